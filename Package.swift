@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Data flows one way, and so do the module dependencies:
+// Reading → Validation → (Registry → Deadlines → Workbooks) → Pipeline → nastavnik (CLI).
+let package = Package(
+    name: "nastavnik",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nastavnik", targets: ["nastavnik"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // C libraries from Debian (libcsv-dev, libxlsxwriter-dev); only their wrappers import them.
+        .systemLibrary(name: "CCSV", path: "Sources/CCSV"),
+        .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter"),
+
+        // The district's vocabulary: datasets, dates, findings, typed records.
+        .target(name: "Domain"),
+        // Bytes → table: encoding and delimiter detection, libcsv.
+        .target(name: "Reading", dependencies: ["CCSV", "Domain"]),
+        // Table → typed records + findings: every rule of SPEC §4.
+        .target(name: "Validation", dependencies: ["Domain", "Reading"]),
+        // config/: nastavnik.toml, schools.csv, roadmap.csv.
+        .target(
+            name: "Configuration",
+            dependencies: ["Domain", "Reading", "Validation", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+
+        .executableTarget(
+            name: "nastavnik",
+            dependencies: [
+                "Domain", "Reading", "Validation", "Configuration",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // `swift run -c release nastavnik-bench` — see BENCHMARKS.md.
+        .executableTarget(
+            name: "nastavnik-bench",
+            dependencies: ["Domain", "Reading", "Validation"],
+            path: "Sources/Benchmarks"
+        ),
+
+        .testTarget(name: "ReadingTests", dependencies: ["Reading"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Reading", "Configuration"]),
+        .testTarget(name: "CLITests", dependencies: ["Domain"]),
+    ]
+)

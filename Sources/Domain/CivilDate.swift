@@ -1,0 +1,99 @@
+/// A calendar date with no time zone: what a school writes in a `Дата …` column.
+public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Returns nil unless the triple is a real day of the Gregorian calendar.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1900...2999).contains(year), (1...12).contains(month),
+            day >= 1, day <= CivilDate.daysIn(month: month, year: year)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 (negative before), by Howard Hinnant's civil-from-days algorithm.
+    public var daysSinceEpoch: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    public init(daysSinceEpoch days: Int) {
+        let z = days + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
+    }
+
+    public func adding(days: Int) -> CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch + days) }
+
+    /// Last day of the month `months` after this date's month.
+    public func endOfMonth(offset months: Int = 0) -> CivilDate {
+        let index = year * 12 + (month - 1) + months
+        let y = index / 12
+        let m = index % 12 + 1
+        return CivilDate(year: y, month: m, day: CivilDate.daysIn(month: m, year: y))!
+    }
+
+    public func days(until other: CivilDate) -> Int { other.daysSinceEpoch - daysSinceEpoch }
+
+    /// Full years from `self` (a birth date) to `date`.
+    public func fullYears(on date: CivilDate) -> Int {
+        var years = date.year - year
+        if (date.month, date.day) < (month, day) { years -= 1 }
+        return years
+    }
+
+    public static func < (a: CivilDate, b: CivilDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// ISO 8601, as in file names and JSON.
+    public var iso: String {
+        "\(year)-\(Self.pad(month))-\(Self.pad(day))"
+    }
+
+    /// `ДД.ММ.ГГГГ`, as a curator writes it.
+    public var russian: String {
+        "\(Self.pad(day)).\(Self.pad(month)).\(year)"
+    }
+
+    public var description: String { iso }
+
+    /// Parses `ГГГГ-ММ-ДД` only (command-line options and configuration).
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}

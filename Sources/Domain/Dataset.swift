@@ -1,0 +1,32 @@
+/// The six kinds of file a school sends (SPEC §4), in the order the nightly run applies them (SPEC §5).
+public enum Dataset: String, CaseIterable, Sendable, Comparable {
+    case profile, curators, mentors, mentees, programs, roadmap
+
+    /// The Russian file name a curator may use instead of the English one.
+    public var russianFileName: String {
+        switch self {
+        case .profile: "сведения"
+        case .curators: "кураторы"
+        case .mentors: "наставники"
+        case .mentees: "наставляемые"
+        case .programs: "программы"
+        case .roadmap: "дорожная_карта"
+        }
+    }
+
+    /// How a receipt names the dataset.
+    public var title: String {
+        switch self {
+        case .profile: "Сведения об ОО"
+        case .curators: "Кураторы"
+        case .mentors: "Наставники"
+        case .mentees: "Наставляемые"
+        case .programs: "Программы наставничества"
+        case .roadmap: "Дорожная карта ОО"
+        }
+    }
+
+    public static func < (a: Dataset, b: Dataset) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}

@@ -1,0 +1,209 @@
+/// A СНИЛС as 11 digits; checked by Validation before one is made from a school's text.
+public struct Snils: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let digits: String
+
+    public init(digits: String) { self.digits = digits }
+
+    /// `NNN-NNN-NNN NN`.
+    public var description: String {
+        let d = Array(digits)
+        guard d.count == 11 else { return digits }
+        return String(d[0..<3]) + "-" + String(d[3..<6]) + "-" + String(d[6..<9]) + " " + String(d[9..<11])
+    }
+
+    public static func < (a: Snils, b: Snils) -> Bool { a.digits < b.digits }
+}
+
+/// A person as a school names them.
+public struct PersonName: Hashable, Sendable {
+    public var last: String
+    public var first: String
+    public var middle: String?
+
+    public init(last: String, first: String, middle: String?) {
+        self.last = last
+        self.first = first
+        self.middle = middle
+    }
+
+    /// «Иванова Мария Петровна».
+    public var full: String { [last, first, middle].compactMap { $0 }.joined(separator: " ") }
+}
+
+/// `profile`: the school's headcounts.
+public struct ProfileRecord: Hashable, Sendable {
+    public var row: Int
+    public var schoolCode: String
+    public var teachersTotal: Int
+    public var teachersUnder35: Int
+    public var youngSpecialists: Int
+    public var siteURL: String?
+
+    public init(row: Int, schoolCode: String, teachersTotal: Int, teachersUnder35: Int, youngSpecialists: Int, siteURL: String?) {
+        self.row = row
+        self.schoolCode = schoolCode
+        self.teachersTotal = teachersTotal
+        self.teachersUnder35 = teachersUnder35
+        self.youngSpecialists = youngSpecialists
+        self.siteURL = siteURL
+    }
+}
+
+/// `curators`: who runs the mentoring system in the school (п. 3.9).
+public struct CuratorRecord: Hashable, Sendable {
+    public var row: Int
+    public var snils: Snils
+    public var name: PersonName
+    public var position: String
+    public var orderNumber: String
+    public var orderDate: CivilDate
+
+    public init(row: Int, snils: Snils, name: PersonName, position: String, orderNumber: String, orderDate: CivilDate) {
+        self.row = row
+        self.snils = snils
+        self.name = name
+        self.position = position
+        self.orderNumber = orderNumber
+        self.orderDate = orderDate
+    }
+}
+
+/// `mentors`.
+public struct MentorRecord: Hashable, Sendable {
+    public var row: Int
+    public var snils: Snils
+    public var name: PersonName
+    public var birthDate: CivilDate?
+    public var position: String
+    public var subject: String
+    public var experienceYears: Double
+    public var category: QualificationCategory
+    public var trainingDate: CivilDate?
+    public var publishConsent: Bool
+
+    public init(
+        row: Int, snils: Snils, name: PersonName, birthDate: CivilDate?, position: String, subject: String,
+        experienceYears: Double, category: QualificationCategory, trainingDate: CivilDate?, publishConsent: Bool
+    ) {
+        self.row = row
+        self.snils = snils
+        self.name = name
+        self.birthDate = birthDate
+        self.position = position
+        self.subject = subject
+        self.experienceYears = experienceYears
+        self.category = category
+        self.trainingDate = trainingDate
+        self.publishConsent = publishConsent
+    }
+}
+
+/// `mentees`.
+public struct MenteeRecord: Hashable, Sendable {
+    public var row: Int
+    public var snils: Snils
+    public var name: PersonName
+    public var birthDate: CivilDate
+    public var position: String
+    public var subject: String
+    public var experienceYears: Double
+    public var deficits: String?
+    public var publishConsent: Bool
+
+    public init(
+        row: Int, snils: Snils, name: PersonName, birthDate: CivilDate, position: String, subject: String,
+        experienceYears: Double, deficits: String?, publishConsent: Bool
+    ) {
+        self.row = row
+        self.snils = snils
+        self.name = name
+        self.birthDate = birthDate
+        self.position = position
+        self.subject = subject
+        self.experienceYears = experienceYears
+        self.deficits = deficits
+        self.publishConsent = publishConsent
+    }
+
+    /// Молодой специалист: стаж < 3 лет.
+    public var isYoungSpecialist: Bool { experienceYears < 3 }
+}
+
+/// `programs`: one personalised mentoring programme (a pair or a group).
+public struct ProgramRecord: Hashable, Sendable {
+    public var row: Int
+    public var number: String
+    public var mentor: Snils
+    public var mentees: [Snils]
+    public var form: MentoringForm
+    public var model: MentoringModel
+    public var directions: [Direction]
+    public var mode: WorkMode
+    public var startDate: CivilDate
+    public var endDate: CivilDate
+    public var pairOrder: String
+    public var status: ProgramStatus
+    public var closedDate: CivilDate?
+    public var closeReason: CloseReason?
+    public var resultsURL: String?
+
+    public init(
+        row: Int, number: String, mentor: Snils, mentees: [Snils], form: MentoringForm, model: MentoringModel,
+        directions: [Direction], mode: WorkMode, startDate: CivilDate, endDate: CivilDate, pairOrder: String,
+        status: ProgramStatus, closedDate: CivilDate?, closeReason: CloseReason?, resultsURL: String?
+    ) {
+        self.row = row
+        self.number = number
+        self.mentor = mentor
+        self.mentees = mentees
+        self.form = form
+        self.model = model
+        self.directions = directions
+        self.mode = mode
+        self.startDate = startDate
+        self.endDate = endDate
+        self.pairOrder = pairOrder
+        self.status = status
+        self.closedDate = closedDate
+        self.closeReason = closeReason
+        self.resultsURL = resultsURL
+    }
+}
+
+/// `roadmap`: a school (or the district) reports one roadmap item done.
+public struct RoadmapCompletionRecord: Hashable, Sendable {
+    public var row: Int
+    public var itemCode: String
+    public var doneDate: CivilDate
+    public var document: String
+    public var note: String?
+
+    public init(row: Int, itemCode: String, doneDate: CivilDate, document: String, note: String?) {
+        self.row = row
+        self.itemCode = itemCode
+        self.doneDate = doneDate
+        self.document = document
+        self.note = note
+    }
+}
+
+/// The typed rows of one accepted file.
+public enum DatasetRows: Sendable, Equatable {
+    case profile([ProfileRecord])
+    case curators([CuratorRecord])
+    case mentors([MentorRecord])
+    case mentees([MenteeRecord])
+    case programs([ProgramRecord])
+    case roadmap([RoadmapCompletionRecord])
+
+    public var count: Int {
+        switch self {
+        case .profile(let r): r.count
+        case .curators(let r): r.count
+        case .mentors(let r): r.count
+        case .mentees(let r): r.count
+        case .programs(let r): r.count
+        case .roadmap(let r): r.count
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// A school's CSV file, read: how it was encoded and delimited, and its records.
+public struct CSVDocument: Sendable {
+    public var encoding: TextEncoding
+    public var delimiter: Delimiter
+    public var table: CSVTable
+
+    /// Why a file could not be read at all, worded for a curator.
+    public enum Failure: Error, Equatable, Sendable {
+        case empty
+        case tooLarge(bytes: Int, limit: Int)
+        case unreadable(reason: String)
+        case spreadsheet(kind: String)
+        case binary
+        case unterminatedQuote(row: Int)
+        case outOfMemory
+
+        public var message: String {
+            switch self {
+            case .empty:
+                "Файл пустой (0 байт) — сохраните таблицу заново и отправьте ещё раз."
+            case .tooLarge(let bytes, let limit):
+                "Файл слишком большой: \(Self.megabytes(bytes)) при допустимых \(Self.megabytes(limit)) — "
+                    + "проверьте, что сохранена нужная таблица, или разделите её."
+            case .unreadable(let reason):
+                "Файл не удалось прочитать (\(reason)) — отправьте его ещё раз."
+            case .spreadsheet(let kind):
+                "Это файл \(kind), а не CSV — в Excel выберите «Сохранить как» → «CSV UTF-8 (разделитель — запятая)»."
+            case .binary:
+                "Файл не похож на таблицу CSV (двоичные данные) — сохраните таблицу из Excel как «CSV UTF-8»."
+            case .unterminatedQuote(let row):
+                "Кавычка, открытая в строке \(row), не закрыта до конца файла — проверьте кавычки в этой строке."
+            case .outOfMemory:
+                "Не хватило памяти для чтения файла — сообщите в отдел образования."
+            }
+        }
+
+        static func megabytes(_ n: Int) -> String {
+            let mb = Double(n) / 1_048_576
+            return mb >= 10 ? "\(Int(mb.rounded())) МБ" : String(format: "%.1f МБ", mb).replacingOccurrences(of: ".", with: ",")
+        }
+    }
+
+    /// Reads a file from disk, refusing it unread when it is larger than `maxBytes`.
+    public static func load(path: String, maxBytes: Int) throws(Failure) -> CSVDocument {
+        try parse(loadBytes(path: path, maxBytes: maxBytes))
+    }
+
+    /// The raw bytes of a file, refused unread past `maxBytes`. Symbolic links are not followed.
+    public static func loadBytes(path: String, maxBytes: Int) throws(Failure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW)
+        guard fd >= 0 else { throw .unreadable(reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw .unreadable(reason: "это не обычный файл")
+        }
+        let size = Int(info.st_size)
+        guard size <= maxBytes else { throw .tooLarge(bytes: size, limit: maxBytes) }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = read(fd, buffer.baseAddress! + done, size - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                done += n
+            }
+            failed = done != size
+            count = done
+        }
+        if failed { throw .unreadable(reason: "файл изменился во время чтения") }
+        return bytes
+    }
+
+    /// Text never holds NUL, and holds few other control characters (tab, CR, LF aside).
+    static func looksBinary(_ text: [UInt8]) -> Bool {
+        var controls = 0
+        for byte in text where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+            if byte == 0 { return true }
+            controls += 1
+        }
+        return controls > 0 && controls * 100 >= text.count
+    }
+
+    /// Decodes and parses bytes already in memory.
+    public static func parse(_ bytes: [UInt8]) throws(Failure) -> CSVDocument {
+        guard !bytes.isEmpty else { throw .empty }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw .spreadsheet(kind: "Excel (.xlsx) или архив") }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw .spreadsheet(kind: "Excel 97–2003 (.xls)") }
+        let text = TextDecoding.decode(bytes)
+        if looksBinary(text.utf8) { throw .binary }
+        let delimiter = Delimiter.detect(text.utf8)
+        do {
+            let table = try CSVParser.parse(text.utf8, delimiter: delimiter.rawValue)
+            return CSVDocument(encoding: text.encoding, delimiter: delimiter, table: table)
+        } catch .unterminatedQuote(let row) {
+            throw .unterminatedQuote(row: row)
+        } catch {
+            throw .outOfMemory
+        }
+    }
+}
