@@ -1,0 +1,178 @@
+import Domain
+import Reading
+
+/// One file under validation: reads typed values from its cells and collects every finding,
+/// worded for the curator, with the row and the header as the school wrote them.
+final class FileCheck {
+    let fileName: String
+    let header: HeaderMap
+    let table: CSVTable
+    let context: ValidationContext
+    private(set) var findings: [Finding] = []
+    private let bytes: UnsafeBufferPointer<UInt8>
+
+    init(fileName: String, header: HeaderMap, table: CSVTable, bytes: UnsafeBufferPointer<UInt8>, context: ValidationContext) {
+        self.fileName = fileName
+        self.header = header
+        self.table = table
+        self.bytes = bytes
+        self.context = context
+    }
+
+    // MARK: reporting
+
+    func report(_ severity: Severity, _ record: Int? = nil, _ column: Column? = nil, value: String? = nil, _ message: String) {
+        findings.append(
+            Finding(
+                severity, file: fileName, row: record.map { table.rows[$0] }, column: column.map(header.title),
+                value: value, message: message))
+    }
+
+    func reportFileColumn(_ severity: Severity, _ record: Int?, fileColumn: Int, value: String?, _ message: String) {
+        findings.append(
+            Finding(
+                severity, file: fileName, row: record.map { table.rows[$0] },
+                column: header.title(ofFileColumn: fileColumn), value: value, message: message))
+    }
+
+    // MARK: cells
+
+    /// Data records: every record after the header that is not fully blank.
+    private(set) lazy var dataRecords: [Int] = (1..<max(table.count, 1)).filter { record in
+        (0..<table.fieldCount(record)).contains { !cell(record, $0).isEmpty }
+    }
+
+    func cell(_ record: Int, _ fileColumn: Int) -> Cell {
+        guard let range = table.range(record, fileColumn) else { return Cell(UnsafeBufferPointer(start: nil, count: 0)) }
+        return Cell(UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+
+    /// The cell of a column, or nil when the file has no such column or the cell is empty.
+    /// An empty required cell is reported.
+    func cell(_ column: Column, _ record: Int, required: Bool? = nil) -> Cell? {
+        if let i = header.index[column.key] {
+            let c = cell(record, i)
+            if !c.isEmpty { return c }
+        }
+        if required ?? !column.optional {
+            report(.error, record, column, "Не заполнено обязательное поле «\(header.title(column))» — впишите значение.")
+        }
+        return nil
+    }
+
+    func text(_ column: Column, _ record: Int, required: Bool? = nil) -> String? {
+        cell(column, record, required: required)?.string
+    }
+
+    func snils(_ column: Column, _ record: Int) -> Snils? {
+        guard let cell = cell(column, record) else { return nil }
+        return snils(cell.string, column, record)
+    }
+
+    func snils(_ text: String, _ column: Column, _ record: Int) -> Snils? {
+        switch SnilsCheck.check(text) {
+        case .valid(let snils):
+            return snils
+        case .padded(let snils):
+            report(
+                .warning, record, column, value: text,
+                "В СНИЛС меньше 11 цифр — дополнен нулями слева до \(snils) (Excel отбрасывает ведущие нули). "
+                    + "Проверьте номер и задайте столбцу формат «Текстовый».")
+            return snils
+        case .badChecksum(let snils):
+            report(.error, record, column, value: text, "СНИЛС \(snils): неверная контрольная сумма — проверьте номер.")
+        case .tooManyDigits:
+            report(.error, record, column, value: text, "В СНИЛС больше 11 цифр — проверьте номер.")
+        case .scientificNotation:
+            report(
+                .error, record, column, value: text,
+                "СНИЛС записан как число в экспоненциальной форме, цифры потеряны — задайте столбцу формат "
+                    + "«Текстовый» и введите номер заново.")
+        case .notANumber:
+            report(.error, record, column, value: text, "«\(text)» — не СНИЛС: укажите 11 цифр в виде 123-456-789 01.")
+        }
+        return nil
+    }
+
+    func date(_ column: Column, _ record: Int, required: Bool? = nil, notInFuture: Bool = false) -> CivilDate? {
+        guard let cell = cell(column, record, required: required) else { return nil }
+        guard let date = Scalars.date(cell) else {
+            report(
+                .error, record, column, value: cell.string,
+                "«\(cell.string)» — не дата: укажите дату в виде ДД.ММ.ГГГГ, например 20.01.2023.")
+            return nil
+        }
+        if notInFuture && date > context.asOf {
+            report(
+                .error, record, column, value: cell.string,
+                "Дата \(date.russian) ещё не наступила (дата проверки \(context.asOf.russian)) — проверьте год и месяц.")
+            return nil
+        }
+        return date
+    }
+
+    /// A number of years ≥ 0 (стаж): decimal comma allowed.
+    func years(_ column: Column, _ record: Int) -> Double? {
+        guard let cell = cell(column, record) else { return nil }
+        guard let value = Scalars.number(cell), value >= 0, value < 100 else {
+            report(
+                .error, record, column, value: cell.string,
+                "«\(cell.string)» — не число лет: укажите число от 0, например 4 или 2,5.")
+            return nil
+        }
+        return value
+    }
+
+    /// A headcount: a whole number ≥ 0.
+    func count(_ column: Column, _ record: Int) -> Int? {
+        guard let cell = cell(column, record) else { return nil }
+        guard let value = Scalars.number(cell), value >= 0, value == value.rounded(), value < 1e9 else {
+            report(
+                .error, record, column, value: cell.string,
+                "«\(cell.string)» — не количество: укажите целое число от 0.")
+            return nil
+        }
+        return Int(value)
+    }
+
+    func yesNo(_ column: Column, _ record: Int) -> Bool? {
+        guard let cell = cell(column, record) else { return nil }
+        guard let value = Scalars.yesNo(cell) else {
+            report(.error, record, column, value: cell.string, "«\(cell.string)» — укажите «да» или «нет».")
+            return nil
+        }
+        return value
+    }
+
+    func choice<V: Vocabulary>(_ lookup: VocabularyLookup<V>, _ column: Column, _ record: Int, required: Bool? = nil) -> V? {
+        guard let text = text(column, record, required: required) else { return nil }
+        return choice(lookup, text, column, record)
+    }
+
+    func choice<V: Vocabulary>(_ lookup: VocabularyLookup<V>, _ text: String, _ column: Column, _ record: Int) -> V? {
+        if let value = lookup.match(text) { return value }
+        report(
+            .error, record, column, value: text,
+            "«\(text)» — такого значения нет (\(V.listName)). Допустимо: \(VocabularyLookup<V>.allowed).")
+        return nil
+    }
+
+    func url(_ column: Column, _ record: Int) -> String? {
+        guard let text = text(column, record) else { return nil }
+        guard Scalars.isURL(text) else {
+            report(
+                .error, record, column, value: text,
+                "«\(text)» — не адрес страницы: укажите полную ссылку, начинающуюся с http:// или https://.")
+            return nil
+        }
+        return text
+    }
+
+    func name(_ record: Int) -> PersonName? {
+        let last = text(.lastName, record)
+        let first = text(.firstName, record)
+        let middle = text(.middleName, record)
+        guard let last, let first else { return nil }
+        return PersonName(last: last, first: first, middle: middle)
+    }
+}

@@ -1,0 +1,160 @@
+import Domain
+import Reading
+
+/// The verdict on one file: what it holds, every finding, and the typed rows when it is accepted.
+public struct ValidatedFile: Sendable {
+    public var name: String
+    public var dataset: Dataset?
+    public var encoding: TextEncoding?
+    public var delimiter: Delimiter?
+    /// Data rows (header and fully blank rows not counted).
+    public var rowCount: Int
+    public var findings: [Finding]
+    /// Present exactly when the file is accepted.
+    public var rows: DatasetRows?
+    public var header: HeaderMap?
+
+    public var isAccepted: Bool { rows != nil }
+
+    /// A file that could not be read at all.
+    public static func unreadable(name: String, _ failure: CSVDocument.Failure) -> ValidatedFile {
+        ValidatedFile(
+            name: name, dataset: DatasetRecognition.fromFileName(name), rowCount: 0,
+            findings: [Finding(.error, file: name, message: failure.message)], rows: nil, header: nil)
+    }
+}
+
+/// Judges one file exactly as the nightly run will.
+public enum FileValidator {
+    public static func validate(name: String, bytes: [UInt8], context: ValidationContext) -> ValidatedFile {
+        let document: CSVDocument
+        do {
+            document = try CSVDocument.parse(bytes)
+        } catch {
+            return .unreadable(name: name, error)
+        }
+        return validate(name: name, document: document, context: context)
+    }
+
+    public static func validate(name: String, document: CSVDocument, context: ValidationContext) -> ValidatedFile {
+        let table = document.table
+        var result = ValidatedFile(
+            name: name, dataset: DatasetRecognition.fromFileName(name), encoding: document.encoding,
+            delimiter: document.delimiter, rowCount: 0, findings: [], rows: nil, header: nil)
+        guard table.count > 0 else {
+            result.findings.append(
+                Finding(.error, file: name, message: "В файле нет ни строки заголовков, ни данных — сохраните таблицу заново."))
+            return result
+        }
+        let header = table.record(0)
+        guard let dataset = DatasetRecognition.fromFileName(name) ?? DatasetRecognition.fromHeader(header) else {
+            result.findings.append(
+                Finding(
+                    .error, file: name,
+                    message: "Не удалось понять, какие данные в файле. Назовите файл по набору данных "
+                        + "(\(DatasetRecognition.acceptedNames); после имени можно добавить дату, например "
+                        + "mentors_2023-01-20.csv) или проверьте заголовки столбцов по шаблону."))
+            return result
+        }
+        result.dataset = dataset
+        let map = HeaderMap(dataset: dataset, header: header)
+        result.header = map
+
+        let rows: DatasetRows = table.bytes.withUnsafeBufferPointer { bytes in
+            let check = FileCheck(fileName: name, header: map, table: table, bytes: bytes, context: context)
+            checkHeader(check, encoding: document.encoding)
+            let rows = check.findings.hasErrors ? nil : checkRows(check, dataset)
+            result.findings += check.findings
+            result.rowCount = check.dataRecords.count
+            return rows ?? emptyRows(dataset)
+        }
+        if context.strict {
+            for i in result.findings.indices { result.findings[i].severity = .error }
+        }
+        if !result.findings.hasErrors { result.rows = rows }
+        return result
+    }
+
+    private static func checkHeader(_ check: FileCheck, encoding: TextEncoding) {
+        let map = check.header
+        for column in map.missing {
+            check.report(
+                .error, 0, nil, value: nil,
+                "Нет обязательного столбца «\(column.title)» — добавьте его (название как в шаблоне).")
+        }
+        for (column, first) in map.duplicates {
+            check.reportFileColumn(
+                .error, 0, fileColumn: column, value: nil,
+                "Столбец «\(map.title(ofFileColumn: column))» повторяется (уже есть в столбце \(first + 1)) — оставьте один.")
+        }
+        for column in map.unknown {
+            check.reportFileColumn(
+                .warning, 0, fileColumn: column, value: nil,
+                "Неизвестный столбец — его данные не загружаются. Если это нужный столбец, исправьте название по шаблону.")
+        }
+        if encoding == .windows1251 { TatarVariant.check(check) }
+    }
+
+    private static func checkRows(_ check: FileCheck, _ dataset: Dataset) -> DatasetRows {
+        let width = check.header.written.count
+        for record in check.dataRecords where check.table.fieldCount(record) > width {
+            let extra = (width..<check.table.fieldCount(record)).filter { !check.cell(record, $0).isEmpty }
+            if let first = extra.first {
+                check.report(
+                    .warning, record, nil, value: check.cell(record, first).string,
+                    "В строке больше значений, чем столбцов в заголовке; лишние значения не загружены — "
+                        + "проверьте, нет ли в тексте лишнего разделителя.")
+            }
+        }
+        if check.dataRecords.isEmpty && dataset != .profile {
+            check.report(
+                .warning, nil, nil,
+                "В файле нет ни одной строки с данными — принят как пустой список: прежние данные этого набора "
+                    + "(\(dataset.title.lowercased())) будут заменены пустым.")
+        }
+        switch dataset {
+        case .profile: return .profile(ProfileRules.validate(check))
+        case .curators: return .curators(PeopleRules.curators(check))
+        case .mentors: return .mentors(PeopleRules.mentors(check))
+        case .mentees: return .mentees(PeopleRules.mentees(check))
+        case .programs: return .programs(ProgramRules.validate(check))
+        case .roadmap: return .roadmap(RoadmapRules.validate(check))
+        }
+    }
+
+    private static func emptyRows(_ dataset: Dataset) -> DatasetRows {
+        switch dataset {
+        case .profile: .profile([])
+        case .curators: .curators([])
+        case .mentors: .mentors([])
+        case .mentees: .mentees([])
+        case .programs: .programs([])
+        case .roadmap: .roadmap([])
+        }
+    }
+}
+
+/// Tatar letters (ә ө ү җ ң һ) do not exist in Windows-1251; its Tatar variant puts them where
+/// Ђ ђ Љ љ Њ њ Ќ ќ Ћ ћ Џ џ stand. Names holding those letters mean the file was saved that way.
+enum TatarVariant {
+    static let letters: Set<Character> = ["Ђ", "ђ", "Љ", "љ", "Њ", "њ", "Ќ", "ќ", "Ћ", "ћ", "Џ", "џ"]
+
+    static func check(_ check: FileCheck) {
+        let columns = [Column.lastName, .firstName, .middleName].filter { check.header.index[$0.key] != nil }
+        var hits = 0
+        var first: (record: Int, column: Column, value: String)?
+        for record in check.dataRecords {
+            for column in columns {
+                guard let value = check.text(column, record, required: false), value.contains(where: letters.contains)
+                else { continue }
+                hits += 1
+                if first == nil { first = (record, column, value) }
+            }
+        }
+        guard let first else { return }
+        check.report(
+            .warning, first.record, first.column, value: first.value,
+            "В именах встречаются буквы Ђ, Љ, Ќ, Џ и подобные (\(hits) раз): похоже, файл сохранён в татарской "
+                + "кодировке и буквы ә, ө, ү, җ, ң, һ искажены. Сохраните таблицу как «CSV UTF-8» и отправьте заново.")
+    }
+}

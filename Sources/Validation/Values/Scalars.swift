@@ -1,0 +1,124 @@
+import Domain
+
+/// Parsers for the scalar values of SPEC §4, on a cell's bytes.
+enum Scalars {
+    /// `ДД.ММ.ГГГГ`, `Д.М.ГГГГ` or ISO `ГГГГ-ММ-ДД`.
+    static func date(_ cell: Cell) -> CivilDate? {
+        let b = cell.bytes
+        var parts = [0, 0, 0]
+        var widths = [0, 0, 0]
+        var part = 0
+        var separator: UInt8 = 0
+        for byte in b {
+            switch byte {
+            case 0x30...0x39:
+                guard widths[part] < 4 else { return nil }
+                parts[part] = parts[part] * 10 + Int(byte - 0x30)
+                widths[part] += 1
+            case 0x2E, 0x2D:
+                if separator == 0 { separator = byte }
+                guard byte == separator, part < 2, widths[part] > 0 else { return nil }
+                part += 1
+            default:
+                return nil
+            }
+        }
+        guard part == 2, widths[2] > 0 else { return nil }
+        if separator == 0x2E, widths[0] <= 2, widths[1] <= 2, widths[2] == 4 {
+            return CivilDate(year: parts[2], month: parts[1], day: parts[0])
+        }
+        if separator == 0x2D, widths[0] == 4, widths[1] == 2, widths[2] == 2 {
+            return CivilDate(year: parts[0], month: parts[1], day: parts[2])
+        }
+        return nil
+    }
+
+    /// A number with a decimal comma or point; spaces between digits (thousands) are allowed.
+    static func number(_ cell: Cell) -> Double? {
+        var integer = 0.0
+        var fraction = 0.0
+        var scale = 1.0
+        var digits = 0
+        var negative = false
+        var inFraction = false
+        var i = 0
+        let b = cell.bytes
+        while i < b.count {
+            let byte = b[i]
+            switch byte {
+            case 0x30...0x39:
+                digits += 1
+                if inFraction {
+                    scale /= 10
+                    fraction += Double(byte - 0x30) * scale
+                } else {
+                    integer = integer * 10 + Double(byte - 0x30)
+                }
+            case 0x2C, 0x2E:
+                guard !inFraction, digits > 0 else { return nil }
+                inFraction = true
+            case 0x2D where i == 0:
+                negative = true
+            case 0x20 where digits > 0 && !inFraction:
+                break
+            case 0xC2 where digits > 0 && !inFraction && i + 1 < b.count && b[i + 1] == 0xA0:
+                i += 1
+            default:
+                return nil
+            }
+            i += 1
+        }
+        guard digits > 0 else { return nil }
+        let value = integer + fraction
+        return negative ? -value : value
+    }
+
+    /// да/нет, +/-, 1/0, yes/no, any case.
+    static func yesNo(_ cell: Cell) -> Bool? {
+        if cell.equals("да") { return true }
+        if cell.equals("нет") { return false }
+        switch TextKey.normalize(cell.string) {
+        case "да", "+", "1", "yes", "y", "true", "д": return true
+        case "нет", "-", "0", "no", "n", "false", "н": return false
+        default: return nil
+        }
+    }
+
+    /// `http://…` or `https://…` with no spaces.
+    static func isURL(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard let rest = ["https://", "http://"].first(where: lower.hasPrefix).map({ lower.dropFirst($0.count) }) else {
+            return false
+        }
+        return rest.count >= 3 && rest.contains(".") && !rest.contains(where: \.isWhitespace)
+    }
+
+    /// Splits a list cell on `,`, `;` and line breaks.
+    static func list(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
+
+/// A vocabulary's accepted spellings, normalised once per file.
+struct VocabularyLookup<V: Vocabulary> {
+    private var exact: [String: V] = [:]
+    private var normalized: [String: V] = [:]
+
+    init() {
+        for value in V.allCases {
+            exact[value.rawValue] = value
+            for spelling in [value.rawValue] + value.synonyms {
+                normalized[TextKey.normalize(spelling)] = value
+            }
+        }
+    }
+
+    func match(_ text: String) -> V? {
+        exact[text] ?? normalized[TextKey.normalize(text)]
+    }
+
+    static var allowed: String { V.allCases.map { "«\($0.rawValue)»" }.joined(separator: ", ") }
+}
+
+import Foundation

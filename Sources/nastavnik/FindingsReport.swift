@@ -1,0 +1,57 @@
+import Domain
+import Foundation
+import Validation
+
+/// Prints the verdicts of `validate`: grouped by file, one line per finding, a verdict per file.
+enum FindingsReport {
+    static func verdict(_ file: ValidatedFile) -> String { file.isAccepted ? "принят" : "отклонён" }
+
+    static func printText(_ files: [ValidatedFile]) {
+        for file in files {
+            var about = [file.dataset.map { $0.title } ?? "набор данных не определён"]
+            if let encoding = file.encoding { about.append(encoding.rawValue) }
+            if let delimiter = file.delimiter { about.append("разделитель: \(delimiter.name)") }
+            about.append("строк с данными: \(file.rowCount)")
+            Output.line("\(file.name) — \(about.joined(separator: ", "))")
+            let sorted = file.findings.enumerated().sorted { a, b in
+                (a.element.row ?? 0, a.offset) < (b.element.row ?? 0, b.offset)
+            }.map(\.element)
+            for finding in sorted {
+                var place: [String] = []
+                if let row = finding.row { place.append("строка \(row)") }
+                if let column = finding.column { place.append("столбец «\(column)»") }
+                if let value = finding.value { place.append("значение «\(value)»") }
+                let prefix = place.isEmpty ? "" : place.joined(separator: ", ") + ": "
+                Output.line("  [\(finding.severity.rawValue)] \(prefix)\(finding.message)")
+            }
+            let counts = "ошибок: \(file.findings.errorCount), предупреждений: \(file.findings.warningCount)"
+            Output.line("  Итог: \(verdict(file)) (\(counts))")
+            Output.line()
+        }
+    }
+
+    static func printJSON(_ files: [ValidatedFile]) {
+        struct FileJSON: Encodable {
+            let file: String
+            let dataset: String?
+            let encoding: String?
+            let delimiter: String?
+            let rows: Int
+            let verdict: String
+            let errors: Int
+            let warnings: Int
+            let findings: [Finding]
+        }
+        let payload = files.map {
+            FileJSON(
+                file: $0.name, dataset: $0.dataset?.rawValue, encoding: $0.encoding?.rawValue,
+                delimiter: $0.delimiter.map { String(UnicodeScalar($0.rawValue)) }, rows: $0.rowCount,
+                verdict: verdict($0), errors: $0.findings.errorCount, warnings: $0.findings.warningCount,
+                findings: $0.findings)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(payload)) ?? Data("[]".utf8)
+        Output.line(String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import Reading
+import Validation
+
+extension Nastavnik {
+    /// For whoever supports the schools: how a file was read, field by field.
+    struct Inspect: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Показать, как прочитан файл: кодировка, разделитель, набор данных, столбцы и записи.",
+            discussion: """
+                Пример:
+                  nastavnik inspect inbox/tetyushi-sosh1/mentors.csv
+                  nastavnik inspect файл.csv --format json   # массив объектов с ключами из заголовка
+                """)
+
+        @Argument(help: ArgumentHelp("Файл CSV.", valueName: "FILE"))
+        var file: String
+
+        @Option(name: .long, help: "Формат вывода: text или json.")
+        var format: OutputFormat = .text
+
+        func run() throws {
+            let document: CSVDocument
+            do {
+                document = try CSVDocument.load(path: file, maxBytes: Int.max)
+            } catch {
+                Output.error("\(file): \(error.message)")
+                throw ExitCode(Exit.rejected)
+            }
+            switch format {
+            case .json: printJSON(document.table)
+            case .text: printText(document)
+            }
+        }
+
+        private func printJSON(_ table: CSVTable) {
+            guard table.count > 0 else { return Output.line("[]") }
+            let header = table.record(0)
+            var out = "["
+            for r in 1..<table.count {
+                out += r == 1 ? "\n  {" : ",\n  {"
+                for (i, key) in header.enumerated() {
+                    out += (i == 0 ? "" : ", ") + JSONText.quote(key) + ": " + JSONText.quote(table.string(r, i))
+                }
+                out += "}"
+            }
+            Output.line(out + (table.count > 1 ? "\n]" : "]"))
+        }
+
+        private func printText(_ document: CSVDocument) {
+            let table = document.table
+            let header = table.count > 0 ? table.record(0) : []
+            let name = (file as NSString).lastPathComponent
+            let byName = DatasetRecognition.fromFileName(name)
+            let dataset = byName ?? DatasetRecognition.fromHeader(header)
+            Output.line("Файл:         \(file)")
+            Output.line("Кодировка:    \(document.encoding.rawValue)")
+            Output.line("Разделитель:  \(document.delimiter.name)")
+            if let dataset {
+                Output.line("Набор данных: \(dataset.rawValue) — \(dataset.title) (\(byName != nil ? "по имени файла" : "по заголовкам"))")
+                let map = HeaderMap(dataset: dataset, header: header)
+                let byIndex = Dictionary(uniqueKeysWithValues: Schema.columns(of: dataset).compactMap { c in map.index[c.key].map { ($0, c) } })
+                Output.line("Столбцы:")
+                for (i, text) in header.enumerated() {
+                    let target = byIndex[i].map { "\($0.title) (\($0.key))" } ?? "не распознан — не загружается"
+                    Output.line("  \(i + 1). «\(text)» → \(target)")
+                }
+                for column in map.missing { Output.line("  нет обязательного столбца «\(column.title)» (\(column.key))") }
+            } else {
+                Output.line("Набор данных: не определён (ни по имени файла, ни по заголовкам)")
+            }
+            Output.line("Записей (с заголовком): \(table.count)")
+            for r in 0..<table.count {
+                Output.line("  строка \(table.rows[r]): " + table.record(r).map { "«\($0)»" }.joined(separator: " | "))
+            }
+        }
+    }
+}
+
+enum JSONText {
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+
+/// The command line: one subcommand per file, each only gathering options and handing over.
+struct Nastavnik: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nastavnik",
+        abstract: "Муниципальный реестр наставничества: проверка и приём файлов школ, отчёты для отдела образования.",
+        discussion: """
+            Коды завершения: 0 — выполнено; 1 — файлы отклонены (validate) или внутренний сбой;
+            2 — неверный вызов или настройки; 3 — уже идёт другой запуск.
+            """,
+        subcommands: [Validate.self, Inspect.self]
+    )
+}
+
+/// Exit codes of SPEC §8.
+enum Exit {
+    static let ok: Int32 = 0
+    static let rejected: Int32 = 1
+    static let usage: Int32 = 2
+    static let locked: Int32 = 3
+}
+
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Nastavnik.parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            exit(code.rawValue)
+        } catch {
+            let code = Nastavnik.exitCode(for: error)
+            if code == .success { Nastavnik.exit(withError: error) }  // --help
+            FileHandle.standardError.write(Data((Nastavnik.fullMessage(for: error) + "\n").utf8))
+            // ArgumentParser says 64 for a usage error; the contract says 2.
+            exit(code == .validationFailure ? Exit.usage : code.rawValue)
+        }
+    }
+}
+
+/// Options every subcommand that reads `config/` shares.
+struct ConfigOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Папка настроек (nastavnik.toml, schools.csv, roadmap.csv).", valueName: "DIR"))
+    var config: String = "config"
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Дата проверки ГГГГ-ММ-ДД (по умолчанию сегодня).", valueName: "DATE"))
+    var asOf: String?
+}
+
+/// Where findings and reports are printed.
+enum Output {
+    static func line(_ text: String = "") { print(text) }
+    static func error(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+}
