@@ -32,10 +32,11 @@ public enum SchoolBatch {
         var ownMentees: Set<Snils>?
         let byName = Dictionary(files.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var results: [ValidatedFile] = []
+        var fileContext = context
         for name in order(files.map(\.name)) {
-            var fileContext = context
             fileContext.people = BatchPeople(base: context.people, school: context.school, mentors: ownMentors, mentees: ownMentees)
             let result = FileValidator.validate(name: name, bytes: byName[name]!.bytes, context: fileContext)
+            if !result.isAccepted, let dataset = result.dataset { fileContext.rejectedFiles[dataset, default: []].append(name) }
             switch result.rows {
             case .mentors(let list): ownMentors = Set(list.map(\.snils))
             case .mentees(let list): ownMentees = Set(list.map(\.snils))

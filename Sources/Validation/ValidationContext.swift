@@ -12,6 +12,9 @@ public struct ValidationContext: Sendable {
     public var people: any PeopleDirectory
     /// When set, warnings reject a file as errors do (`strict` in nastavnik.toml).
     public var strict: Bool
+    /// This folder's files rejected earlier in the same batch, so that a programme naming a person
+    /// of a rejected file can say why the person is missing.
+    public var rejectedFiles: [Dataset: [String]] = [:]
 
     public init(
         school: String, asOf: CivilDate, roadmapCodes: Set<String>, people: any PeopleDirectory = PeopleIndex(),

@@ -31,7 +31,7 @@ enum ProgramRules {
                 check.report(
                     .error, r, .mentorSnils, value: mentor.description,
                     "Наставник со СНИЛС \(mentor) не найден ни среди наставников вашей ОО, ни в реестре других ОО — "
-                        + "сначала внесите его в файл наставников.")
+                        + "сначала внесите его в файл наставников." + rejectedHint(check, .mentors))
             }
 
             var mentees: [Snils] = []
@@ -53,7 +53,8 @@ enum ProgramRules {
                     } else if !people.isMentee(snils, of: school) {
                         check.report(
                             .error, r, .menteeSnils, value: item,
-                            "Наставляемый со СНИЛС \(snils) не найден в файле наставляемых вашей ОО — сначала внесите его туда.")
+                            "Наставляемый со СНИЛС \(snils) не найден в файле наставляемых вашей ОО — сначала внесите его туда."
+                                + rejectedHint(check, .mentees))
                         menteesValid = false
                     }
                     mentees.append(snils)
@@ -133,6 +134,13 @@ enum ProgramRules {
                     status: status, closedDate: closedDate, closeReason: closed ? reason : nil, resultsURL: results))
         }
         return out
+    }
+
+    /// Why a person may be missing: the school's file of that dataset was rejected in this batch.
+    static func rejectedHint(_ check: FileCheck, _ dataset: Dataset) -> String {
+        guard let files = check.context.rejectedFiles[dataset], !files.isEmpty else { return "" }
+        let names = files.map { "«\($0)»" }.joined(separator: ", ")
+        return " Файл \(names) (\(dataset.title.lowercased())) отклонён — исправьте его, и программа будет принята."
     }
 
     /// A personalised programme lasts from 3 months to a year (definitions of the regulation).
