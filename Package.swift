@@ -3,6 +3,11 @@ import PackageDescription
 
 // Data flows one way, and so do the module dependencies:
 // Reading → Validation → (Registry → Deadlines → Workbooks) → Pipeline → nastavnik (CLI).
+// The reader and validator touch every byte of every file; in release builds they skip the runtime
+// exclusivity checks on class properties, which cost ~10% there (BENCHMARKS.md). Debug builds and
+// tests keep them.
+let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "nastavnik",
     platforms: [.macOS(.v13)],
@@ -23,9 +28,9 @@ let package = Package(
         // The district's vocabulary: datasets, dates, findings, typed records.
         .target(name: "Domain"),
         // Bytes → table: encoding and delimiter detection, libcsv.
-        .target(name: "Reading", dependencies: ["CCSV", "Domain"]),
+        .target(name: "Reading", dependencies: ["CCSV", "Domain"], swiftSettings: hotPath),
         // Table → typed records + findings: every rule of SPEC §4.
-        .target(name: "Validation", dependencies: ["Domain", "Reading"]),
+        .target(name: "Validation", dependencies: ["Domain", "Reading"], swiftSettings: hotPath),
         // config/: nastavnik.toml, schools.csv, roadmap.csv.
         .target(
             name: "Configuration",

@@ -43,8 +43,8 @@ public struct CSVDocument: Sendable {
     }
 
     /// Reads a file from disk, refusing it unread when it is larger than `maxBytes`.
-    public static func load(path: String, maxBytes: Int) throws(Failure) -> CSVDocument {
-        try parse(loadBytes(path: path, maxBytes: maxBytes))
+    public static func load(path: String, maxBytes: Int, spaces: CSVParser.Spaces = .keep) throws(Failure) -> CSVDocument {
+        try parse(loadBytes(path: path, maxBytes: maxBytes), spaces: spaces)
     }
 
     /// The raw bytes of a file, refused unread past `maxBytes`. Symbolic links are not followed.
@@ -77,23 +77,44 @@ public struct CSVDocument: Sendable {
     /// Text never holds NUL, and holds few other control characters (tab, CR, LF aside).
     static func looksBinary(_ text: [UInt8]) -> Bool {
         var controls = 0
-        for byte in text where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-            if byte == 0 { return true }
-            controls += 1
+        text.withUnsafeBytes { raw in
+            var i = 0
+            while i < raw.count {
+                // Skip eight bytes at once when none is below 0x20 (the usual case).
+                if i + 8 <= raw.count {
+                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let low = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                    if low == 0 {
+                        i += 8
+                        continue
+                    }
+                }
+                let byte = raw[i]
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+                    controls += byte == 0 ? text.count : 1
+                }
+                i += 1
+            }
         }
         return controls > 0 && controls * 100 >= text.count
     }
 
+    /// The parsed table addresses its bytes with 32-bit offsets; text of up to 1 GiB fits even when
+    /// Windows-1251 triples in UTF-8.
+    public static let maxParsedBytes = 1 << 30
+
     /// Decodes and parses bytes already in memory.
-    public static func parse(_ bytes: [UInt8]) throws(Failure) -> CSVDocument {
+    public static func parse(_ bytes: [UInt8], spaces: CSVParser.Spaces = .keep) throws(Failure) -> CSVDocument {
         guard !bytes.isEmpty else { throw .empty }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw .spreadsheet(kind: "Excel (.xlsx) или архив") }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw .spreadsheet(kind: "Excel 97–2003 (.xls)") }
+        guard bytes.count <= maxParsedBytes else { throw .tooLarge(bytes: bytes.count, limit: maxParsedBytes) }
         let text = TextDecoding.decode(bytes)
-        if looksBinary(text.utf8) { throw .binary }
-        let delimiter = Delimiter.detect(text.utf8)
+        if looksBinary(text.bytes) { throw .binary }
+        let delimiter = Delimiter.detect(text.bytes)
         do {
-            let table = try CSVParser.parse(text.utf8, delimiter: delimiter.rawValue)
+            let table = try CSVParser.parse(
+                text.bytes, delimiter: delimiter.rawValue, windows1251: text.encoding == .windows1251, spaces: spaces)
             return CSVDocument(encoding: text.encoding, delimiter: delimiter, table: table)
         } catch .unterminatedQuote(let row) {
             throw .unterminatedQuote(row: row)

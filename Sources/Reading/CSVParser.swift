@@ -10,45 +10,86 @@ public enum CSVParser {
 
     /// What the libcsv callbacks write into, reached through their `void *data`.
     private final class Sink {
-        var table = CSVTable()
+        var table: CSVTable
+        /// Set for Windows-1251 text: `Windows1251.utf8Table`, to convert each field as it is stored.
+        var windows1251: UnsafeBufferPointer<UInt32>?
+
+        init(capacity: Int) { table = CSVTable(capacity: capacity) }
+
+        func field(_ bytes: UnsafeRawBufferPointer) {
+            if let windows1251 {
+                table.appendField(windows1251: bytes, table: windows1251)
+            } else {
+                table.appendField(bytes)
+            }
+            fieldsInRecord += 1
+            afterCR = false
+        }
+
+        func recordEnd(_ terminator: Int32) {
+            if fieldsInRecord == 0 {
+                // A line with nothing on it, or the LF of a CRLF that already ended a line.
+                if terminator == 0x0A && afterCR {
+                    afterCR = false
+                    return
+                }
+            } else {
+                table.endRecord(row: row)
+            }
+            row += 1
+            fieldsInRecord = 0
+            afterCR = terminator == 0x0D
+        }
         var row = 1
         var fieldsInRecord = 0
         /// The previous line ended with CR and nothing followed it yet: a LF now completes CRLF.
         var afterCR = false
     }
 
-    /// Parses UTF-8 text. Spaces are kept (values are trimmed later, by the rules of each column).
-    public static func parse(_ text: [UInt8], delimiter: UInt8) throws(Failure) -> CSVTable {
+    /// What happens to spaces and tabs around a value that is not in quotes.
+    public enum Spaces: Sendable {
+        /// Kept, as RFC 4180 says: `inspect` shows a file exactly.
+        case keep
+        /// Dropped by libcsv itself. The validator trims every value anyway, and libcsv then needs
+        /// no callback per byte (≈5% of reading a large file).
+        case trimUnquoted
+    }
+
+    /// Parses UTF-8 text, or Windows-1251 text into UTF-8 fields.
+    public static func parse(
+        _ text: [UInt8], delimiter: UInt8, windows1251: Bool = false, spaces: Spaces = .keep
+    ) throws(Failure) -> CSVTable {
+        if windows1251 {
+            return try Windows1251.utf8Table.withUnsafeBufferPointer { table throws(Failure) in
+                try parse(text, delimiter: delimiter, transcoding: table, spaces: spaces)
+            }
+        }
+        return try parse(text, delimiter: delimiter, transcoding: nil, spaces: spaces)
+    }
+
+    private static func parse(
+        _ text: [UInt8], delimiter: UInt8, transcoding: UnsafeBufferPointer<UInt32>?, spaces: Spaces
+    ) throws(Failure) -> CSVTable {
         var parser = csv_parser()
         guard csv_init(&parser, UInt8(CSV_REPALL_NL)) == 0 else { throw .outOfMemory }
         defer { csv_free(&parser) }
         csv_set_delim(&parser, delimiter)
-        csv_set_space_func(&parser) { _ in 0 }
+        if spaces == .keep { csv_set_space_func(&parser) { _ in 0 } }
         csv_set_blk_size(&parser, 4096)
 
-        let sink = Sink()
+        // Windows-1251 Cyrillic doubles in UTF-8; untouched capacity costs no memory.
+        let sink = Sink(capacity: transcoding == nil ? text.count : 2 * text.count)
+        sink.windows1251 = transcoding
         let context = Unmanaged.passUnretained(sink).toOpaque()
+        // `_withUnsafeGuaranteedRef`: the sink outlives the parse, so no retain/release per field.
         let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
             field, length, data in
-            let sink = Unmanaged<Sink>.fromOpaque(data!).takeUnretainedValue()
-            sink.table.appendField(UnsafeRawBufferPointer(start: field, count: field == nil ? 0 : length))
-            sink.fieldsInRecord += 1
-            sink.afterCR = false
+            Unmanaged<Sink>.fromOpaque(data!)._withUnsafeGuaranteedRef {
+                $0.field(UnsafeRawBufferPointer(start: field, count: field == nil ? 0 : length))
+            }
         }
         let onRecordEnd: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { terminator, data in
-            let sink = Unmanaged<Sink>.fromOpaque(data!).takeUnretainedValue()
-            if sink.fieldsInRecord == 0 {
-                // A line with nothing on it, or the LF of a CRLF that already ended a line.
-                if terminator == 0x0A && sink.afterCR {
-                    sink.afterCR = false
-                    return
-                }
-            } else {
-                sink.table.endRecord(row: sink.row)
-            }
-            sink.row += 1
-            sink.fieldsInRecord = 0
-            sink.afterCR = terminator == 0x0D
+            Unmanaged<Sink>.fromOpaque(data!)._withUnsafeGuaranteedRef { $0.recordEnd(terminator) }
         }
 
         let consumed = text.withUnsafeBytes { csv_parse(&parser, $0.baseAddress, $0.count, onField, onRecordEnd, context) }

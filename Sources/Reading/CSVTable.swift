@@ -1,19 +1,30 @@
-/// Parsed records of one CSV file, stored compactly: every field's bytes back to back, with offsets.
-/// Records keep the row a spreadsheet shows them on (header = row 1), even when a quoted field
-/// spans several lines; blank lines take up a row but are not records.
+/// Parsed records of one CSV file, stored compactly: every field's UTF-8 bytes back to back, with
+/// offsets. Records keep the row a spreadsheet shows them on (header = row 1), even when a quoted
+/// field spans several lines; blank lines take up a row but are not records.
 public struct CSVTable: Sendable {
-    /// All field bytes (UTF-8), back to back.
-    public internal(set) var bytes: [UInt8] = []
-    /// End offset in `bytes` of each field.
-    var fieldEnds: [Int] = []
+    /// All field bytes, back to back; written only while parsing.
+    let storage: ByteStorage
+    /// End offset in the bytes of each field (32 bits: see `CSVDocument.maxParsedBytes`).
+    var fieldEnds: [UInt32] = []
     /// Index in `fieldEnds` of each record's first field, plus one past the last.
     var recordStarts: [Int] = [0]
     /// Spreadsheet row of each record.
     public internal(set) var rows: [Int] = []
 
-    public init() {}
+    init(capacity: Int) {
+        storage = ByteStorage(capacity: capacity)
+        // Room for typical field and record sizes, so that large files are not copied while they grow.
+        fieldEnds.reserveCapacity(capacity / 16)
+        recordStarts.reserveCapacity(capacity / 128)
+        rows.reserveCapacity(capacity / 128)
+    }
 
     public var count: Int { rows.count }
+
+    /// Every field's bytes, for reading without copies.
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: storage.base, count: storage.count))
+    }
 
     public func fieldCount(_ record: Int) -> Int { recordStarts[record + 1] - recordStarts[record] }
 
@@ -21,13 +32,20 @@ public struct CSVTable: Sendable {
     public func range(_ record: Int, _ field: Int) -> Range<Int>? {
         guard field < fieldCount(record) else { return nil }
         let index = recordStarts[record] + field
-        return (index == 0 ? 0 : fieldEnds[index - 1])..<fieldEnds[index]
+        return (index == 0 ? 0 : Int(fieldEnds[index - 1]))..<Int(fieldEnds[index])
+    }
+
+    /// The bytes of all of a record's fields together; nil for a record with no fields.
+    public func span(_ record: Int) -> Range<Int>? {
+        let first = recordStarts[record], end = recordStarts[record + 1]
+        guard end > first else { return nil }
+        return (first == 0 ? 0 : Int(fieldEnds[first - 1]))..<Int(fieldEnds[end - 1])
     }
 
     /// A field as written (not trimmed); "" past the record's end.
     public func string(_ record: Int, _ field: Int) -> String {
         guard let r = range(record, field) else { return "" }
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self) }
+        return withBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self) }
     }
 
     public func record(_ record: Int) -> [String] {
@@ -35,12 +53,66 @@ public struct CSVTable: Sendable {
     }
 
     mutating func appendField(_ field: UnsafeRawBufferPointer) {
-        bytes.append(contentsOf: field)
-        fieldEnds.append(bytes.count)
+        storage.append(field)
+        fieldEnds.append(UInt32(truncatingIfNeeded: storage.count))
+    }
+
+    /// Appends a Windows-1251 field converted to UTF-8, written straight into the storage.
+    mutating func appendField(windows1251 field: UnsafeRawBufferPointer, table: UnsafeBufferPointer<UInt32>) {
+        storage.reserve(3 * field.count)
+        let out = storage.base + storage.count
+        var o = 0
+        for byte in field {
+            if byte < 0x80 {
+                out[o] = byte
+                o += 1
+                continue
+            }
+            let packed = table[Int(byte)]
+            out[o] = UInt8(truncatingIfNeeded: packed >> 8)
+            out[o + 1] = UInt8(truncatingIfNeeded: packed >> 16)
+            out[o + 2] = UInt8(truncatingIfNeeded: packed >> 24)
+            o += Int(packed & 0xFF)
+        }
+        storage.count += o
+        fieldEnds.append(UInt32(truncatingIfNeeded: storage.count))
     }
 
     mutating func endRecord(row: Int) {
         recordStarts.append(fieldEnds.count)
         rows.append(row)
+    }
+}
+
+/// A growable byte buffer that the parser writes into directly; frozen once the table is built,
+/// which is what makes sharing it between copies of a `CSVTable` safe.
+final class ByteStorage: @unchecked Sendable {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    fileprivate(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Makes room for `extra` more bytes, doubling as needed.
+    func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        var newCapacity = capacity * 2
+        while newCapacity < count + extra { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.update(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = newCapacity
+    }
+
+    func append(_ bytes: UnsafeRawBufferPointer) {
+        reserve(bytes.count)
+        if let source = bytes.baseAddress { (base + count).update(from: source.assumingMemoryBound(to: UInt8.self), count: bytes.count) }
+        count += bytes.count
     }
 }

@@ -7,30 +7,32 @@ public enum TextEncoding: String, Sendable, Codable {
     case windows1251 = "Windows-1251"
 }
 
-/// A file's text as UTF-8 bytes, with the encoding it was found in.
+/// A file's text with the encoding it was found in: UTF-8 bytes, except Windows-1251 text, which
+/// stays as read. Delimiters, quotes and line ends are the same bytes in both, so the parser splits
+/// Windows-1251 as it is and converts each field to UTF-8 as it stores it (one pass, no copy).
 public struct DecodedText: Sendable {
     public var encoding: TextEncoding
-    public var utf8: [UInt8]
+    public var bytes: [UInt8]
 }
 
 public enum TextDecoding {
-    /// Detects the encoding by BOM, else by UTF-8 validity (Windows-1251 otherwise), and returns UTF-8.
-    /// A BOM is removed; nothing else is changed.
+    /// Detects the encoding by BOM, else by UTF-8 validity (Windows-1251 otherwise); UTF-16 becomes
+    /// UTF-8. A BOM is removed; nothing else is changed.
     public static func decode(_ bytes: [UInt8]) -> DecodedText {
         bytes.withUnsafeBufferPointer { buffer in
             if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
-                return DecodedText(encoding: .utf8BOM, utf8: Array(buffer[3...]))
+                return DecodedText(encoding: .utf8BOM, bytes: Array(buffer[3...]))
             }
             if buffer.starts(with: [0xFF, 0xFE]) {
-                return DecodedText(encoding: .utf16LE, utf8: decodeUTF16(buffer, from: 2, bigEndian: false))
+                return DecodedText(encoding: .utf16LE, bytes: decodeUTF16(buffer, from: 2, bigEndian: false))
             }
             if buffer.starts(with: [0xFE, 0xFF]) {
-                return DecodedText(encoding: .utf16BE, utf8: decodeUTF16(buffer, from: 2, bigEndian: true))
+                return DecodedText(encoding: .utf16BE, bytes: decodeUTF16(buffer, from: 2, bigEndian: true))
             }
             if isValidUTF8(buffer) {
-                return DecodedText(encoding: .utf8, utf8: bytes)
+                return DecodedText(encoding: .utf8, bytes: bytes)
             }
-            return DecodedText(encoding: .windows1251, utf8: Windows1251.decode(buffer))
+            return DecodedText(encoding: .windows1251, bytes: bytes)
         }
     }
 

@@ -32,27 +32,4 @@ enum Windows1251 {
                 | (0x80 | scalar & 0x3F) << 24
         }
     }
-
-    static func decode(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        let table = utf8Table
-        return table.withUnsafeBufferPointer { table in
-            [UInt8](unsafeUninitializedCapacity: input.count * 3) { out, initialized in
-                var o = 0
-                for byte in input {
-                    if byte < 0x80 {
-                        out[o] = byte
-                        o += 1
-                        continue
-                    }
-                    let packed = table[Int(byte)]
-                    let length = Int(packed & 0xFF)
-                    out[o] = UInt8(truncatingIfNeeded: packed >> 8)
-                    out[o + 1] = UInt8(truncatingIfNeeded: packed >> 16)
-                    if length == 3 { out[o + 2] = UInt8(truncatingIfNeeded: packed >> 24) }
-                    o += length
-                }
-                initialized = o
-            }
-        }
-    }
 }

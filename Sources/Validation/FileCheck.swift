@@ -37,9 +37,11 @@ final class FileCheck {
 
     // MARK: cells
 
-    /// Data records: every record after the header that is not fully blank.
+    /// Data records: every record after the header that is not fully blank (`;;;` or spaces only).
     private(set) lazy var dataRecords: [Int] = (1..<max(table.count, 1)).filter { record in
-        (0..<table.fieldCount(record)).contains { !cell(record, $0).isEmpty }
+        // A record's fields lie back to back, so one scan of its bytes answers.
+        guard let span = table.span(record) else { return false }
+        return bytes[span].contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0xC2 && $0 != 0xA0 }
     }
 
     func cell(_ record: Int, _ fileColumn: Int) -> Cell {
@@ -50,7 +52,7 @@ final class FileCheck {
     /// The cell of a column, or nil when the file has no such column or the cell is empty.
     /// An empty required cell is reported.
     func cell(_ column: Column, _ record: Int, required: Bool? = nil) -> Cell? {
-        if let i = header.index[column.key] {
+        if let i = header.position(of: column) {
             let c = cell(record, i)
             if !c.isEmpty { return c }
         }
@@ -66,6 +68,7 @@ final class FileCheck {
 
     func snils(_ column: Column, _ record: Int) -> Snils? {
         guard let cell = cell(column, record) else { return nil }
+        if case .valid(let snils) = SnilsCheck.check(cell.bytes) { return snils }
         return snils(cell.string, column, record)
     }
 
@@ -145,8 +148,9 @@ final class FileCheck {
     }
 
     func choice<V: Vocabulary>(_ lookup: VocabularyLookup<V>, _ column: Column, _ record: Int, required: Bool? = nil) -> V? {
-        guard let text = text(column, record, required: required) else { return nil }
-        return choice(lookup, text, column, record)
+        guard let cell = cell(column, record, required: required) else { return nil }
+        if let value = lookup.match(cell) { return value }
+        return choice(lookup, cell.string, column, record)
     }
 
     func choice<V: Vocabulary>(_ lookup: VocabularyLookup<V>, _ text: String, _ column: Column, _ record: Int) -> V? {
@@ -169,10 +173,19 @@ final class FileCheck {
     }
 
     func name(_ record: Int) -> PersonName? {
-        let last = text(.lastName, record)
-        let first = text(.firstName, record)
-        let middle = text(.middleName, record)
+        let last = cell(.lastName, record)
+        let first = cell(.firstName, record)
+        let middle = cell(.middleName, record)
+        if watchForTatarVariant {
+            tatarVariant.note(last, .lastName, record)
+            tatarVariant.note(first, .firstName, record)
+            tatarVariant.note(middle, .middleName, record)
+        }
         guard let last, let first else { return nil }
-        return PersonName(last: last, first: first, middle: middle)
+        return PersonName(last: last.string, first: first.string, middle: middle?.string)
     }
+
+    /// Set for Windows-1251 files: names are watched for the Tatar variant of the code page.
+    var watchForTatarVariant = false
+    private(set) var tatarVariant = TatarVariant()
 }

@@ -29,7 +29,7 @@ public enum FileValidator {
     public static func validate(name: String, bytes: [UInt8], context: ValidationContext) -> ValidatedFile {
         let document: CSVDocument
         do {
-            document = try CSVDocument.parse(bytes)
+            document = try CSVDocument.parse(bytes, spaces: .trimUnquoted)
         } catch {
             return .unreadable(name: name, error)
         }
@@ -60,7 +60,7 @@ public enum FileValidator {
         let map = HeaderMap(dataset: dataset, header: header)
         result.header = map
 
-        let rows: DatasetRows = table.bytes.withUnsafeBufferPointer { bytes in
+        let rows: DatasetRows = table.withBytes { bytes in
             let check = FileCheck(fileName: name, header: map, table: table, bytes: bytes, context: context)
             checkHeader(check, encoding: document.encoding)
             let rows = check.findings.hasErrors ? nil : checkRows(check, dataset)
@@ -92,7 +92,7 @@ public enum FileValidator {
                 .warning, 0, fileColumn: column, value: nil,
                 "Неизвестный столбец — его данные не загружаются. Если это нужный столбец, исправьте название по шаблону.")
         }
-        if encoding == .windows1251 { TatarVariant.check(check) }
+        check.watchForTatarVariant = encoding == .windows1251
     }
 
     private static func checkRows(_ check: FileCheck, _ dataset: Dataset) -> DatasetRows {
@@ -112,14 +112,17 @@ public enum FileValidator {
                 "В файле нет ни одной строки с данными — принят как пустой список: прежние данные этого набора "
                     + "(\(dataset.title.lowercased())) будут заменены пустым.")
         }
+        let rows: DatasetRows
         switch dataset {
-        case .profile: return .profile(ProfileRules.validate(check))
-        case .curators: return .curators(PeopleRules.curators(check))
-        case .mentors: return .mentors(PeopleRules.mentors(check))
-        case .mentees: return .mentees(PeopleRules.mentees(check))
-        case .programs: return .programs(ProgramRules.validate(check))
-        case .roadmap: return .roadmap(RoadmapRules.validate(check))
+        case .profile: rows = .profile(ProfileRules.validate(check))
+        case .curators: rows = .curators(PeopleRules.curators(check))
+        case .mentors: rows = .mentors(PeopleRules.mentors(check))
+        case .mentees: rows = .mentees(PeopleRules.mentees(check))
+        case .programs: rows = .programs(ProgramRules.validate(check))
+        case .roadmap: rows = .roadmap(RoadmapRules.validate(check))
         }
+        check.tatarVariant.report(check)
+        return rows
     }
 
     private static func emptyRows(_ dataset: Dataset) -> DatasetRows {
@@ -135,22 +138,34 @@ public enum FileValidator {
 }
 
 /// Tatar letters (ә ө ү җ ң һ) do not exist in Windows-1251; its Tatar variant puts them where
-/// Ђ ђ Љ љ Њ њ Ќ ќ Ћ ћ Џ џ stand. Names holding those letters mean the file was saved that way.
-enum TatarVariant {
-    static let letters: Set<Character> = ["Ђ", "ђ", "Љ", "љ", "Њ", "њ", "Ќ", "ќ", "Ћ", "ћ", "Џ", "џ"]
+/// Ђ ђ Љ љ Њ њ Ќ ќ Ћ ћ Џ џ stand. Names holding those letters mean the file was saved that way:
+/// one warning for the file, at the first such name.
+struct TatarVariant {
+    private var hits = 0
+    private var first: (record: Int, column: Column, value: String)?
 
-    static func check(_ check: FileCheck) {
-        let columns = [Column.lastName, .firstName, .middleName].filter { check.header.index[$0.key] != nil }
-        var hits = 0
-        var first: (record: Int, column: Column, value: String)?
-        for record in check.dataRecords {
-            for column in columns {
-                guard let value = check.text(column, record, required: false), value.contains(where: letters.contains)
-                else { continue }
-                hits += 1
-                if first == nil { first = (record, column, value) }
+    /// Whether the cell holds one of the letters: in UTF-8, D0 followed by 82 89 8A 8B 8C 8F
+    /// (Ђ Љ Њ Ћ Ќ Џ) or D1 followed by 92 99 9A 9B 9C 9F (ђ љ њ ћ ќ џ).
+    static func contains(_ cell: Cell) -> Bool {
+        let b = cell.bytes
+        guard b.count > 1 else { return false }
+        for i in 0..<(b.count - 1) where b[i] == 0xD0 || b[i] == 0xD1 {
+            switch b[i + 1] & 0xEF {  // clears the bit that tells 8x from 9x
+            case 0x82, 0x89, 0x8A, 0x8B, 0x8C, 0x8F:
+                if (b[i] == 0xD0) == (b[i + 1] < 0x90) { return true }
+            default: break
             }
         }
+        return false
+    }
+
+    mutating func note(_ cell: Cell?, _ column: Column, _ record: Int) {
+        guard let cell, Self.contains(cell) else { return }
+        hits += 1
+        if first == nil { first = (record, column, cell.string) }
+    }
+
+    func report(_ check: FileCheck) {
         guard let first else { return }
         check.report(
             .warning, first.record, first.column, value: first.value,

@@ -52,15 +52,16 @@ struct CSVReadingTests {
         #expect(doc.table.record(1) == ["Ёжиков", "Пётр", "«Физика» — №1"])
     }
 
-    @Test func everyWindows1251ByteDecodesToItsScalar() {
-        let bytes = [UInt8](0x20...0xFF)
-        let utf8 = bytes.withUnsafeBufferPointer { Windows1251.decode($0) }
-        let scalars = String(decoding: utf8, as: UTF8.self).unicodeScalars.map(\.value)
-        #expect(scalars.count == bytes.count)
-        #expect(scalars[0xC0 - 0x20] == 0x0410)  // А
-        #expect(scalars[0xFF - 0x20] == 0x044F)  // я
-        #expect(scalars[0xB8 - 0x20] == 0x0451)  // ё
-        #expect(scalars[0xB9 - 0x20] == 0x2116)  // №
+    @Test func everyWindows1251ByteDecodesToItsScalar() throws {
+        let bytes = [UInt8](0x80...0xFF)  // one field: no delimiter, quote or line end among them
+        let table = try CSVParser.parse(bytes, delimiter: Delimiter.semicolon.rawValue, windows1251: true)
+        let scalars = table.string(0, 0).unicodeScalars.map(\.value)
+        #expect(scalars == Windows1251.upperHalf.map(UInt32.init))
+        #expect(scalars[0xC0 - 0x80] == 0x0410)  // А
+        #expect(scalars[0xFF - 0x80] == 0x044F)  // я
+        #expect(scalars[0xB8 - 0x80] == 0x0451)  // ё
+        #expect(scalars[0xB9 - 0x80] == 0x2116)  // №
+        #expect(scalars[0x96 - 0x80] == 0x2013)  // –
     }
 
     @Test func utf8ValidatorRejectsOverlongsAndSurrogates() {
@@ -95,8 +96,10 @@ struct CSVReadingTests {
         #expect(doc.table.rows == [2, 5, 7])
     }
 
-    @Test func spacesAreKeptAsWritten() throws {
-        #expect(try read("A;B\n  x ; y\n").table.record(1) == ["  x ", " y"])
+    @Test func spacesAreKeptExactlyOrTrimmedAroundUnquotedValues() throws {
+        let text = Array("A\tB\tC\n  x \t\t\" y \"\n".utf8)
+        #expect(try CSVDocument.parse(text, spaces: .keep).table.record(1) == ["  x ", "", " y "])
+        #expect(try CSVDocument.parse(text, spaces: .trimUnquoted).table.record(1) == ["x", "", " y "])
     }
 
     @Test func raggedRowsKeepTheirFieldCount() throws {
@@ -156,3 +159,4 @@ struct CSVReadingTests {
         #expect(throws: CSVDocument.Failure.self) { try CSVDocument.load(path: dir + "/link.csv", maxBytes: 1 << 20) }
     }
 }
+

@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import Reading
+@testable import Reading
 
 @testable import Validation
 
@@ -28,6 +28,13 @@ enum Fixture {
             }.joined(separator: delimiter)
         }.joined(separator: "\r\n") + "\r\n"
         return Array(text.utf8)
+    }
+
+    /// UTF-8 text re-encoded as Windows-1251.
+    static func windows1251(_ utf8: [UInt8]) -> [UInt8] {
+        String(decoding: utf8, as: UTF8.self).unicodeScalars.map { scalar in
+            scalar.value < 0x80 ? UInt8(scalar.value) : UInt8(0x80 + Windows1251.upperHalf.firstIndex(of: UInt16(scalar.value))!)
+        }
     }
 
     static func validate(_ name: String, _ rows: [[String]], context: ValidationContext = context()) -> ValidatedFile {

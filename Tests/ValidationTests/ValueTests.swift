@@ -30,8 +30,8 @@ struct SnilsTests {
 
     @Test func leadingZerosDroppedByExcelArePadded() {
         // 003-263-353 97 typed as a number in Excel becomes 326335397.
-        #expect(SnilsCheck.check("326335397") == .padded(Snils(digits: "00326335397")))
-        #expect(Snils(digits: "00326335397").description == "003-263-353 97")
+        #expect(SnilsCheck.check("326335397") == .padded(Snils(digits: "00326335397")!))
+        #expect(Snils(digits: "00326335397")!.description == "003-263-353 97")
     }
 
     @Test func malformedNumbers() {

@@ -4,7 +4,7 @@ import Domain
 enum PeopleRules {
     static func curators(_ check: FileCheck) -> [CuratorRecord] {
         var out: [CuratorRecord] = []
-        var seen: [Snils: Int] = [:]
+        var seen = SnilsRegister()
         for r in check.dataRecords {
             let snils = check.snils(.snils, r)
             let name = check.name(r)
@@ -16,11 +16,13 @@ enum PeopleRules {
                     .warning, r, .position, value: position,
                     "Куратор назначается из числа заместителей руководителя (п. 3.9 положения) — проверьте должность.")
             }
-            guard let snils, unique(snils, r, &seen, check), let name, let position, let orderNumber, let orderDate
+            seen.note(snils, r)
+            guard let snils, let name, let position, let orderNumber, let orderDate
             else { continue }
             out.append(
                 CuratorRecord(row: check.table.rows[r], snils: snils, name: name, position: position, orderNumber: orderNumber, orderDate: orderDate))
         }
+        seen.reportRepeats(check)
         return out
     }
 
@@ -28,7 +30,7 @@ enum PeopleRules {
         let categories = VocabularyLookup<QualificationCategory>()
         var out: [MentorRecord] = []
         out.reserveCapacity(check.table.count)
-        var seen: [Snils: Int] = [:]
+        var seen = SnilsRegister()
         for r in check.dataRecords {
             let snils = check.snils(.snils, r)
             let name = check.name(r)
@@ -39,7 +41,8 @@ enum PeopleRules {
             let category = check.choice(categories, .category, r)
             let training = check.date(.trainingDate, r, notInFuture: true)
             let consent = check.yesNo(.publishConsent, r)
-            guard let snils, unique(snils, r, &seen, check), let name, let position, let subject, let years,
+            seen.note(snils, r)
+            guard let snils, let name, let position, let subject, let years,
                 let category, let consent
             else { continue }
             out.append(
@@ -48,12 +51,13 @@ enum PeopleRules {
                     subject: subject, experienceYears: years, category: category, trainingDate: training,
                     publishConsent: consent))
         }
+        seen.reportRepeats(check)
         return out
     }
 
     static func mentees(_ check: FileCheck) -> [MenteeRecord] {
         var out: [MenteeRecord] = []
-        var seen: [Snils: Int] = [:]
+        var seen = SnilsRegister()
         for r in check.dataRecords {
             let snils = check.snils(.snils, r)
             let name = check.name(r)
@@ -63,7 +67,8 @@ enum PeopleRules {
             let years = check.years(.experience, r)
             let deficits = check.text(.deficits, r)
             let consent = check.yesNo(.publishConsent, r)
-            guard let snils, unique(snils, r, &seen, check), let name, let birth, let position, let subject,
+            seen.note(snils, r)
+            guard let snils, let name, let birth, let position, let subject,
                 let years, let consent
             else { continue }
             out.append(
@@ -71,24 +76,39 @@ enum PeopleRules {
                     row: check.table.rows[r], snils: snils, name: name, birthDate: birth, position: position,
                     subject: subject, experienceYears: years, deficits: deficits, publishConsent: consent))
         }
+        seen.reportRepeats(check)
         return out
-    }
-
-    /// One person, one row: a СНИЛС repeated within a file is an error on the later row.
-    private static func unique(_ snils: Snils, _ record: Int, _ seen: inout [Snils: Int], _ check: FileCheck) -> Bool {
-        if let first = seen[snils] {
-            check.report(
-                .error, record, .snils, value: snils.description,
-                "СНИЛС \(snils) уже указан в строке \(check.table.rows[first]) — каждый человек указывается в файле один раз.")
-            return false
-        }
-        seen[snils] = record
-        return true
     }
 
     /// «Заместитель директора по УВР», «зам. заведующего».
     static func isDeputyHead(_ position: String) -> Bool {
         let key = TextKey.normalize(position)
         return key.contains("заместител") || key.hasPrefix("зам.") || key.hasPrefix("зам ")
+    }
+}
+
+/// One person, one row: a СНИЛС repeated within a file is an error on each later row. The numbers
+/// are collected and sorted once at the end, which is cheaper than a dictionary for large files.
+struct SnilsRegister {
+    private var entries: [(snils: UInt64, record: Int)] = []
+
+    mutating func note(_ snils: Snils?, _ record: Int) {
+        if let snils { entries.append((snils.value, record)) }
+    }
+
+    mutating func reportRepeats(_ check: FileCheck) {
+        entries.sort { ($0.snils, $0.record) < ($1.snils, $1.record) }
+        var i = 0
+        while i < entries.count {
+            var j = i + 1
+            while j < entries.count && entries[j].snils == entries[i].snils {
+                let snils = Snils(value: entries[j].snils)
+                check.report(
+                    .error, entries[j].record, .snils, value: snils.description,
+                    "СНИЛС \(snils) уже указан в строке \(check.table.rows[entries[i].record]) — каждый человек указывается в файле один раз.")
+                j += 1
+            }
+            i = j
+        }
     }
 }

@@ -3,8 +3,8 @@ import Domain
 /// Which column of the file holds which column of the dataset, and the header as the school wrote it.
 public struct HeaderMap: Sendable {
     public let dataset: Dataset
-    /// File column index for each schema column key present.
-    public private(set) var index: [String: Int] = [:]
+    /// File column index of each schema column, by `Column.rawValue`.
+    private var positions: [Int?] = Array(repeating: nil, count: Column.allCases.count)
     /// Every header cell as written, by file column.
     public let written: [String]
     /// File columns that match no column of the dataset.
@@ -30,23 +30,26 @@ public struct HeaderMap: Sendable {
                 unknown.append(i)
                 continue
             }
-            if let first = index[column.key] {
+            if let first = positions[column.rawValue] {
                 duplicates.append((i, first))
             } else {
-                index[column.key] = i
+                positions[column.rawValue] = i
             }
         }
-        missing = columns.filter { !$0.optional && index[$0.key] == nil }
+        missing = columns.filter { !$0.optional && positions[$0.rawValue] == nil }
     }
+
+    /// The file column holding `column`, if the file has it.
+    public func position(of column: Column) -> Int? { positions[column.rawValue] }
 
     /// How many header cells name a column of `dataset`: the evidence for recognising it.
     static func matches(_ dataset: Dataset, header: [String]) -> Int {
-        HeaderMap(dataset: dataset, header: header).index.count
+        HeaderMap(dataset: dataset, header: header).positions.count { $0 != nil }
     }
 
     /// The header as written for a column, or its SPEC title when the file lacks it.
     public func title(_ column: Column) -> String {
-        index[column.key].map { written[$0] } ?? column.title
+        position(of: column).map { written[$0] } ?? column.title
     }
 
     public func title(ofFileColumn i: Int) -> String { i < written.count ? written[i] : "" }

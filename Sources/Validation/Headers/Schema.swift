@@ -2,64 +2,144 @@ import Domain
 
 /// A column of a dataset: its Russian header (SPEC §4 wording), English alias, and whether a file
 /// may leave it out. A column that is present must have a value unless it is optional.
-public struct Column: Hashable, Sendable {
-    public let title: String
-    public let key: String
-    public let optional: Bool
+/// Columns shared by several datasets are one case with one alias everywhere; the mentors' birth
+/// date is a case of its own because only there it is optional.
+public enum Column: Int, CaseIterable, Sendable {
+    case snils
+    case lastName
+    case firstName
+    case middleName
+    case birthDate
+    case position
+    case subject
+    case experience
+    case publishConsent
+    case schoolCode
+    case teachersTotal
+    case teachersUnder35
+    case youngSpecialists
+    case siteURL
+    case orderNumber
+    case orderDate
+    case mentorBirthDate
+    case category
+    case trainingDate
+    case deficits
+    case programNumber
+    case mentorSnils
+    case menteeSnils
+    case form
+    case model
+    case directions
+    case mode
+    case startDate
+    case endDate
+    case pairOrder
+    case consent
+    case status
+    case closedDate
+    case closeReason
+    case resultsURL
+    case item
+    case doneDate
+    case document
+    case note
 
-    init(_ title: String, _ key: String, optional: Bool = false) {
-        self.title = title
-        self.key = key
-        self.optional = optional
+    public var title: String {
+        switch self {
+        case .snils: "СНИЛС"
+        case .lastName: "Фамилия"
+        case .firstName: "Имя"
+        case .middleName: "Отчество"
+        case .birthDate: "Дата рождения"
+        case .position: "Должность"
+        case .subject: "Предмет (направление)"
+        case .experience: "Педагогический стаж, лет"
+        case .publishConsent: "Согласие на публикацию"
+        case .schoolCode: "Код ОО"
+        case .teachersTotal: "Педагогических работников, всего"
+        case .teachersUnder35: "из них до 35 лет"
+        case .youngSpecialists: "из них молодых специалистов"
+        case .siteURL: "Раздел сайта"
+        case .orderNumber: "Приказ о назначении"
+        case .orderDate: "Дата приказа"
+        case .mentorBirthDate: "Дата рождения"
+        case .category: "Квалификационная категория"
+        case .trainingDate: "Дата ПК по наставничеству"
+        case .deficits: "Профессиональные затруднения"
+        case .programNumber: "Номер программы"
+        case .mentorSnils: "СНИЛС наставника"
+        case .menteeSnils: "СНИЛС наставляемых"
+        case .form: "Форма наставничества"
+        case .model: "Модель"
+        case .directions: "Направления"
+        case .mode: "Режим"
+        case .startDate: "Дата начала"
+        case .endDate: "Дата окончания"
+        case .pairOrder: "Приказ о закреплении"
+        case .consent: "Согласие участников"
+        case .status: "Статус"
+        case .closedDate: "Дата завершения"
+        case .closeReason: "Основание завершения"
+        case .resultsURL: "Результаты опубликованы"
+        case .item: "Код мероприятия"
+        case .doneDate: "Дата выполнения"
+        case .document: "Документ"
+        case .note: "Примечание"
+        }
     }
 
-    // Columns shared by several datasets (one alias everywhere).
-    static let snils = Column("СНИЛС", "snils")
-    static let lastName = Column("Фамилия", "last_name")
-    static let firstName = Column("Имя", "first_name")
-    static let middleName = Column("Отчество", "middle_name", optional: true)
-    static let birthDate = Column("Дата рождения", "birth_date")
-    static let position = Column("Должность", "position")
-    static let subject = Column("Предмет (направление)", "subject")
-    static let experience = Column("Педагогический стаж, лет", "experience_years")
-    static let publishConsent = Column("Согласие на публикацию", "publish_consent")
+    /// The English alias.
+    public var key: String {
+        switch self {
+        case .snils: "snils"
+        case .lastName: "last_name"
+        case .firstName: "first_name"
+        case .middleName: "middle_name"
+        case .birthDate: "birth_date"
+        case .position: "position"
+        case .subject: "subject"
+        case .experience: "experience_years"
+        case .publishConsent: "publish_consent"
+        case .schoolCode: "school_code"
+        case .teachersTotal: "teachers_total"
+        case .teachersUnder35: "teachers_under_35"
+        case .youngSpecialists: "young_specialists"
+        case .siteURL: "site_section_url"
+        case .orderNumber: "order_number"
+        case .orderDate: "order_date"
+        case .mentorBirthDate: "birth_date"
+        case .category: "category"
+        case .trainingDate: "mentoring_training_date"
+        case .deficits: "deficits"
+        case .programNumber: "program_id"
+        case .mentorSnils: "mentor_snils"
+        case .menteeSnils: "mentee_snils"
+        case .form: "form"
+        case .model: "model"
+        case .directions: "directions"
+        case .mode: "mode"
+        case .startDate: "start_date"
+        case .endDate: "end_date"
+        case .pairOrder: "pair_order"
+        case .consent: "consent"
+        case .status: "status"
+        case .closedDate: "closed_date"
+        case .closeReason: "close_reason"
+        case .resultsURL: "results_url"
+        case .item: "item"
+        case .doneDate: "done_date"
+        case .document: "document"
+        case .note: "note"
+        }
+    }
 
-    // profile
-    static let schoolCode = Column("Код ОО", "school_code")
-    static let teachersTotal = Column("Педагогических работников, всего", "teachers_total")
-    static let teachersUnder35 = Column("из них до 35 лет", "teachers_under_35")
-    static let youngSpecialists = Column("из них молодых специалистов", "young_specialists")
-    static let siteURL = Column("Раздел сайта", "site_section_url", optional: true)
-    // curators
-    static let orderNumber = Column("Приказ о назначении", "order_number")
-    static let orderDate = Column("Дата приказа", "order_date")
-    // mentors
-    static let mentorBirthDate = Column("Дата рождения", "birth_date", optional: true)
-    static let category = Column("Квалификационная категория", "category")
-    static let trainingDate = Column("Дата ПК по наставничеству", "mentoring_training_date", optional: true)
-    // mentees
-    static let deficits = Column("Профессиональные затруднения", "deficits", optional: true)
-    // programs
-    static let programNumber = Column("Номер программы", "program_id")
-    static let mentorSnils = Column("СНИЛС наставника", "mentor_snils")
-    static let menteeSnils = Column("СНИЛС наставляемых", "mentee_snils")
-    static let form = Column("Форма наставничества", "form")
-    static let model = Column("Модель", "model")
-    static let directions = Column("Направления", "directions")
-    static let mode = Column("Режим", "mode")
-    static let startDate = Column("Дата начала", "start_date")
-    static let endDate = Column("Дата окончания", "end_date")
-    static let pairOrder = Column("Приказ о закреплении", "pair_order")
-    static let consent = Column("Согласие участников", "consent")
-    static let status = Column("Статус", "status")
-    static let closedDate = Column("Дата завершения", "closed_date", optional: true)
-    static let closeReason = Column("Основание завершения", "close_reason", optional: true)
-    static let resultsURL = Column("Результаты опубликованы", "results_url", optional: true)
-    // roadmap
-    static let item = Column("Код мероприятия", "item")
-    static let doneDate = Column("Дата выполнения", "done_date")
-    static let document = Column("Документ", "document")
-    static let note = Column("Примечание", "note", optional: true)
+    public var optional: Bool {
+        switch self {
+        case .middleName, .siteURL, .mentorBirthDate, .trainingDate, .deficits, .closedDate, .closeReason, .resultsURL, .note: true
+        default: false
+        }
+    }
 }
 
 /// The columns of each dataset, in the order of SPEC §4 (and of the templates).

@@ -4,32 +4,32 @@ import Domain
 enum Scalars {
     /// `ДД.ММ.ГГГГ`, `Д.М.ГГГГ` or ISO `ГГГГ-ММ-ДД`.
     static func date(_ cell: Cell) -> CivilDate? {
-        let b = cell.bytes
-        var parts = [0, 0, 0]
-        var widths = [0, 0, 0]
+        // Three numbers and their digit counts, kept in locals: this runs for every date cell.
+        var a = 0, b = 0, c = 0
+        var wa = 0, wb = 0, wc = 0
         var part = 0
         var separator: UInt8 = 0
-        for byte in b {
+        for byte in cell.bytes {
             switch byte {
             case 0x30...0x39:
-                guard widths[part] < 4 else { return nil }
-                parts[part] = parts[part] * 10 + Int(byte - 0x30)
-                widths[part] += 1
+                let d = Int(byte - 0x30)
+                switch part {
+                case 0: (a, wa) = (a * 10 + d, wa + 1)
+                case 1: (b, wb) = (b * 10 + d, wb + 1)
+                default: (c, wc) = (c * 10 + d, wc + 1)
+                }
+                if wa > 4 || wb > 4 || wc > 4 { return nil }
             case 0x2E, 0x2D:
                 if separator == 0 { separator = byte }
-                guard byte == separator, part < 2, widths[part] > 0 else { return nil }
+                guard byte == separator, part < 2, (part == 0 ? wa : wb) > 0 else { return nil }
                 part += 1
             default:
                 return nil
             }
         }
-        guard part == 2, widths[2] > 0 else { return nil }
-        if separator == 0x2E, widths[0] <= 2, widths[1] <= 2, widths[2] == 4 {
-            return CivilDate(year: parts[2], month: parts[1], day: parts[0])
-        }
-        if separator == 0x2D, widths[0] == 4, widths[1] == 2, widths[2] == 2 {
-            return CivilDate(year: parts[0], month: parts[1], day: parts[2])
-        }
+        guard part == 2, wc > 0 else { return nil }
+        if separator == 0x2E, wa <= 2, wb <= 2, wc == 4 { return CivilDate(year: c, month: b, day: a) }
+        if separator == 0x2D, wa == 4, wb == 2, wc == 2 { return CivilDate(year: a, month: b, day: c) }
         return nil
     }
 
@@ -102,20 +102,30 @@ enum Scalars {
 
 /// A vocabulary's accepted spellings, normalised once per file.
 struct VocabularyLookup<V: Vocabulary> {
-    private var exact: [String: V] = [:]
+    /// Canonical spellings as bytes: most cells are written exactly so, and match without a `String`.
+    private var exact: [(bytes: [UInt8], value: V)] = []
     private var normalized: [String: V] = [:]
 
     init() {
         for value in V.allCases {
-            exact[value.rawValue] = value
+            exact.append((Array(value.rawValue.utf8), value))
             for spelling in [value.rawValue] + value.synonyms {
                 normalized[TextKey.normalize(spelling)] = value
             }
         }
     }
 
+    func match(_ cell: Cell) -> V? {
+        for (bytes, value) in exact where bytes.count == cell.bytes.count {
+            if bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, cell.bytes.baseAddress!, bytes.count) }) == 0 {
+                return value
+            }
+        }
+        return normalized[TextKey.normalize(cell.string)]
+    }
+
     func match(_ text: String) -> V? {
-        exact[text] ?? normalized[TextKey.normalize(text)]
+        normalized[TextKey.normalize(text)]
     }
 
     static var allowed: String { V.allCases.map { "«\($0.rawValue)»" }.joined(separator: ", ") }

@@ -20,15 +20,16 @@ public enum SnilsCheck {
     }
 
     static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
-        var digits = [UInt8](repeating: 0x30, count: 11)
+        var value: UInt64 = 0
         var count = 0
         var sawExponent = false
+        var sawFloatPunctuation = false
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
             switch b {
             case 0x30...0x39:
-                if count < 11 { digits[count] = b }
+                if count < 11 { value = value * 10 + UInt64(b - 0x30) }
                 count += 1
             case 0x20, 0x2D, 0x09:
                 break
@@ -37,7 +38,7 @@ public enum SnilsCheck {
             case 0x45, 0x65:  // E e
                 sawExponent = true
             case 0x2C, 0x2E, 0x2B:  // , . +
-                break
+                sawFloatPunctuation = true
             default:
                 return .notANumber
             }
@@ -45,33 +46,31 @@ public enum SnilsCheck {
         }
         if sawExponent { return .scientificNotation }
         // Separators other than spaces and dashes are allowed only inside a float Excel produced.
-        if bytes.contains(where: { $0 == 0x2C || $0 == 0x2E || $0 == 0x2B }) { return .notANumber }
-        if count == 0 { return .notANumber }
+        if sawFloatPunctuation || count == 0 { return .notANumber }
         if count > 11 { return .tooManyDigits }
-        var padded = false
-        if count < 11 {
-            let shift = 11 - count
-            for k in stride(from: 10, through: 0, by: -1) { digits[k] = k >= shift ? digits[k - shift] : 0x30 }
-            padded = true
-        }
-        let snils = Snils(digits: String(decoding: digits, as: UTF8.self))
-        guard checksumIsValid(digits.map { Int($0 - 0x30) }) else { return .badChecksum(snils) }
-        return padded ? .padded(snils) : .valid(snils)
+        // Fewer digits read as a smaller number: the zeros Excel dropped are back on the left.
+        let snils = Snils(value: value)
+        guard checksumIsValid(snils) else { return .badChecksum(snils) }
+        return count < 11 ? .padded(snils) : .valid(snils)
     }
 
     /// The checksum rule: Σ dᵢ·(9…1) over the first nine digits; below 100 it is the sum, 100 and 101
     /// give 00, above 101 the sum mod 101 (100 again giving 00). Numbers up to 001-001-998 carry none.
-    public static func checksumIsValid(_ d: [Int]) -> Bool {
-        precondition(d.count == 11)
-        let number = d[0..<9].reduce(0) { $0 * 10 + $1 }
+    public static func checksumIsValid(_ snils: Snils) -> Bool {
+        let number = snils.value / 100
         if number <= 1_001_998 { return true }
-        let sum = (0..<9).reduce(0) { $0 + d[$1] * (9 - $1) }
-        let expected: Int
+        var rest = number
+        var sum: UInt64 = 0
+        for weight in 1...9 {
+            sum += rest % 10 * UInt64(weight)
+            rest /= 10
+        }
+        let expected: UInt64
         switch sum {
         case ..<100: expected = sum
         case 100, 101: expected = 0
         default: expected = sum % 101 == 100 ? 0 : sum % 101
         }
-        return expected == d[9] * 10 + d[10]
+        return expected == snils.value % 100
     }
 }

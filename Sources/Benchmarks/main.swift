@@ -1,0 +1,102 @@
+import Domain
+import Foundation
+import Reading
+import Validation
+
+// Reads and validates a large generated `mentors` file, as the nightly run does, and prints MB/s.
+//
+//   swift run -c release nastavnik-bench [--megabytes N] [--runs N] [--encoding cp1251|utf8]
+//
+// The file is generated once into the temporary folder (and kept for later runs), then read from
+// disk and validated `runs` times; every run and the median are printed.
+
+struct Options {
+    var megabytes = 120
+    var runs = 5
+    var encoding = "cp1251"
+
+    init(_ arguments: [String]) {
+        var i = 1
+        while i < arguments.count {
+            let value = i + 1 < arguments.count ? arguments[i + 1] : ""
+            switch arguments[i] {
+            case "--megabytes": megabytes = Int(value) ?? megabytes
+            case "--runs": runs = Int(value) ?? runs
+            case "--encoding": encoding = value
+            default:
+                print("usage: nastavnik-bench [--megabytes N] [--runs N] [--encoding cp1251|utf8]")
+                exit(2)
+            }
+            i += 2
+        }
+    }
+}
+
+/// A plausible mentors file: valid СНИЛС, Cyrillic names, every column filled as schools fill it.
+enum MentorsFile {
+    static let lastNames = ["Андреева", "Хабибуллин", "Сорокина", "Зарипова", "Фёдорова", "Кузнецов", "Шарафутдинова", "Яруллина", "Белов", "Захарова"]
+    static let firstNames = ["Галина", "Ильдар", "Елена", "Гульнара", "Нина", "Андрей", "Эльвира", "Резеда", "Сергей", "Валентина"]
+    static let middleNames = ["Петровна", "Ринатович", "Викторовна", "Ильдусовна", "Алексеевна", "Николаевич", "Фаритовна", "Шамилевна", "Павлович", "Ивановна"]
+    static let subjects = ["Русский язык и литература", "Математика", "Начальные классы", "Химия", "Физика", "Татарский язык", "История", "Информатика"]
+    static let categories = ["высшая", "первая", "соответствие занимаемой должности", "без категории"]
+
+    static func snils(_ n: Int) -> String {
+        let nine = String(format: "%09d", 2_000_000 + n * 7 % 997_000_000)
+        let digits = nine.compactMap(\.wholeNumberValue)
+        let sum = (0..<9).reduce(0) { $0 + digits[$1] * (9 - $1) }
+        let check = sum < 100 ? sum : (sum == 100 || sum == 101 ? 0 : (sum % 101 == 100 ? 0 : sum % 101))
+        let a = Array(nine)
+        return "\(String(a[0..<3]))-\(String(a[3..<6]))-\(String(a[6..<9])) \(String(format: "%02d", check))"
+    }
+
+    static func text(megabytes: Int) -> String {
+        var out = "СНИЛС;Фамилия;Имя;Отчество;Дата рождения;Должность;Предмет (направление);Педагогический стаж, лет;"
+            + "Квалификационная категория;Дата ПК по наставничеству;Согласие на публикацию\r\n"
+        var n = 0
+        // Cyrillic is two bytes in UTF-8 and one in Windows-1251; size the UTF-8 text at 1.8×.
+        while out.utf8.count < megabytes * 1_048_576 * 18 / 10 {
+            n += 1
+            let birth = String(format: "%02d.%02d.%d", n % 28 + 1, n % 12 + 1, 1960 + n % 40)
+            let training = n % 3 == 0 ? "" : String(format: "%02d.%02d.%d", n % 27 + 1, n % 12 + 1, 2020 + n % 5)
+            out += "\(snils(n));\(lastNames[n % 10]);\(firstNames[n / 10 % 10]);\(middleNames[n / 100 % 10]);\(birth);Учитель;"
+            out += "\(subjects[n % 8]);\(n % 40),\(n % 10);\(categories[n % 4]);\(training);\(n % 2 == 0 ? "да" : "нет")\r\n"
+        }
+        return out
+    }
+}
+
+let options = Options(CommandLine.arguments)
+// Generated once per size and encoding, then reused: generating is slower than reading.
+let path = NSTemporaryDirectory() + "nastavnik-bench-mentors-\(options.encoding)-\(options.megabytes).csv"
+if !FileManager.default.fileExists(atPath: path) {
+    let text = MentorsFile.text(megabytes: options.megabytes)
+    let encoding: String.Encoding = options.encoding == "utf8" ? .utf8 : .windowsCP1251
+    try! text.data(using: encoding)!.write(to: URL(fileURLWithPath: path + ".tmp"))
+    try! FileManager.default.moveItem(atPath: path + ".tmp", toPath: path)
+}
+let size = (try! FileManager.default.attributesOfItem(atPath: path)[.size] as! NSNumber).intValue
+let megabytes = Double(size) / 1_048_576
+print(String(format: "file: %.1f MB (%@), %d runs", megabytes, options.encoding, options.runs))
+
+let context = ValidationContext(school: "bench", asOf: CivilDate(year: 2026, month: 11, day: 25)!, roadmapCodes: [])
+var rates: [Double] = []
+for run in 1...options.runs {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let bytes = try! CSVDocument.loadBytes(path: path, maxBytes: Int.max)
+    let result = FileValidator.validate(name: "mentors.csv", bytes: bytes, context: context)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    precondition(result.isAccepted, "the generated file must be valid: \(result.findings.prefix(3))")
+    rates.append(megabytes / seconds)
+    print(String(format: "run %d: %.2f s, %.0f MB/s, %d rows, %@", run, seconds, megabytes / seconds, result.rowCount, result.encoding!.rawValue))
+}
+print(String(format: "median: %.0f MB/s", rates.sorted()[rates.count / 2]))
+if ProcessInfo.processInfo.environment["BENCH_PHASES"] != nil {
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    let bytes = try! CSVDocument.loadBytes(path: path, maxBytes: Int.max)
+    let t1 = DispatchTime.now().uptimeNanoseconds
+    let document = try! CSVDocument.parse(bytes)
+    let t2 = DispatchTime.now().uptimeNanoseconds
+    _ = FileValidator.validate(name: "mentors.csv", document: document, context: context)
+    let t3 = DispatchTime.now().uptimeNanoseconds
+    print("load \(Double(t1 - t0) / 1e9) s, parse \(Double(t2 - t1) / 1e9) s, validate \(Double(t3 - t2) / 1e9) s")
+}
