@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parsed records of one CSV file, stored compactly: every field's UTF-8 bytes back to back, with
 /// offsets. Records keep the row a spreadsheet shows them on (header = row 1), even when a quoted
 /// field spans several lines; blank lines take up a row but are not records.
@@ -93,26 +95,45 @@ final class ByteStorage: @unchecked Sendable {
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
-        base = .allocate(capacity: self.capacity)
+        base = Self.allocate(self.capacity)
     }
 
-    deinit { base.deallocate() }
+    deinit { free(base) }
+
+    /// Large buffers are aligned to 2 MiB and offered to the kernel for huge pages, which spares
+    /// tens of thousands of page faults when a large file is read.
+    private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        let huge = 2 << 20
+        var raw: UnsafeMutableRawPointer?
+        if capacity >= 4 * huge {
+            let rounded = (capacity + huge - 1) / huge * huge
+            if posix_memalign(&raw, huge, rounded) == 0, let raw {
+                #if os(Linux)
+                    _ = madvise(raw, rounded, MADV_HUGEPAGE)
+                #endif
+                return raw.assumingMemoryBound(to: UInt8.self)
+            }
+        }
+        return malloc(max(capacity, 1))!.assumingMemoryBound(to: UInt8.self)
+    }
 
     /// Makes room for `extra` more bytes, doubling as needed.
     func reserve(_ extra: Int) {
         guard count + extra > capacity else { return }
         var newCapacity = capacity * 2
         while newCapacity < count + extra { newCapacity *= 2 }
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        let grown = Self.allocate(newCapacity)
         grown.update(from: base, count: count)
-        base.deallocate()
+        free(base)
         base = grown
         capacity = newCapacity
     }
 
     func append(_ bytes: UnsafeRawBufferPointer) {
         reserve(bytes.count)
-        if let source = bytes.baseAddress { (base + count).update(from: source.assumingMemoryBound(to: UInt8.self), count: bytes.count) }
+        if let source = bytes.baseAddress {
+            (base + count).update(from: source.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        }
         count += bytes.count
     }
 }

@@ -1,0 +1,37 @@
+# nastavnik — the two commands of the README, and a few helpers.
+#   make run    set up, build, and run the nightly job on the demo data in inbox/
+#   make test   set up, build, and run every test
+SWIFT ?= swift
+AS_OF ?= $(shell date +%F)
+
+.PHONY: setup build release run test bench clean
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	$(SWIFT) build
+
+release: setup
+	$(SWIFT) build -c release --product nastavnik
+
+# Until the nightly `run` command lands, the demo run validates every school folder of inbox/.
+run: release
+	@status=0; for dir in inbox/*/; do \
+	    school=$$(basename "$$dir"); \
+	    echo "== $$school"; \
+	    .build/release/nastavnik validate "$$dir"*.csv --school "$$school" --as-of $(AS_OF) || status=$$?; \
+	done; \
+	[ $$status -le 1 ] || exit $$status
+
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+bench: setup
+	$(SWIFT) build -c release --product nastavnik-bench
+	.build/release/nastavnik-bench --megabytes 100 --runs 5 --encoding cp1251
+	.build/release/nastavnik-bench --megabytes 100 --runs 5 --encoding utf8
+
+clean:
+	rm -rf .build

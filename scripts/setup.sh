@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what nastavnik needs from Debian when it is missing: the C libraries it wraps
+# (libcsv, libxlsxwriter, SQLite) and pkg-config. Run by `make run`, `make test` and CI.
+set -euo pipefail
+
+missing=()
+[ -f /usr/include/csv.h ] || missing+=(libcsv-dev)
+[ -f /usr/include/xlsxwriter.h ] || missing+=(libxlsxwriter-dev)
+[ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
+command -v pkg-config >/dev/null || missing+=(pkg-config)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "nastavnik: installing ${missing[*]}" >&2
+if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    sudo apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+else
+    echo "nastavnik: missing packages: ${missing[*]}" >&2
+    echo "Install them as root:  apt-get install ${missing[*]}" >&2
+    exit 1
+fi
