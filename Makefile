@@ -15,14 +15,9 @@ build: setup
 release: setup
 	$(SWIFT) build -c release --product nastavnik
 
-# Until the nightly `run` command lands, the demo run validates every school folder of inbox/.
+# The nightly job on a copy of the demo inbox (var/demo/), outputs in outbox/.
 run: release
-	@status=0; for dir in inbox/*/; do \
-	    school=$$(basename "$$dir"); \
-	    echo "== $$school"; \
-	    .build/release/nastavnik validate "$$dir"*.csv --school "$$school" --as-of $(AS_OF) || status=$$?; \
-	done; \
-	[ $$status -le 1 ] || exit $$status
+	scripts/demo-run.sh --as-of $(AS_OF)
 
 test: setup
 	$(SWIFT) build --build-tests

@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C libraries from Debian (libcsv-dev, libxlsxwriter-dev); only their wrappers import them.
@@ -37,10 +38,22 @@ let package = Package(
             dependencies: ["Domain", "Reading", "Validation", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
 
+        // The municipal registry in SQLite (GRDB): snapshots with their history.
+        .target(name: "Registry", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The nightly run: inbox → validate → registry → archive/quarantine, receipts, journal.
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "Domain", "Reading", "Validation", "Configuration", "Registry",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         .executableTarget(
             name: "nastavnik",
             dependencies: [
-                "Domain", "Reading", "Validation", "Configuration",
+                "Domain", "Reading", "Validation", "Configuration", "Registry", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -54,6 +67,7 @@ let package = Package(
 
         .testTarget(name: "ReadingTests", dependencies: ["Reading"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Reading", "Configuration"]),
-        .testTarget(name: "CLITests", dependencies: ["Domain"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "Domain"]),
+        .testTarget(name: "CLITests", dependencies: ["Domain", "Registry"]),
     ]
 )

@@ -36,6 +36,14 @@ public struct Configuration: Sendable {
             roadmap: try RoadmapPlan.load(path: dir + "/roadmap.csv"))
     }
 
+    /// The inbox must exist before a run touches anything; the other folders are created as needed.
+    public func checkFolders() throws(ConfigurationError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: inbox, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ConfigurationError(file: directory + "/nastavnik.toml", "входящая папка не найдена: \(inbox) (ключ «inbox»)")
+        }
+    }
+
     /// The roadmap codes a folder may report: `район` items for the district, `ОО` items for a school.
     public func roadmapCodes(forFolder folder: String) -> Set<String> {
         roadmap.codes(for: folder == SchoolDirectory.districtFolder ? .district : .school)

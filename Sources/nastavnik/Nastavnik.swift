@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 
 /// The command line: one subcommand per file, each only gathering options and handing over.
 struct Nastavnik: ParsableCommand {
@@ -10,7 +11,7 @@ struct Nastavnik: ParsableCommand {
             Коды завершения: 0 — выполнено; 1 — файлы отклонены (validate) или внутренний сбой;
             2 — неверный вызов или настройки; 3 — уже идёт другой запуск.
             """,
-        subcommands: [Validate.self, Inspect.self]
+        subcommands: [Run.self, Validate.self, Inspect.self]
     )
 }
 
@@ -18,6 +19,7 @@ struct Nastavnik: ParsableCommand {
 enum Exit {
     static let ok: Int32 = 0
     static let rejected: Int32 = 1
+    static let internalFailure: Int32 = 1
     static let usage: Int32 = 2
     static let locked: Int32 = 3
 }
@@ -25,6 +27,8 @@ enum Exit {
 @main
 enum Main {
     static func main() {
+        // Log lines go to stderr; stdout carries the summary and the findings.
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         do {
             var command = try Nastavnik.parseAsRoot()
             try command.run()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Configuration
 import Domain
 import Foundation
+import Pipeline
 import Reading
 import Validation
 
@@ -48,7 +49,7 @@ extension Nastavnik {
             }
             let context = ValidationContext(
                 school: school, asOf: asOf, roadmapCodes: configuration.roadmapCodes(forFolder: school),
-                strict: configuration.settings.strict)
+                people: RegistryPeople.directory(databasePath: configuration.database), strict: configuration.settings.strict)
             let results = unreadable + SchoolBatch.validate(batch, context: context)
             switch format {
             case .text: FindingsReport.printText(results)

@@ -1,0 +1,18 @@
+import Foundation
+
+/// Writes a file under a temporary name in the same folder and renames it into place, so that a
+/// reader never sees half a file and a failure leaves the previous file as it was.
+enum AtomicWrite {
+    static func write(_ data: Data, to path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let temporary = directory + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        do {
+            try data.write(to: URL(fileURLWithPath: temporary))
+            guard rename(temporary, path) == 0 else { throw RunError.io("не удалось записать \(path): \(String(cString: strerror(errno)))") }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+    }
+}

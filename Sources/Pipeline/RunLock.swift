@@ -1,0 +1,39 @@
+import Foundation
+
+/// One run at a time: an exclusive `flock` on a file in the state folder. The kernel releases it
+/// when the process ends, however it ends, so a crashed run never leaves a stale lock.
+public final class RunLock {
+    private let descriptor: Int32
+
+    /// Takes the lock, or returns nil at once when another process holds it.
+    public init?(path: String) throws {
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw RunError.io("не удалось открыть файл блокировки \(path): \(String(cString: strerror(errno)))") }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            return nil
+        }
+        descriptor = fd
+        let pid = "\(getpid())\n"
+        _ = ftruncate(fd, 0)
+        _ = pid.withCString { write(fd, $0, strlen($0)) }
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
+
+/// Failures of the run itself (not of a school's file): exit code 1.
+public enum RunError: Error, CustomStringConvertible {
+    case io(String)
+
+    public var description: String {
+        switch self {
+        case .io(let message): message
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Domain
+import Foundation
+import GRDB
+
+/// The municipal registry (roadmap items 2.3 and 2.4 of the order): every accepted snapshot of every
+/// school's datasets, with the run that brought it and the run that replaced it. The current state
+/// is a query over snapshots not yet replaced, never a copy.
+public final class Registry: Sendable {
+    let queue: DatabaseQueue
+
+    /// Opens (creating if needed) the registry file and brings its schema up to date.
+    public init(path: String, readOnly: Bool = false) throws {
+        var configuration = GRDB.Configuration()
+        configuration.readonly = readOnly
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA foreign_keys = ON") }
+        if !readOnly {
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        }
+        queue = try DatabaseQueue(path: path, configuration: configuration)
+        if !readOnly { try Self.migrator.migrate(queue) }
+    }
+
+    /// A registry in memory, for tests.
+    public init(inMemory: Void = ()) throws {
+        queue = try DatabaseQueue()
+        try Self.migrator.migrate(queue)
+    }
+
+    /// Versioned migrations; a shipped migration is never edited, only followed by a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: runs, files, snapshots, rows") { db in
+            try db.execute(sql: Schema.v1)
+        }
+        return migrator
+    }
+}
+
+/// The tables. People are keyed by СНИЛС (an 11-digit integer) across schools; every data row
+/// belongs to a snapshot, which belongs to the file (name, SHA-256) it came from, with its row.
+enum Schema {
+    static let v1 = """
+        CREATE TABLE run (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            as_of TEXT NOT NULL,
+            period TEXT,
+            exit_code INTEGER
+        );
+        -- Every file a run took from the inbox, whatever its verdict.
+        CREATE TABLE source_file (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES run(id),
+            folder TEXT NOT NULL,
+            name TEXT NOT NULL,
+            dataset TEXT,
+            sha256 TEXT NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('принят', 'отклонён', 'повтор')),
+            row_count INTEGER NOT NULL,
+            inbox_path TEXT NOT NULL,
+            stored_path TEXT NOT NULL,
+            moved INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX source_file_pending ON source_file(moved) WHERE moved = 0;
+        CREATE TABLE finding (
+            file_id INTEGER NOT NULL REFERENCES source_file(id),
+            seq INTEGER NOT NULL,
+            severity TEXT NOT NULL,
+            row INTEGER,
+            column_name TEXT,
+            value TEXT,
+            message TEXT NOT NULL,
+            PRIMARY KEY (file_id, seq)
+        );
+        -- An accepted file's content, current until a later run replaces it.
+        CREATE TABLE snapshot (
+            id INTEGER PRIMARY KEY,
+            school TEXT NOT NULL,
+            dataset TEXT NOT NULL,
+            file_id INTEGER NOT NULL REFERENCES source_file(id),
+            run_id INTEGER NOT NULL REFERENCES run(id),
+            replaced_by_run INTEGER REFERENCES run(id)
+        );
+        CREATE UNIQUE INDEX snapshot_current ON snapshot(school, dataset) WHERE replaced_by_run IS NULL;
+
+        CREATE TABLE profile_row (
+            snapshot_id INTEGER NOT NULL REFERENCES snapshot(id), row INTEGER NOT NULL,
+            teachers_total INTEGER NOT NULL, teachers_under_35 INTEGER NOT NULL,
+            young_specialists INTEGER NOT NULL, site_url TEXT,
+            PRIMARY KEY (snapshot_id, row)
+        );
+        CREATE TABLE curator_row (
+            snapshot_id INTEGER NOT NULL REFERENCES snapshot(id), row INTEGER NOT NULL,
+            snils INTEGER NOT NULL, last_name TEXT NOT NULL, first_name TEXT NOT NULL, middle_name TEXT,
+            position TEXT NOT NULL, order_number TEXT NOT NULL, order_date TEXT NOT NULL,
+            PRIMARY KEY (snapshot_id, row)
+        );
+        CREATE TABLE mentor_row (
+            snapshot_id INTEGER NOT NULL REFERENCES snapshot(id), row INTEGER NOT NULL,
+            snils INTEGER NOT NULL, last_name TEXT NOT NULL, first_name TEXT NOT NULL, middle_name TEXT,
+            birth_date TEXT, position TEXT NOT NULL, subject TEXT NOT NULL, experience_years REAL NOT NULL,
+            category TEXT NOT NULL, training_date TEXT, publish_consent INTEGER NOT NULL,
+            PRIMARY KEY (snapshot_id, row)
+        );
+        CREATE INDEX mentor_snils ON mentor_row(snils);
+        CREATE TABLE mentee_row (
+            snapshot_id INTEGER NOT NULL REFERENCES snapshot(id), row INTEGER NOT NULL,
+            snils INTEGER NOT NULL, last_name TEXT NOT NULL, first_name TEXT NOT NULL, middle_name TEXT,
+            birth_date TEXT NOT NULL, position TEXT NOT NULL, subject TEXT NOT NULL,
+            experience_years REAL NOT NULL, deficits TEXT, publish_consent INTEGER NOT NULL,
+            PRIMARY KEY (snapshot_id, row)
+        );
+        CREATE INDEX mentee_snils ON mentee_row(snils);
+        CREATE TABLE program_row (
+            snapshot_id INTEGER NOT NULL REFERENCES snapshot(id), row INTEGER NOT NULL,
+            number TEXT NOT NULL, mentor_snils INTEGER NOT NULL,
+            mentee_snils TEXT NOT NULL, -- 11-digit numbers separated by ','
+            form TEXT NOT NULL, model TEXT NOT NULL,
+            directions TEXT NOT NULL, -- canonical wording separated by '; '
+            mode TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL, pair_order TEXT NOT NULL,
+            status TEXT NOT NULL, closed_date TEXT, close_reason TEXT, results_url TEXT,
+            PRIMARY KEY (snapshot_id, row)
+        );
+        CREATE TABLE roadmap_row (
+            snapshot_id INTEGER NOT NULL REFERENCES snapshot(id), row INTEGER NOT NULL,
+            item TEXT NOT NULL, done_date TEXT NOT NULL, document TEXT NOT NULL, note TEXT,
+            PRIMARY KEY (snapshot_id, row)
+        );
+        """
+}

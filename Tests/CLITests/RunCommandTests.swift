@@ -1,0 +1,287 @@
+import Domain
+import Foundation
+import Registry
+import Testing
+
+/// `nastavnik run` through the real binary, over several nights, on scratch folders (SPEC §5).
+struct RunNightsTests {
+    let a = "tetyushi-sosh1", b = "tetyushi-sosh2"
+
+    @Test func acceptReplaceRejectRepeatCorrect() throws {
+        let ws = try Workspace()
+        // Night 1: a school's first files.
+        try ws.drop(a, "mentors.csv", Files.mentors([(Files.mentorA, "Андреева"), (Files.mentorB, "Белов")]))
+        try ws.drop(a, "mentees.csv", Files.mentees([(Files.menteeA, "Петров")]))
+        try ws.drop(a, "programs.csv", Files.programs([("1", Files.mentorA, Files.menteeA)]))
+        var result = try ws.run()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try ws.registry().currentCounts()[a] == [.mentors: 2, .mentees: 1, .programs: 1])
+        #expect(ws.files(under: ws.inbox).isEmpty)
+        #expect(ws.files(under: ws.state.appendingPathComponent("archive/\(a)")).count == 3)
+
+        // Night 2: a new snapshot of mentors replaces the old one; the other datasets stay.
+        try ws.drop(a, "mentors.csv", Files.mentors([(Files.mentorA, "Андреева")]))
+        result = try ws.run()
+        #expect(try ws.registry().currentCounts()[a] == [.mentors: 1, .mentees: 1, .programs: 1])
+        #expect(ws.files(under: ws.state.appendingPathComponent("archive/\(a)/\(ws.asOf)")).contains("mentors (2).csv"))
+
+        // Night 3: a broken update is rejected whole; the previous data stays.
+        let before = try ws.registry().contentDump()
+        try ws.drop(a, "mentors.csv", Files.mentors([(Files.mentorA, "Андреева"), ("112-233-445 96", "Сорокина")]))
+        result = try ws.run()
+        #expect(result.status == 0)
+        #expect(try ws.registry().currentCounts()[a] == [.mentors: 1, .mentees: 1, .programs: 1])
+        #expect(ws.files(under: ws.state.appendingPathComponent("quarantine/\(a)")).count == 1)
+        let receipt = try ws.text("outbox/schools/\(a)/receipt-\(ws.asOf).txt")
+        #expect(receipt.contains("mentors.csv | Наставники | отклонён"))
+        #expect(receipt.contains("неверная контрольная сумма"))
+        #expect(try snapshots(ws.registry().contentDump()) == snapshots(before))
+
+        // Night 4: the current file sent again is «повтор»: archived, nothing changes.
+        try ws.drop(a, "mentors.csv", Files.mentors([(Files.mentorA, "Андреева")]))
+        let beforeRepeat = try ws.registry().contentDump()
+        result = try ws.run()
+        #expect(try ws.text("outbox/schools/\(a)/receipt-\(ws.asOf).txt").contains("mentors.csv | Наставники | повтор"))
+        #expect(try snapshots(ws.registry().contentDump()) == snapshots(beforeRepeat))
+
+        // Night 5: the corrected file is accepted.
+        try ws.drop(a, "mentors.csv", Files.mentors([(Files.mentorA, "Андреева"), (Files.mentorC, "Сорокина")]))
+        result = try ws.run()
+        #expect(try ws.registry().currentCounts()[a]?[.mentors] == 2)
+        // Nothing accepted is ever deleted: all five nights' files are kept.
+        #expect(ws.files(under: ws.state.appendingPathComponent("archive")).count + ws.files(under: ws.state.appendingPathComponent("quarantine")).count == 7)
+        #expect(ws.files(under: ws.state.appendingPathComponent("runs")).count == 5)
+    }
+
+    /// The snapshot lines of a dump: which file is each school's current one.
+    private func snapshots(_ dump: String) -> [String] {
+        dump.components(separatedBy: "\n# ").filter { $0.hasPrefix("SELECT s.school, s.dataset") || $0.contains("FROM mentor_row") }
+    }
+
+    @Test func programmesMayNameAMentorAnotherSchoolSentTheSameNight() throws {
+        let ws = try Workspace()
+        // School A (first in schools.csv) invites school B's mentor; B's mentors arrive tonight.
+        try ws.drop(a, "mentees.csv", Files.mentees([(Files.menteeA, "Петров")]))
+        try ws.drop(a, "programs.csv", Files.programs([("1", Files.mentorB, Files.menteeA)]))
+        try ws.drop(b, "mentors.csv", Files.mentors([(Files.mentorB, "Белов")]))
+        #expect(try ws.run().status == 0)
+        #expect(try ws.registry().currentCounts()[a]?[.programs] == 1)
+    }
+
+    @Test func aProgrammeNamingAMentorOfARejectedFileIsRejected() throws {
+        let ws = try Workspace()
+        try ws.drop(a, "mentors.csv", Files.mentors([(Files.mentorA, "Андреева"), ("112-233-445 96", "Ошибкин")]))
+        try ws.drop(a, "mentees.csv", Files.mentees([(Files.menteeA, "Петров")]))
+        try ws.drop(a, "programs.csv", Files.programs([("1", Files.mentorA, Files.menteeA)]))
+        try ws.run()
+        let receipt = try ws.text("outbox/schools/\(a)/receipt-\(ws.asOf).txt")
+        #expect(receipt.contains("programs.csv | Программы наставничества | отклонён"))
+        #expect(receipt.contains("«mentors.csv» (наставники) отклонён"))
+    }
+
+    @Test func headerOnlyFileEmptiesTheSnapshotAndUnsentDatasetsStay() throws {
+        let ws = try Workspace()
+        try ws.drop(a, "mentors.csv", Files.mentors([(Files.mentorA, "Андреева")]))
+        try ws.drop(a, "profile.csv", Files.profile(a))
+        try ws.run()
+        try ws.drop(a, "mentors.csv", Files.csv([Files.mentorHeader]))
+        try ws.run()
+        #expect(try ws.registry().currentCounts()[a] == [.mentors: 0, .profile: 1])
+        #expect(try ws.text("outbox/schools/\(a)/receipt-\(ws.asOf).txt").contains("нет ни одной строки"))
+    }
+
+    @Test func oneSnilsTwoSpellingsIsAWarning() throws {
+        let ws = try Workspace()
+        try ws.drop(a, "mentors.csv", Files.mentors([(Files.mentorA, "Андреева")]))
+        try ws.drop(b, "mentors.csv", Files.mentors([(Files.mentorA, "Андреев")]))
+        try ws.run()
+        #expect(try ws.registry().currentCounts()[b]?[.mentors] == 1)
+        let receipt = try ws.text("outbox/schools/\(b)/receipt-\(ws.asOf).txt")
+        #expect(receipt.contains("записан на «Андреева Галина Петровна», а здесь — «Андреев Галина Петровна»"))
+    }
+}
+
+struct RunRulesTests {
+    let a = "tetyushi-sosh1"
+
+    @Test func anotherSchoolsCodeIsRejected() throws {
+        let ws = try Workspace()
+        try ws.drop(a, "profile.csv", Files.profile("tetyushi-sosh2"))
+        try ws.run()
+        #expect(try ws.registry().currentCounts()[a] == nil)
+        #expect(try ws.text("outbox/schools/\(a)/receipt-\(ws.asOf).txt").contains("не совпадает с папкой"))
+    }
+
+    @Test func strayFilesAndFoldersAreQuarantinedUnread() throws {
+        let ws = try Workspace()
+        try ws.drop("", "mentors.csv", Files.mentors([(Files.mentorA, "Андреева")]))
+        try ws.drop("school-x", "mentors.csv", Files.mentors([(Files.mentorA, "Андреева")]))
+        let result = try ws.run()
+        #expect(result.status == 0)
+        #expect(ws.files(under: ws.inbox).isEmpty)
+        #expect(ws.files(under: ws.state.appendingPathComponent("quarantine/_inbox/\(ws.asOf)")) == ["mentors.csv", "school-x/mentors.csv"])
+        let journal = try ws.text("var/runs/\(ws.asOf)-run1.json")
+        #expect(journal.contains("папки «school-x» нет в config/schools.csv"))
+        #expect(try ws.registry().currentCounts().isEmpty)
+    }
+
+    @Test func symbolicLinksAreNotFollowed() throws {
+        let ws = try Workspace()
+        let outside = ws.root.appendingPathComponent("secret.csv")
+        try Data(Files.mentors([(Files.mentorA, "Андреева")])).write(to: outside)
+        try FileManager.default.createDirectory(at: ws.inbox.appendingPathComponent(a), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: ws.inbox.appendingPathComponent("\(a)/mentors.csv"), withDestinationURL: outside)
+        try FileManager.default.createSymbolicLink(at: ws.inbox.appendingPathComponent("tetyushi-sosh2"), withDestinationURL: ws.root)
+        #expect(try ws.run().status == 0)
+        #expect(FileManager.default.fileExists(atPath: outside.path), "the link's target stays where it is")
+        #expect(try ws.registry().currentCounts().isEmpty)
+        let quarantined = ws.state.appendingPathComponent("quarantine/\(a)/\(ws.asOf)/mentors.csv").path
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: quarantined) == outside.path)
+    }
+
+    @Test func filesStillBeingWrittenWaitForTheNextNight() throws {
+        let ws = try Workspace(settings: "min_file_age_seconds = 3600\n")
+        try ws.drop(a, "mentors.csv", Files.mentors([(Files.mentorA, "Андреева")]))
+        try ws.drop(a, "~$mentors.csv", [0, 1, 2])
+        try ws.drop(a, "mentees.csv.part", [1])
+        let old = ws.inbox.appendingPathComponent("\(a)/profile.csv")
+        try Data(Files.profile(a)).write(to: old)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: old.path)
+        #expect(try ws.run().status == 0)
+        #expect(ws.files(under: ws.inbox) == ["\(a)/mentees.csv.part", "\(a)/mentors.csv", "\(a)/~$mentors.csv"])
+        #expect(try ws.registry().currentCounts()[a] == [.profile: 1])
+    }
+
+    @Test func configurationErrorsStopBeforeAnythingIsTouched() throws {
+        let ws = try Workspace()
+        try ws.drop(a, "mentors.csv", Files.mentors([(Files.mentorA, "Андреева")]))
+        try "Код ОО;Наименование ОО;Краткое наименование;ИНН\nbad code;Школа;Ш;1638011140\n".write(
+            to: ws.config.appendingPathComponent("schools.csv"), atomically: true, encoding: .utf8)
+        let result = try ws.run()
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("schools.csv:2"))
+        #expect(ws.files(under: ws.inbox) == ["\(a)/mentors.csv"])
+        #expect(!FileManager.default.fileExists(atPath: ws.state.path))
+    }
+
+    @Test func badPeriodIsAUsageError() throws {
+        let ws = try Workspace()
+        #expect(try ws.run(["--period", "2023-Q1"]).status == 2)
+    }
+}
+
+struct RunSafetyTests {
+    static let schoolFiles: [(String, String, [UInt8])] = [
+        ("tetyushi-sosh1", "profile.csv", Files.profile("tetyushi-sosh1")),
+        ("tetyushi-sosh1", "mentors.csv", Files.mentors([(Files.mentorA, "Андреева"), (Files.mentorB, "Белов")])),
+        ("tetyushi-sosh1", "mentees.csv", Files.mentees([(Files.menteeA, "Петров"), (Files.menteeB, "Орлов")])),
+        ("tetyushi-sosh1", "programs.csv", Files.programs([("1", Files.mentorA, Files.menteeA), ("2", Files.mentorB, Files.menteeB)])),
+        ("tetyushi-sosh2", "profile.csv", Files.profile("tetyushi-sosh2", total: 12)),
+        ("tetyushi-sosh2", "mentors.csv", Files.mentors([(Files.mentorC, "Сорокина"), ("bad", "Ошибкин")])),
+        ("tetyushi-sosh2", "mentees.csv", Files.mentees([(Files.menteeC, "Лаптева")])),
+        ("btarhany-sosh", "profile.csv", Files.profile("btarhany-sosh", total: 7)),
+    ]
+
+    static func filled(_ ws: Workspace) throws -> Workspace {
+        for (folder, name, bytes) in schoolFiles { try ws.drop(folder, name, bytes) }
+        return ws
+    }
+
+    /// SHA-like fingerprints (the bytes themselves) of every file in inbox, archive and quarantine.
+    static func everyFile(_ ws: Workspace) throws -> [[UInt8]] {
+        var all: [[UInt8]] = []
+        for folder in [ws.inbox, ws.state.appendingPathComponent("archive"), ws.state.appendingPathComponent("quarantine")] {
+            for path in ws.files(under: folder) {
+                all.append(Array(try Data(contentsOf: folder.appendingPathComponent(path))))
+            }
+        }
+        return all.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    @Test func twoRunsFromTheSameInboxGiveTheSameRegistry() throws {
+        let first = try Self.filled(Workspace())
+        let second = try Self.filled(Workspace())
+        #expect(try first.run().status == 0)
+        #expect(try second.run().status == 0)
+        #expect(try first.registry().contentDump() == second.registry().contentDump())
+    }
+
+    @Test(arguments: ["in-transaction#1", "in-transaction#4", "committed#1", "committed#3", "committed#8", "moved#2", "moved#6", "file-done#5", "outputs#1"])
+    func killedAnywhereTheNextRunCompletesTheWork(crash: String) throws {
+        let reference = try Self.filled(Workspace())
+        try reference.run()
+        let expected = try reference.registry().contentDump()
+
+        let ws = try Self.filled(Workspace())
+        let original = try Self.everyFile(ws)
+        let killed = try ws.run(environment: ["NASTAVNIK_CRASH_AT": crash])
+        #expect(killed.signalled && killed.status == SIGKILL, "\(crash): \(killed.stderr)")
+        #expect(try Self.everyFile(ws) == original, "after the kill every file is in exactly one place")
+        #expect(try ws.run().status == 0)
+        #expect(try Self.everyFile(ws) == original, "after the rerun every file is in exactly one place")
+        #expect(ws.files(under: ws.inbox).isEmpty)
+        #expect(try ws.registry().contentDump() == expected)
+    }
+
+    @Test func aSecondRunExitsThreeWhileTheFirstHoldsTheLock() throws {
+        let ws = try Self.filled(Workspace())
+        let first = Process()
+        first.executableURL = CommandRunner.binary
+        first.arguments = ["run", "--config", ws.config.path, "--as-of", ws.asOf]
+        first.environment = ProcessInfo.processInfo.environment.merging(["NASTAVNIK_PAUSE_AT": "locked"]) { $1 }
+        first.standardOutput = FileHandle.nullDevice
+        first.standardError = FileHandle.nullDevice
+        try first.run()
+        // Wait until the first run holds the lock (it pauses right after taking it).
+        let lockFile = ws.state.appendingPathComponent("nastavnik.lock").path
+        for _ in 0..<100 where !FileManager.default.fileExists(atPath: lockFile) { usleep(20_000) }
+        usleep(200_000)
+        let second = try ws.run()
+        first.waitUntilExit()
+        #expect(second.status == 3)
+        #expect(second.stderr.contains("Другой запуск"))
+        #expect(first.terminationStatus == 0)
+        #expect(try ws.registry().currentCounts()["tetyushi-sosh1"]?[.mentors] == 2)
+    }
+
+    @Test func aHeldLockChangesNothing() throws {
+        let ws = try Self.filled(Workspace())
+        try FileManager.default.createDirectory(at: ws.state, withIntermediateDirectories: true)
+        let fd = open(ws.state.appendingPathComponent("nastavnik.lock").path, O_RDWR | O_CREAT, 0o644)
+        defer { close(fd) }
+        #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
+        let before = try Self.everyFile(ws)
+        #expect(try ws.run().status == 3)
+        #expect(try Self.everyFile(ws) == before)
+        #expect(ws.files(under: ws.inbox).count == Self.schoolFiles.count)
+        #expect(!FileManager.default.fileExists(atPath: ws.state.appendingPathComponent("registry.sqlite").path))
+    }
+}
+
+struct ValidateWithRegistryTests {
+    @Test func validateResolvesMentorsOfOtherSchoolsFromTheRegistry() throws {
+        let ws = try Workspace()
+        try ws.drop("tetyushi-sosh2", "mentors.csv", Files.mentors([(Files.mentorB, "Белов")]))
+        #expect(try ws.run().status == 0)
+        let dir = try CommandRunner.scratch([
+            "mentees.csv": Files.mentees([(Files.menteeA, "Петров")]),
+            "programs.csv": Files.programs([("1", Files.mentorB, Files.menteeA)]),
+        ])
+        let files = ["mentees.csv", "programs.csv"].map { dir.appendingPathComponent($0).path }
+        let withRegistry = try CommandRunner.run(["validate"] + files + ["--school", "tetyushi-sosh1", "--config", ws.config.path, "--as-of", ws.asOf])
+        #expect(withRegistry.status == 0, "\(withRegistry.stdout)")
+        try FileManager.default.removeItem(at: ws.state)
+        let without = try CommandRunner.run(["validate"] + files + ["--school", "tetyushi-sosh1", "--config", ws.config.path, "--as-of", ws.asOf])
+        #expect(without.status == 1)
+        #expect(without.stdout.contains("Наставник со СНИЛС 145-274-509 62 не найден"))
+    }
+
+    @Test func missingInboxIsAConfigurationError() throws {
+        let ws = try Workspace()
+        try FileManager.default.removeItem(at: ws.inbox)
+        let result = try ws.run()
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("входящая папка не найдена"))
+        #expect(!FileManager.default.fileExists(atPath: ws.state.path))
+    }
+}

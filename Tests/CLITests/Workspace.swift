@@ -1,0 +1,84 @@
+import Foundation
+import Registry
+
+/// A scratch installation: config/ (the shipped schools and roadmap, files taken at once), inbox/,
+/// and the outbox/ and var/ a run creates — driven through the real binary.
+final class Workspace {
+    let root: URL
+    var config: URL { root.appendingPathComponent("config") }
+    var inbox: URL { root.appendingPathComponent("inbox") }
+    var state: URL { root.appendingPathComponent("var") }
+    var outbox: URL { root.appendingPathComponent("outbox") }
+    let asOf: String
+
+    init(settings: String = "min_file_age_seconds = 0\n", asOf: String = "2026-03-01") throws {
+        root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("nastavnik-ws-\(UUID().uuidString)")
+        self.asOf = asOf
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let shipped = CommandRunner.root.appendingPathComponent("config")
+        for name in ["schools.csv", "roadmap.csv"] {
+            try FileManager.default.copyItem(at: shipped.appendingPathComponent(name), to: config.appendingPathComponent(name))
+        }
+        try settings.write(to: config.appendingPathComponent("nastavnik.toml"), atomically: true, encoding: .utf8)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    /// Puts a file into a school's folder (or at the inbox root when `folder` is empty).
+    func drop(_ folder: String, _ name: String, _ bytes: [UInt8]) throws {
+        let dir = folder.isEmpty ? inbox : inbox.appendingPathComponent(folder)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try Data(bytes).write(to: dir.appendingPathComponent(name))
+    }
+
+    @discardableResult
+    func run(_ extra: [String] = [], environment: [String: String] = [:]) throws -> CommandRunner.Result {
+        try CommandRunner.run(["run", "--config", config.path, "--as-of", asOf] + extra, environment: environment)
+    }
+
+    func registry() throws -> Registry { try Registry(path: state.appendingPathComponent("registry.sqlite").path) }
+
+    /// Files below a folder, relative to it.
+    func files(under url: URL) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: url.path) else { return [] }
+        return walker.compactMap { $0 as? String }.filter { path in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            return !isDirectory.boolValue || (try? FileManager.default.destinationOfSymbolicLink(atPath: url.appendingPathComponent(path).path)) != nil
+        }.sorted()
+    }
+
+    func text(_ relative: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
+    }
+}
+
+/// School files for the run tests (valid СНИЛС numbers, checksums computed by hand).
+enum Files {
+    static let mentorA = "112-233-445 95", mentorB = "145-274-509 62", mentorC = "003-263-353 97"
+    static let menteeA = "141-008-408 00", menteeB = "205-132-059 00", menteeC = "952-530-077 00"
+
+    static func csv(_ rows: [[String]]) -> [UInt8] {
+        Array(rows.map { $0.map { $0.contains(";") || $0.contains("\n") ? "\"\($0)\"" : $0 }.joined(separator: ";") }.joined(separator: "\r\n").utf8) + [13, 10]
+    }
+
+    static let mentorHeader = ["СНИЛС", "Фамилия", "Имя", "Отчество", "Дата рождения", "Должность", "Предмет (направление)", "Педагогический стаж, лет", "Квалификационная категория", "Дата ПК по наставничеству", "Согласие на публикацию"]
+    static func mentors(_ people: [(String, String)]) -> [UInt8] {
+        csv([mentorHeader] + people.map { [$0.0, $0.1, "Галина", "Петровна", "12.03.1971", "Учитель", "Математика", "20", "высшая", "14.11.2022", "да"] })
+    }
+
+    static let menteeHeader = ["СНИЛС", "Фамилия", "Имя", "Отчество", "Дата рождения", "Должность", "Предмет (направление)", "Педагогический стаж, лет", "Профессиональные затруднения", "Согласие на публикацию"]
+    static func mentees(_ people: [(String, String)]) -> [UInt8] {
+        csv([menteeHeader] + people.map { [$0.0, $0.1, "Артём", "", "14.06.2000", "Учитель", "Математика", "1", "", "да"] })
+    }
+
+    static let programHeader = ["Номер программы", "СНИЛС наставника", "СНИЛС наставляемых", "Форма наставничества", "Модель", "Направления", "Режим", "Дата начала", "Дата окончания", "Приказ о закреплении", "Согласие участников", "Статус", "Дата завершения", "Основание завершения", "Результаты опубликованы"]
+    static func programs(_ list: [(number: String, mentor: String, mentees: String)]) -> [UInt8] {
+        csv([programHeader] + list.map { [$0.number, $0.mentor, $0.mentees, "традиционная", "педагог – педагог", "методическое", "очный", "01.09.2025", "31.05.2026", "Приказ № 1 от 01.09.2025", "да", "реализуется", "", "", ""] })
+    }
+
+    static func profile(_ code: String, total: Int = 30) -> [UInt8] {
+        csv([["Код ОО", "Педагогических работников, всего", "из них до 35 лет", "из них молодых специалистов"], [code, "\(total)", "5", "2"]])
+    }
+}

@@ -1,0 +1,70 @@
+import Domain
+import Foundation
+import Testing
+
+@testable import Registry
+
+struct RegistryTests {
+    let asOf = CivilDate(year: 2026, month: 3, day: 1)!
+
+    func mentor(_ snils: UInt64, _ last: String, row: Int = 2) -> MentorRecord {
+        MentorRecord(
+            row: row, snils: Snils(value: snils), name: PersonName(last: last, first: "Анна", middle: nil), birthDate: nil,
+            position: "Учитель", subject: "Физика", experienceYears: 10, category: .first, trainingDate: nil, publishConsent: true)
+    }
+
+    func file(_ name: String, _ verdict: Verdict, sha: String) -> TakenFile {
+        TakenFile(
+            folder: "school-a", name: name, dataset: .mentors, sha256: sha, verdict: verdict, rowCount: 1,
+            inboxPath: "school-a/\(name)", storedPath: "archive/school-a/2026-03-01/\(name)",
+            findings: verdict == .rejected ? [Finding(.error, file: name, row: 2, message: "плохо")] : [])
+    }
+
+    @Test func snapshotsReplaceButNeverDelete() throws {
+        let registry = try Registry(inMemory: ())
+        let run1 = try registry.beginRun(startedAt: Date(), asOf: asOf, period: nil)
+        try registry.record(file("mentors.csv", .accepted, sha: "aa"), rows: .mentors([mentor(11_223_344_595, "Иванова")]), run: run1)
+        let run2 = try registry.beginRun(startedAt: Date(), asOf: asOf, period: nil)
+        try registry.record(file("mentors.csv", .rejected, sha: "bb"), rows: nil, run: run2)
+        #expect(try registry.currentSHA(school: "school-a", dataset: .mentors) == "aa")
+        try registry.record(file("mentors.csv", .accepted, sha: "cc"), rows: .mentors([mentor(14_527_450_962, "Петрова"), mentor(11_223_344_595, "Иванова", row: 3)]), run: run2)
+        #expect(try registry.currentSHA(school: "school-a", dataset: .mentors) == "cc")
+        #expect(try registry.currentPeople().map(\.name.last) == ["Петрова", "Иванова"])
+
+        let history = try registry.queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT s.run_id, s.replaced_by_run, count(r.row) FROM snapshot s JOIN mentor_row r ON r.snapshot_id = s.id GROUP BY s.id ORDER BY s.id")
+                .map { [$0[0] as Int64, ($0[1] as Int64?) ?? 0, $0[2] as Int64] }
+        }
+        #expect(history == [[run1, run2, 1], [run2, 0, 2]])
+        let findings = try registry.queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM finding") }
+        #expect(findings == 1)
+    }
+
+    @Test func aFailedTransactionLeavesNoTrace() throws {
+        let registry = try Registry(inMemory: ())
+        let run = try registry.beginRun(startedAt: Date(), asOf: asOf, period: nil)
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try registry.queue.write { db in
+                try db.execute(
+                    sql: "INSERT INTO source_file (run_id, folder, name, sha256, verdict, row_count, inbox_path, stored_path) VALUES (?, 'a', 'm.csv', 'x', 'принят', 1, 'a/m.csv', 'archive/a/m.csv')",
+                    arguments: [run])
+                try db.execute(sql: "INSERT INTO snapshot (school, dataset, file_id, run_id) VALUES ('a', 'mentors', ?, ?)", arguments: [db.lastInsertedRowID, run])
+                try RowWriter.insert(.mentors([mentor(11_223_344_595, "Иванова")]), snapshot: db.lastInsertedRowID, db: db)
+                throw Boom()
+            }
+        }
+        #expect(try registry.queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM mentor_row") } == 0)
+    }
+
+    @Test func reopeningMigratesNothingTwice() throws {
+        let path = NSTemporaryDirectory() + "nastavnik-registry-\(UUID().uuidString)/registry.sqlite"
+        _ = try Registry(path: path)
+        let again = try Registry(path: path)
+        #expect(try again.pendingMoves().isEmpty)
+        let readOnly = try Registry(path: path, readOnly: true)
+        #expect(try readOnly.currentPeople().isEmpty)
+    }
+}
+
+import GRDB
