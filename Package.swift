@@ -40,11 +40,13 @@ let package = Package(
 
         // The municipal registry in SQLite (GRDB): snapshots with their history.
         .target(name: "Registry", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]),
-        // The nightly run: inbox → validate → registry → archive/quarantine, receipts, journal.
+        // Roadmap and programme deadlines: the order's `Срок` texts read, judged as of a date.
+        .target(name: "Deadlines", dependencies: ["Domain", "Configuration"]),
+        // The nightly run: inbox → validate → registry → deadlines → receipts, journal.
         .target(
             name: "Pipeline",
             dependencies: [
-                "Domain", "Reading", "Validation", "Configuration", "Registry",
+                "Domain", "Reading", "Validation", "Configuration", "Registry", "Deadlines",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -53,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "nastavnik",
             dependencies: [
-                "Domain", "Reading", "Validation", "Configuration", "Registry", "Pipeline",
+                "Domain", "Reading", "Validation", "Configuration", "Registry", "Deadlines", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "ReadingTests", dependencies: ["Reading"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Reading", "Configuration"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "Domain"]),
+        .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines", "Domain", "Configuration"]),
         .testTarget(name: "CLITests", dependencies: ["Domain", "Registry"]),
     ]
 )

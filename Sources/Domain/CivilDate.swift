@@ -61,6 +61,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return CivilDate(year: y, month: m, day: CivilDate.daysIn(month: m, year: y))!
     }
 
+    /// The same day `months` later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb).
+    public func adding(months: Int) -> CivilDate {
+        let last = endOfMonth(offset: months)
+        return CivilDate(year: last.year, month: last.month, day: min(day, last.day))!
+    }
+
     public func days(until other: CivilDate) -> Int { other.daysSinceEpoch - daysSinceEpoch }
 
     /// Full years from `self` (a birth date) to `date`.

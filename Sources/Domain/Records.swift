@@ -182,6 +182,14 @@ public struct ProgramRecord: Hashable, Sendable {
     }
 }
 
+extension ProgramRecord {
+    /// A personalised programme lasts from 3 months to a year (the regulation's definitions):
+    /// outside that, Validation warns and the district's deadline list shows it.
+    public static func isTypicalDuration(from start: CivilDate, to end: CivilDate) -> Bool {
+        end >= start.adding(months: 3).adding(days: -1) && end <= start.adding(months: 12)
+    }
+}
+
 /// `roadmap`: a school (or the district) reports one roadmap item done.
 public struct RoadmapCompletionRecord: Hashable, Sendable {
     public var row: Int

@@ -1,5 +1,6 @@
 import Configuration
 import Crypto
+import Deadlines
 import Domain
 import Foundation
 import Logging
@@ -46,6 +47,8 @@ public struct RunReport: Sendable {
     public var leftAlone: [(path: String, reason: String)] = []
     /// Moves a previous, interrupted run committed but did not finish.
     public var recovered: [String] = []
+    /// Every deadline as of the run's date, from the registry after the run.
+    public var deadlines: DeadlineReport?
 }
 
 /// The nightly job (SPEC §5): every school's files validated and applied in dataset order across
@@ -61,16 +64,20 @@ public struct NightlyRun {
     let logger: Logger
     let registry: Registry
     let store: FileStore
+    let schedule: RoadmapSchedule
 
-    /// Takes the lock and runs; the report is complete when this returns.
-    public static func execute(configuration: Configuration, options: RunOptions, logger: Logger) throws -> RunReport {
+    /// Takes the lock and runs; the report is complete when this returns. `schedule` is the roadmap
+    /// read beforehand, so that a bad `Срок` stops the run before anything is touched.
+    public static func execute(
+        configuration: Configuration, schedule: RoadmapSchedule, options: RunOptions, logger: Logger
+    ) throws -> RunReport {
         guard let lock = try RunLock(path: configuration.state + "/nastavnik.lock") else { throw Failure.locked }
         defer { withExtendedLifetime(lock) {} }
         TestHooks.reach("locked")
         let registry = try Registry(path: configuration.database)
         let run = NightlyRun(
             configuration: configuration, options: options, logger: logger, registry: registry,
-            store: FileStore(state: configuration.state))
+            store: FileStore(state: configuration.state), schedule: schedule)
         return try run.run()
     }
 
@@ -102,8 +109,19 @@ public struct NightlyRun {
             }
             report.files.append(outcome)
         }
+        report.deadlines = try deadlines()
         report.finishedAt = Date()
         return report
+    }
+
+    /// SPEC §6 on the registry as the run leaves it.
+    private func deadlines() throws -> DeadlineReport {
+        DeadlineReport(
+            schedule: schedule, schools: configuration.schools.schools.map(\.code), completions: try registry.currentRoadmap(),
+            programs: try registry.currentPrograms(),
+            rules: DeadlineRules(
+                asOf: options.asOf, modelStart: configuration.settings.modelStartDate, dueSoonDays: configuration.settings.dueSoonDays),
+            districtFolder: SchoolDirectory.districtFolder)
     }
 
     // MARK: order

@@ -1,4 +1,5 @@
 import Configuration
+import Deadlines
 import Foundation
 
 /// After the run: receipts, the journal, and a short summary for the administrator.
@@ -17,6 +18,15 @@ public enum RunOutputs {
             let files = report.files.filter { $0.folder == school }
             guard !files.isEmpty else { continue }
             lines.append("  \(school): " + files.map { "\($0.name) — \($0.verdict.rawValue)" }.joined(separator: "; "))
+        }
+        if let deadlines = report.deadlines {
+            let overdue = configuration.schools.schools.map { ($0.code, deadlines.overdueCount(school: $0.code)) }.filter { $0.1 > 0 }
+            if !overdue.isEmpty {
+                lines.append("Просрочено мероприятий дорожной карты: " + overdue.map { "\($0.0) — \($0.1)" }.joined(separator: ", ") + ".")
+            }
+            let districtOverdue = deadlines.district.values.count { $0.status == .overdue }
+            if districtOverdue > 0 { lines.append("У отдела образования просрочено мероприятий: \(districtOverdue).") }
+            if !deadlines.programs.isEmpty { lines.append("Замечаний по срокам программ: \(deadlines.programs.count).") }
         }
         if !report.strays.isEmpty { lines.append("В карантин без чтения: \(report.strays.count) (см. журнал).") }
         if !report.leftAlone.isEmpty { lines.append("Оставлено до следующего запуска: \(report.leftAlone.count).") }

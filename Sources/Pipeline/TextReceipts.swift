@@ -1,4 +1,5 @@
 import Configuration
+import Deadlines
 import Domain
 import Foundation
 
@@ -27,10 +28,30 @@ enum TextReceipts {
                     text += "[\(f.severity.rawValue)] \(place.joined(separator: ", ")): \(f.message)\n"
                 }
             }
+            if let deadlines = report.deadlines { text += deadlineSection(deadlines, folder: folder) }
             let path = "\(outbox)/schools/\(folder)/receipt-\(report.asOf.iso).txt"
             try AtomicWrite.write(Data(text.utf8), to: path)
             written.append(path)
         }
         return written
+    }
+
+    /// The folder's own roadmap items with their status, then its programmes' deadline findings.
+    static func deadlineSection(_ deadlines: DeadlineReport, folder: String) -> String {
+        let isDistrict = folder == SchoolDirectory.districtFolder
+        let items = isDistrict ? deadlines.districtItems : deadlines.schoolItems
+        let statuses = isDistrict ? deadlines.district : deadlines.schools[folder] ?? [:]
+        var text = "\nСроки дорожной карты на \(deadlines.asOf.russian):\n"
+        for scheduled in items {
+            guard let status = statuses[scheduled.item.code] else { continue }
+            let due = status.due.map { " (срок \($0.russian))" } ?? ""
+            text += "\(scheduled.item.code) | \(status.status.rawValue)\(due) | \(scheduled.item.title)\n"
+        }
+        let programs = deadlines.programs.filter { $0.school == folder }
+        if !programs.isEmpty {
+            text += "\nСроки программ:\n"
+            for finding in programs { text += "[\(finding.kind.rawValue)] \(finding.message)\n" }
+        }
+        return text
     }
 }

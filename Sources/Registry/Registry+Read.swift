@@ -81,3 +81,49 @@ extension Registry {
         }
     }
 }
+
+extension Registry {
+    /// Each folder's current roadmap completions (schools and the district).
+    public func currentRoadmap() throws -> [String: [RoadmapCompletionRecord]] {
+        try queue.read { db in
+            var out: [String: [RoadmapCompletionRecord]] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.school, r.row, r.item, r.done_date, r.document, r.note FROM roadmap_row r
+                    JOIN snapshot s ON s.id = r.snapshot_id WHERE s.replaced_by_run IS NULL ORDER BY s.school, r.row
+                    """)
+            {
+                out[row[0], default: []].append(
+                    RoadmapCompletionRecord(row: row[1], itemCode: row[2], doneDate: CivilDate(iso: row[3])!, document: row[4], note: row[5]))
+            }
+            return out
+        }
+    }
+
+    /// Each school's current programmes.
+    public func currentPrograms() throws -> [String: [ProgramRecord]] {
+        try queue.read { db in
+            var out: [String: [ProgramRecord]] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT s.school, r.* FROM program_row r JOIN snapshot s ON s.id = r.snapshot_id
+                    WHERE s.replaced_by_run IS NULL ORDER BY s.school, r.row
+                    """)
+            while let row = try rows.next() {
+                let mentees = (row["mentee_snils"] as String).split(separator: ",").compactMap { Snils(digits: String($0)) }
+                let directions = (row["directions"] as String).components(separatedBy: "; ").compactMap(Direction.init(rawValue:))
+                out[row["school"], default: []].append(
+                    ProgramRecord(
+                        row: row["row"], number: row["number"], mentor: Snils(value: UInt64(row["mentor_snils"] as Int64)),
+                        mentees: mentees, form: MentoringForm(rawValue: row["form"])!, model: MentoringModel(rawValue: row["model"])!,
+                        directions: directions, mode: WorkMode(rawValue: row["mode"])!, startDate: CivilDate(iso: row["start_date"])!,
+                        endDate: CivilDate(iso: row["end_date"])!, pairOrder: row["pair_order"],
+                        status: ProgramStatus(rawValue: row["status"])!, closedDate: (row["closed_date"] as String?).flatMap(CivilDate.init(iso:)),
+                        closeReason: (row["close_reason"] as String?).flatMap(CloseReason.init(rawValue:)), resultsURL: row["results_url"]))
+            }
+            return out
+        }
+    }
+}

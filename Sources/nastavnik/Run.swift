@@ -1,5 +1,6 @@
 import ArgumentParser
 import Configuration
+import Deadlines
 import Domain
 import Foundation
 import Logging
@@ -32,8 +33,10 @@ extension Nastavnik {
 
         func run() throws {
             let configuration = try loadConfiguration(options)
+            let schedule: RoadmapSchedule
             do {
                 try configuration.checkFolders()
+                schedule = try RoadmapSchedule(configuration.roadmap)
             } catch {
                 Output.error("Ошибка настроек: \(error)")
                 throw ExitCode(Exit.usage)
@@ -43,7 +46,7 @@ extension Nastavnik {
             let report: RunReport
             do {
                 report = try NightlyRun.execute(
-                    configuration: configuration, options: RunOptions(asOf: asOf, period: period), logger: logger)
+                    configuration: configuration, schedule: schedule, options: RunOptions(asOf: asOf, period: period), logger: logger)
             } catch NightlyRun.Failure.locked {
                 Output.error("Другой запуск nastavnik ещё идёт (блокировка \(configuration.state)/nastavnik.lock) — ничего не изменено.")
                 throw ExitCode(Exit.locked)

@@ -164,6 +164,31 @@ struct RunRulesTests {
         #expect(!FileManager.default.fileExists(atPath: ws.state.path))
     }
 
+    @Test func anUnknownDeadlineTextStopsTheRunBeforeAnythingChanges() throws {
+        let ws = try Workspace()
+        try ws.drop(a, "mentors.csv", Files.mentors([(Files.mentorA, "Андреева")]))
+        let roadmap = ws.config.appendingPathComponent("roadmap.csv")
+        let text = try String(contentsOf: roadmap, encoding: .utf8).replacingOccurrences(of: "Ноябрь 2023 г.", with: "Осенью 2023")
+        try text.write(to: roadmap, atomically: true, encoding: .utf8)
+        let result = try ws.run()
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("roadmap.csv:17"))
+        #expect(result.stderr.contains("«Осенью 2023»"))
+        #expect(ws.files(under: ws.inbox) == ["\(a)/mentors.csv"])
+        #expect(!FileManager.default.fileExists(atPath: ws.state.path))
+    }
+
+    @Test func receiptsListTheSchoolsDeadlines() throws {
+        let ws = try Workspace()
+        try ws.drop(a, "roadmap.csv", Files.csv([["Код мероприятия", "Дата выполнения", "Документ"], ["П2.1", "16.01.2023", "Приказ № 12"], ["П2.6", "02.03.2023", "https://s.ru/n"]]))
+        try ws.run()
+        let receipt = try ws.text("outbox/schools/\(a)/receipt-\(ws.asOf).txt")
+        #expect(receipt.contains("П2.1 | выполнено в срок (срок 30.01.2023)"))
+        #expect(receipt.contains("П2.6 | выполнено с нарушением срока (срок 01.03.2023)"))
+        #expect(receipt.contains("П2.2 | просрочено (срок 30.01.2023)"))
+        #expect(receipt.contains("2.8 | постоянно"))
+    }
+
     @Test func badPeriodIsAUsageError() throws {
         let ws = try Workspace()
         #expect(try ws.run(["--period", "2023-Q1"]).status == 2)

@@ -93,7 +93,7 @@ enum ProgramRules {
                     check.report(
                         .error, r, .endDate, value: end.russian,
                         "Дата окончания \(end.russian) не позже даты начала \(start.russian) — проверьте даты.")
-                } else if !Self.isPersonalisedDuration(start, end) {
+                } else if !ProgramRecord.isTypicalDuration(from: start, to: end) {
                     check.report(
                         .warning, r, .endDate, value: end.russian,
                         "Срок программы \(start.russian)–\(end.russian) вне 3–12 месяцев, положенных персонализированной программе.")
@@ -141,18 +141,5 @@ enum ProgramRules {
         guard let files = check.context.rejectedFiles[dataset], !files.isEmpty else { return "" }
         let names = files.map { "«\($0)»" }.joined(separator: ", ")
         return " Файл \(names) (\(dataset.title.lowercased())) отклонён — исправьте его, и программа будет принята."
-    }
-
-    /// A personalised programme lasts from 3 months to a year (definitions of the regulation).
-    static func isPersonalisedDuration(_ start: CivilDate, _ end: CivilDate) -> Bool {
-        let threeMonths = Self.adding(months: 3, to: start)
-        let year = Self.adding(months: 12, to: start)
-        return end >= threeMonths.adding(days: -1) && end <= year
-    }
-
-    /// The same day `months` later, clamped to the month's end.
-    static func adding(months: Int, to date: CivilDate) -> CivilDate {
-        let last = date.endOfMonth(offset: months)
-        return CivilDate(year: last.year, month: last.month, day: min(date.day, last.day))!
     }
 }

@@ -1,0 +1,96 @@
+import Domain
+
+/// The statuses of SPEC §6.
+public enum DeadlineStatus: String, Sendable, CaseIterable, Codable {
+    case doneOnTime = "выполнено в срок"
+    case doneLate = "выполнено с нарушением срока"
+    case overdue = "просрочено"
+    case dueSoon = "срок наступает"
+    case notYetDue = "срок не наступил"
+    case ongoing = "постоянно"
+}
+
+/// How one roadmap item stands for one school (or the district) on the as-of date.
+public struct ItemStatus: Sendable, Equatable {
+    public var status: DeadlineStatus
+    /// The date the status is judged against: the due date; for a recurring item the end of the
+    /// missed period when overdue, else of the current period; nil for ongoing items.
+    public var due: CivilDate?
+    /// The latest completion reported, if any.
+    public var lastDone: CivilDate?
+}
+
+/// The rules of SPEC §6, for one item and one reporter's completions.
+public struct DeadlineRules: Sendable {
+    public var asOf: CivilDate
+    public var modelStart: CivilDate
+    public var dueSoonDays: Int
+
+    public init(asOf: CivilDate, modelStart: CivilDate, dueSoonDays: Int) {
+        self.asOf = asOf
+        self.modelStart = modelStart
+        self.dueSoonDays = dueSoonDays
+    }
+
+    public func evaluate(_ term: Term, completions: [CivilDate]) -> ItemStatus {
+        let last = completions.max()
+        switch term {
+        case .ongoing:
+            return ItemStatus(status: .ongoing, due: nil, lastDone: last)
+        case .due(let date):
+            return ItemStatus(status: oneOff(due: date, completions), due: date, lastDone: last)
+        case .window(_, let end):
+            return ItemStatus(status: oneOff(due: end, completions), due: end, lastDone: last)
+        case .firstYear:
+            let end = CivilDate(year: modelStart.year + 1, month: modelStart.month, day: 1)!
+                .adding(days: modelStart.day - 1).adding(days: -1)
+            return ItemStatus(status: oneOff(due: end, completions), due: end, lastDone: last)
+        case .quarterly:
+            return recurring(months: 3, completions)
+        case .halfYearly:
+            return recurring(months: 6, completions)
+        }
+    }
+
+    /// A one-off item due on `due`.
+    func oneOff(due: CivilDate, _ completions: [CivilDate]) -> DeadlineStatus {
+        if completions.contains(where: { $0 <= due }) { return .doneOnTime }
+        if !completions.isEmpty { return .doneLate }
+        let daysLeft = asOf.days(until: due)
+        if daysLeft < 0 { return .overdue }
+        return daysLeft <= dueSoonDays ? .dueSoon : .notYetDue
+    }
+
+    /// Calendar periods of `months` (quarters, half-years) from the one holding the model's start: the
+    /// most recent ended period without a completion makes the item overdue; otherwise the current
+    /// period is judged as a one-off item due at its end, counting completions inside it.
+    func recurring(months: Int, _ completions: [CivilDate]) -> ItemStatus {
+        let last = completions.max()
+        let current = Period(containing: max(asOf, modelStart), months: months)
+        if asOf >= modelStart, let previous = current.previous, previous.end >= Period(containing: modelStart, months: months).start,
+            !completions.contains(where: previous.contains)
+        {
+            return ItemStatus(status: .overdue, due: previous.end, lastDone: last)
+        }
+        let inside = completions.filter(current.contains)
+        return ItemStatus(status: oneOff(due: current.end, inside), due: current.end, lastDone: last)
+    }
+}
+
+/// A calendar quarter or half-year.
+public struct Period: Sendable, Equatable {
+    public var start: CivilDate
+    public var end: CivilDate
+    let months: Int
+
+    init(containing date: CivilDate, months: Int) {
+        let firstMonth = (date.month - 1) / months * months + 1
+        start = CivilDate(year: date.year, month: firstMonth, day: 1)!
+        end = start.endOfMonth(offset: months - 1)
+        self.months = months
+    }
+
+    var previous: Period? { Period(containing: start.adding(days: -1), months: months) }
+
+    func contains(_ date: CivilDate) -> Bool { start <= date && date <= end }
+}
