@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries from Debian (libcsv-dev, libxlsxwriter-dev); only their wrappers import them.
@@ -42,11 +43,15 @@ let package = Package(
         .target(name: "Registry", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]),
         // Roadmap and programme deadlines: the order's `Срок` texts read, judged as of a date.
         .target(name: "Deadlines", dependencies: ["Domain", "Configuration"]),
-        // The nightly run: inbox → validate → registry → deadlines → receipts, journal.
+        // libxlsxwriter behind a small Swift layer: workbooks, sheets, styles, charts.
+        .target(name: "XLSX", dependencies: ["CXLSXWriter", "Domain"]),
+        // What the district and the schools receive in outbox/ (SPEC §7), and the templates.
+        .target(name: "Workbooks", dependencies: ["Domain", "XLSX", "Configuration", "Registry", "Deadlines", "Validation"]),
+        // The nightly run: inbox → validate → registry → deadlines → workbooks, journal.
         .target(
             name: "Pipeline",
             dependencies: [
-                "Domain", "Reading", "Validation", "Configuration", "Registry", "Deadlines",
+                "Domain", "Reading", "Validation", "Configuration", "Registry", "Deadlines", "Workbooks",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -55,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "nastavnik",
             dependencies: [
-                "Domain", "Reading", "Validation", "Configuration", "Registry", "Deadlines", "Pipeline",
+                "Domain", "Reading", "Validation", "Configuration", "Registry", "Deadlines", "Workbooks", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -69,8 +74,13 @@ let package = Package(
 
         .testTarget(name: "ReadingTests", dependencies: ["Reading"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Reading", "Configuration"]),
+        // Reads written workbooks back (unzip, parse the sheet XML) for the tests.
+        .target(
+            name: "XLSXTestSupport", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/XLSXTestSupport"),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "Domain"]),
+        .testTarget(name: "WorkbooksTests", dependencies: ["Workbooks", "XLSX", "XLSXTestSupport", "Registry", "Domain", "Configuration", "Deadlines"]),
         .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines", "Domain", "Configuration"]),
-        .testTarget(name: "CLITests", dependencies: ["Domain", "Registry"]),
+        .testTarget(name: "CLITests", dependencies: ["Domain", "Registry", "XLSXTestSupport"]),
     ]
 )

@@ -9,6 +9,13 @@ public struct School: Sendable, Equatable {
     public var name: String
     public var shortName: String
     public var inn: String
+
+    public init(code: String, name: String, shortName: String, inn: String) {
+        self.code = code
+        self.name = name
+        self.shortName = shortName
+        self.inn = inn
+    }
 }
 
 /// `config/schools.csv`: the district's schools in the order every output follows.

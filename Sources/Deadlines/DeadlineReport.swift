@@ -27,6 +27,7 @@ public struct DeadlineReport: Sendable {
     /// Item code → status, from the district's own roadmap file.
     public var district: [String: ItemStatus]
     public var programs: [ProgramDeadline]
+    public var rules: DeadlineRules
 
     /// `Просрочено мероприятий`: items (not periods) overdue for the school.
     public func overdueCount(school: String) -> Int {
@@ -38,6 +39,7 @@ public struct DeadlineReport: Sendable {
         programs: [String: [ProgramRecord]], rules: DeadlineRules, districtFolder: String
     ) {
         asOf = rules.asOf
+        self.rules = rules
         let schoolItems = schedule.items(for: .school)
         let districtItems = schedule.items(for: .district)
         func statuses(_ items: [ScheduledItem], _ folder: String) -> [String: ItemStatus] {

@@ -52,6 +52,17 @@ public struct DeadlineRules: Sendable {
         }
     }
 
+    /// The date shown beside an item for everyone (`Срок (дата)`): the due date, a window's end,
+    /// the current period's end for recurring items; nil when ongoing.
+    public func nominalDue(_ term: Term) -> CivilDate? {
+        switch term {
+        case .ongoing: nil
+        case .quarterly: Period(containing: max(asOf, modelStart), months: 3).end
+        case .halfYearly: Period(containing: max(asOf, modelStart), months: 6).end
+        default: evaluate(term, completions: []).due
+        }
+    }
+
     /// A one-off item due on `due`.
     func oneOff(due: CivilDate, _ completions: [CivilDate]) -> DeadlineStatus {
         if completions.contains(where: { $0 <= due }) { return .doneOnTime }

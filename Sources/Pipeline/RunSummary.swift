@@ -1,20 +1,64 @@
 import Configuration
 import Deadlines
+import Domain
 import Foundation
+import Registry
+import Workbooks
 
-/// After the run: receipts, the journal, and a short summary for the administrator.
+/// After the run: the workbooks of SPEC §7, the receipts, the journal, and a short summary.
 public enum RunOutputs {
-    /// Writes receipts and the journal and returns the summary lines.
+    /// Writes every output and returns the summary lines.
     public static func write(_ report: RunReport, configuration: Configuration, exitCode: Int32) throws -> [String] {
-        let receipts = try TextReceipts.write(report, schools: configuration.schools, outbox: configuration.outbox)
+        let registry = try Registry(path: configuration.database)
+        let place = OutputPlace(outbox: configuration.outbox, asOf: report.asOf)
+        let period = report.period.flatMap(ReportingPeriod.init) ?? ReportingPeriod(containing: report.asOf)
+        var written: [String] = []
+
+        written.append(try RegistryWorkbook.write(registry: registry, schools: configuration.schools, place: place))
+        let rows = try Statform.rows(registry: registry, schools: configuration.schools, asOf: report.asOf, period: period)
+        written.append(try Statform.write(rows, districtName: configuration.settings.districtName, period: period, place: place))
+        if let deadlines = report.deadlines {
+            written.append(try MonitoringWorkbook.write(registry: registry, schools: configuration.schools, deadlines: deadlines, place: place))
+        }
+        let receipts = try writeReceipts(report, configuration: configuration, place: place)
+        let programs = try registry.currentPrograms()
+        let counts = try registry.currentCounts()
+        var extracts = 0
+        for school in configuration.schools.schools where counts[school.code] != nil {
+            _ = try PublicExtract.write(registry: registry, school: school, programs: programs[school.code] ?? [], place: place)
+            extracts += 1
+        }
         TestHooks.reach("outputs")
         let journal = try RunJournal.write(report, exitCode: exitCode, state: configuration.state)
+        return summary(report, configuration: configuration, workbooks: written, receipts: receipts, extracts: extracts, journal: journal)
+    }
+
+    /// A receipt for every folder with a file taken tonight (a repeat included).
+    static func writeReceipts(_ report: RunReport, configuration: Configuration, place: OutputPlace) throws -> Int {
+        let folders = configuration.schools.schools.map(\.code) + [SchoolDirectory.districtFolder]
+        var count = 0
+        for folder in folders {
+            let files = report.files.filter { $0.folder == folder }
+            guard !files.isEmpty else { continue }
+            let title = configuration.schools.school(folder).map { "\($0.name) (\(folder))" } ?? "Отдел образования (\(folder))"
+            _ = try ReceiptWorkbook.write(
+                folder: folder, title: title,
+                files: files.map { ReceiptFile(name: $0.name, dataset: $0.dataset, verdict: $0.verdict, rowCount: $0.rowCount, findings: $0.findings) },
+                deadlines: report.deadlines, isDistrict: folder == SchoolDirectory.districtFolder, place: place)
+            count += 1
+        }
+        return count
+    }
+
+    static func summary(
+        _ report: RunReport, configuration: Configuration, workbooks: [String], receipts: Int, extracts: Int, journal: String
+    ) -> [String] {
         var lines: [String] = []
         let byVerdict = Dictionary(grouping: report.files, by: \.verdict)
         lines.append(
             "Запуск \(report.runID) на \(report.asOf.russian): файлов принято \(byVerdict[.accepted]?.count ?? 0), "
                 + "отклонено \(byVerdict[.rejected]?.count ?? 0), повторов \(byVerdict[.duplicate]?.count ?? 0).")
-        for school in configuration.schools.schools.map(\.code) + ["district"] {
+        for school in configuration.schools.schools.map(\.code) + [SchoolDirectory.districtFolder] {
             let files = report.files.filter { $0.folder == school }
             guard !files.isEmpty else { continue }
             lines.append("  \(school): " + files.map { "\($0.name) — \($0.verdict.rawValue)" }.joined(separator: "; "))
@@ -30,7 +74,9 @@ public enum RunOutputs {
         }
         if !report.strays.isEmpty { lines.append("В карантин без чтения: \(report.strays.count) (см. журнал).") }
         if !report.leftAlone.isEmpty { lines.append("Оставлено до следующего запуска: \(report.leftAlone.count).") }
-        lines.append("Квитанции: \(receipts.count) в \(configuration.outbox)/schools/; журнал: \(journal)")
+        lines.append("Книги для отдела образования: " + workbooks.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") + " в \(configuration.outbox)/")
+        lines.append("Квитанции школ: \(receipts) в \(configuration.outbox)/schools/; выгрузки для сайтов: \(extracts) в \(configuration.outbox)/public/")
+        lines.append("Журнал запуска: \(journal)")
         return lines
     }
 }

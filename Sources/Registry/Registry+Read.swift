@@ -127,3 +127,18 @@ extension Registry {
         }
     }
 }
+
+extension Registry {
+    /// The file behind each folder's current snapshot of each dataset.
+    public func currentFiles() throws -> [String: [Dataset: String]] {
+        try queue.read { db in
+            var out: [String: [Dataset: String]] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT s.school, s.dataset, f.name FROM snapshot s JOIN source_file f ON f.id = s.file_id WHERE s.replaced_by_run IS NULL")
+            {
+                out[row[0], default: [:]][Dataset(rawValue: row[1])!] = row[2]
+            }
+            return out
+        }
+    }
+}

@@ -26,7 +26,7 @@ extension Nastavnik {
         var period: String?
 
         func validate() throws {
-            if let period, period.range(of: #"^[0-9]{4}-H[12]$"#, options: .regularExpression) == nil {
+            if let period, ReportingPeriod(period) == nil {
                 throw ValidationError("--period: ожидается ГГГГ-H1 или ГГГГ-H2, например 2023-H1; получено «\(period)».")
             }
         }

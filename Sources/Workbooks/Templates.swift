@@ -1,0 +1,79 @@
+import Domain
+import Foundation
+import Validation
+import XLSX
+
+/// `nastavnik templates`: blank CSV templates of every dataset (UTF-8 with BOM, `;`, the Russian
+/// headers) and one XLSX template with a sheet per dataset, drop-down lists for the enumerations
+/// of SPEC §4 and a sheet of instructions.
+public enum Templates {
+    /// Drop-down lists by column.
+    static func choices(_ column: Column, roadmapCodes: [String]) -> [String]? {
+        switch column {
+        case .category: QualificationCategory.allCases.map(\.rawValue)
+        case .publishConsent, .consent: ["да", "нет"]
+        case .form: MentoringForm.allCases.map(\.rawValue)
+        case .model: MentoringModel.allCases.map(\.rawValue)
+        case .mode: WorkMode.allCases.map(\.rawValue)
+        case .status: ProgramStatus.allCases.map(\.rawValue)
+        case .closeReason: CloseReason.allCases.map(\.rawValue)
+        case .item: roadmapCodes
+        default: nil
+        }
+    }
+
+    /// Writes the templates into `directory`; returns the paths.
+    public static func write(to directory: String, roadmapCodes: [String], created: Date) throws -> [String] {
+        var paths: [String] = []
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for dataset in Dataset.allCases {
+            let header = Schema.columns(of: dataset).map(\.title).joined(separator: ";")
+            let path = "\(directory)/\(dataset.rawValue).csv"
+            try Data([0xEF, 0xBB, 0xBF] + Array((header + "\r\n").utf8)).write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+
+        let path = "\(directory)/шаблоны.xlsx"
+        let workbook = try Workbook(path: path, created: created, title: "Шаблоны файлов для наставничества")
+        let instructions = try workbook.addSheet("Инструкция")
+        try instructions.setColumn(0, width: 110, .wrapped)
+        let lines = [
+            "Как заполнить и отправить данные о наставничестве",
+            "1. Каждый лист — отдельный файл. Заполните лист, затем «Файл → Сохранить как → CSV UTF-8 (разделитель — запятая)» "
+                + "и сохраните под английским или русским именем набора: " + DatasetRecognition.acceptedNames + ".",
+            "2. Положите файлы в папку своей школы. Каждый файл — полный список: присланный файл заменяет прежний целиком.",
+            "3. Первая строка — заголовки, как в шаблоне. Необязательные столбцы: Отчество, Дата рождения (у наставников), "
+                + "Дата ПК по наставничеству, Профессиональные затруднения, Раздел сайта, Дата завершения и Основание завершения "
+                + "(обязательны для завершённых и прекращённых программ), Результаты опубликованы, Примечание.",
+            "4. СНИЛС — 11 цифр в виде 123-456-789 01; задайте столбцу формат «Текстовый», иначе Excel отбросит ведущие нули.",
+            "5. Даты — ДД.ММ.ГГГГ. Стаж — число лет, можно с запятой: 2,5. Согласие — «да» или «нет».",
+            "6. В программах несколько СНИЛС наставляемых и несколько направлений разделяйте «;». Направления: "
+                + Direction.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+            "7. Наутро в папке квитанций появится квитанция: принят ли файл и что исправить (строка, столбец, значение).",
+            "8. Проверить файлы заранее: nastavnik validate ФАЙЛЫ --school КОД_ОО.",
+        ]
+        for (i, line) in lines.enumerated() { try instructions.write(i, 0, .text(line), i == 0 ? .title : .wrapped) }
+
+        let sheetNames: [Dataset: String] = [
+            .profile: "Сведения", .curators: "Кураторы", .mentors: "Наставники", .mentees: "Наставляемые", .programs: "Программы",
+            .roadmap: "Дорожная карта",
+        ]
+        for dataset in Dataset.allCases {
+            let sheet = try workbook.addSheet(sheetNames[dataset]!)
+            let columns = Schema.columns(of: dataset)
+            for (i, column) in columns.enumerated() {
+                let text = column == .snils || column == .mentorSnils || column == .menteeSnils || column == .schoolCode || column == .item
+                try sheet.setColumn(i, width: max(14, Double(column.title.count) * 0.9), text ? Style(numberFormat: "@") : nil)
+                try sheet.write(0, i, .text(column.title), .header)
+                if let values = choices(column, roadmapCodes: roadmapCodes) {
+                    try sheet.dropDown(column: i, firstRow: 1, lastRow: 5000, values: values, title: column.title)
+                }
+            }
+            try sheet.setRow(0, height: 32)
+            sheet.freeze(rows: 1)
+        }
+        try workbook.close()
+        paths.append(path)
+        return paths
+    }
+}

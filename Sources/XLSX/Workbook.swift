@@ -1,0 +1,148 @@
+import CXLSXWriter
+import Domain
+import Foundation
+
+/// A failure reported by libxlsxwriter, with what was being done.
+public struct XLSXError: Error, CustomStringConvertible {
+    public var code: Int
+    public var message: String
+    public var context: String
+
+    init(_ error: lxw_error, _ context: String) {
+        code = Int(error.rawValue)
+        message = String(cString: lxw_strerror(error))
+        self.context = context
+    }
+
+    init(message: String, context: String) {
+        code = -1
+        self.message = message
+        self.context = context
+    }
+
+    public var description: String { "\(context): \(message)" }
+}
+
+/// A workbook being written. It goes to a temporary name in the same folder and is renamed into
+/// place by `close()`, so a reader never sees half a file and a failure leaves the old file intact.
+/// Nothing outside this module touches libxlsxwriter.
+public final class Workbook {
+    private var handle: UnsafeMutablePointer<lxw_workbook>?
+    private let path: String
+    private let temporary: String
+    private var formats: [Style: UnsafeMutablePointer<lxw_format>] = [:]
+    private var sheetNames: Set<String> = []
+    /// C strings that must outlive the workbook (validation lists, chart ranges): libxlsxwriter
+    /// keeps some pointers until it writes the file.
+    private var retained: [UnsafeMutablePointer<CChar>] = []
+
+    /// - Parameters:
+    ///   - constantMemory: rows are flushed to disk as they are written (they must come in order):
+    ///     for sheets of a million rows.
+    ///   - created: the document's creation time; fixed per as-of date so that the same night gives
+    ///     the same bytes.
+    public init(path: String, constantMemory: Bool = false, created: Date, title: String) throws {
+        self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        temporary = directory + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        var options = lxw_workbook_options(constant_memory: constantMemory ? 1 : 0, tmpdir: nil, use_zip64: 1)
+        handle = workbook_new_opt(temporary, &options)
+        guard handle != nil else { throw XLSXError(message: "не удалось создать книгу", context: temporary) }
+        var properties = lxw_doc_properties()
+        let titleC = retain(title), author = retain("nastavnik")
+        properties.title = titleC
+        properties.author = author
+        properties.created = time_t(created.timeIntervalSince1970)
+        try check(workbook_set_properties(handle, &properties), "свойства книги")
+    }
+
+    deinit {
+        // A workbook dropped without close(): free it and leave no temporary file behind.
+        if handle != nil {
+            workbook_close(handle)
+            unlink(temporary)
+        }
+        for pointer in retained { free(pointer) }
+    }
+
+    /// Writes the file and moves it into place.
+    public func close() throws {
+        guard let workbook = handle else { return }
+        handle = nil
+        let error = workbook_close(workbook)
+        guard error == LXW_NO_ERROR else {
+            unlink(temporary)
+            throw XLSXError(error, path)
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw XLSXError(message: reason, context: path)
+        }
+    }
+
+    /// A new sheet. Names are NFC, at most 31 characters, without `[]:*?/\`, unique ignoring case.
+    public func addSheet(_ name: String) throws -> Sheet {
+        let normalized = name.precomposedStringWithCanonicalMapping
+        guard normalized.count <= 31, !normalized.isEmpty, normalized.rangeOfCharacter(from: CharacterSet(charactersIn: "[]:*?/\\")) == nil,
+            sheetNames.insert(normalized.lowercased()).inserted
+        else { throw XLSXError(message: "недопустимое или повторное имя листа «\(name)»", context: path) }
+        guard let sheet = workbook_add_worksheet(live, normalized) else {
+            throw XLSXError(message: "не удалось добавить лист «\(name)»", context: path)
+        }
+        return Sheet(workbook: self, handle: sheet, name: normalized)
+    }
+
+    public func addChart(_ kind: Chart.Kind, title: String) -> Chart {
+        let chart = workbook_add_chart(live, kind.code)!
+        chart_title_set_name(chart, title)
+        return Chart(workbook: self, handle: chart)
+    }
+
+    // MARK: internals for Sheet and Chart
+
+    var live: UnsafeMutablePointer<lxw_workbook> {
+        guard let handle else { preconditionFailure("workbook \(path) used after close()") }
+        return handle
+    }
+
+    func format(_ style: Style?) -> UnsafeMutablePointer<lxw_format>? {
+        guard let style else { return nil }
+        if let format = formats[style] { return format }
+        let format = workbook_add_format(live)!
+        style.apply(to: format)
+        formats[style] = format
+        return format
+    }
+
+    func retain(_ text: String) -> UnsafeMutablePointer<CChar> {
+        let pointer = strdup(text)!
+        retained.append(pointer)
+        return pointer
+    }
+
+    func check(_ error: lxw_error, _ context: @autoclosure () -> String) throws {
+        guard error == LXW_NO_ERROR else { throw XLSXError(error, "\(path): \(context())") }
+    }
+}
+
+/// A cell value. Text is always written as text: never read as a formula, whatever it starts with.
+public enum CellValue: Equatable {
+    case text(String)
+    case number(Double)
+    /// A real Excel date (a serial number) shown with the style's date format.
+    case date(CivilDate)
+    /// A formula with the value it computes, stored so that readers that do not calculate see it.
+    case formula(String, cached: Double)
+    case blank
+
+    public static func optional(_ text: String?) -> CellValue { text.map(CellValue.text) ?? .blank }
+    public static func optional(_ date: CivilDate?) -> CellValue { date.map(CellValue.date) ?? .blank }
+    public static func integer(_ n: Int) -> CellValue { .number(Double(n)) }
+}
+
+extension CivilDate {
+    /// Excel's serial day number (1900 date system): days since 1899-12-30.
+    public var excelSerial: Double { Double(daysSinceEpoch + 25_569) }
+}
