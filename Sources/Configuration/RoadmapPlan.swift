@@ -16,12 +16,27 @@ public struct RoadmapItem: Sendable, Equatable {
     public var result: String
     /// The file line, for errors about this item.
     public var line: Int
+
+    public init(code: String, title: String, term: String, level: RoadmapLevel, responsible: String, result: String, line: Int) {
+        self.code = code
+        self.title = title
+        self.term = term
+        self.level = level
+        self.responsible = responsible
+        self.result = result
+        self.line = line
+    }
 }
 
 /// `config/roadmap.csv`.
 public struct RoadmapPlan: Sendable {
     public var items: [RoadmapItem]
     public var path: String
+
+    public init(items: [RoadmapItem], path: String) {
+        self.items = items
+        self.path = path
+    }
 
     public func codes(for level: RoadmapLevel) -> Set<String> {
         Set(items.filter { $0.level == level }.map(\.code))

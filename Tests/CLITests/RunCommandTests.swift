@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Registry
 import Testing
+import XLSXTestSupport
 
 /// `nastavnik run` through the real binary, over several nights, on scratch folders (SPEC §5).
 struct RunNightsTests {
@@ -32,7 +33,7 @@ struct RunNightsTests {
         #expect(result.status == 0)
         #expect(try ws.registry().currentCounts()[a] == [.mentors: 1, .mentees: 1, .programs: 1])
         #expect(ws.files(under: ws.state.appendingPathComponent("quarantine/\(a)")).count == 1)
-        let receipt = try ws.text("outbox/schools/\(a)/receipt-\(ws.asOf).txt")
+        let receipt = try ws.receiptText(a)
         #expect(receipt.contains("mentors.csv | Наставники | отклонён"))
         #expect(receipt.contains("неверная контрольная сумма"))
         #expect(try snapshots(ws.registry().contentDump()) == snapshots(before))
@@ -41,7 +42,7 @@ struct RunNightsTests {
         try ws.drop(a, "mentors.csv", Files.mentors([(Files.mentorA, "Андреева")]))
         let beforeRepeat = try ws.registry().contentDump()
         result = try ws.run()
-        #expect(try ws.text("outbox/schools/\(a)/receipt-\(ws.asOf).txt").contains("mentors.csv | Наставники | повтор"))
+        #expect(try ws.receiptText(a).contains("mentors.csv | Наставники | повтор"))
         #expect(try snapshots(ws.registry().contentDump()) == snapshots(beforeRepeat))
 
         // Night 5: the corrected file is accepted.
@@ -74,7 +75,7 @@ struct RunNightsTests {
         try ws.drop(a, "mentees.csv", Files.mentees([(Files.menteeA, "Петров")]))
         try ws.drop(a, "programs.csv", Files.programs([("1", Files.mentorA, Files.menteeA)]))
         try ws.run()
-        let receipt = try ws.text("outbox/schools/\(a)/receipt-\(ws.asOf).txt")
+        let receipt = try ws.receiptText(a)
         #expect(receipt.contains("programs.csv | Программы наставничества | отклонён"))
         #expect(receipt.contains("«mentors.csv» (наставники) отклонён"))
     }
@@ -87,7 +88,7 @@ struct RunNightsTests {
         try ws.drop(a, "mentors.csv", Files.csv([Files.mentorHeader]))
         try ws.run()
         #expect(try ws.registry().currentCounts()[a] == [.mentors: 0, .profile: 1])
-        #expect(try ws.text("outbox/schools/\(a)/receipt-\(ws.asOf).txt").contains("нет ни одной строки"))
+        #expect(try ws.receiptText(a).contains("нет ни одной строки"))
     }
 
     @Test func oneSnilsTwoSpellingsIsAWarning() throws {
@@ -96,7 +97,7 @@ struct RunNightsTests {
         try ws.drop(b, "mentors.csv", Files.mentors([(Files.mentorA, "Андреев")]))
         try ws.run()
         #expect(try ws.registry().currentCounts()[b]?[.mentors] == 1)
-        let receipt = try ws.text("outbox/schools/\(b)/receipt-\(ws.asOf).txt")
+        let receipt = try ws.receiptText(b)
         #expect(receipt.contains("записан на «Андреева Галина Петровна», а здесь — «Андреев Галина Петровна»"))
     }
 }
@@ -109,7 +110,7 @@ struct RunRulesTests {
         try ws.drop(a, "profile.csv", Files.profile("tetyushi-sosh2"))
         try ws.run()
         #expect(try ws.registry().currentCounts()[a] == nil)
-        #expect(try ws.text("outbox/schools/\(a)/receipt-\(ws.asOf).txt").contains("не совпадает с папкой"))
+        #expect(try ws.receiptText(a).contains("не совпадает с папкой"))
     }
 
     @Test func strayFilesAndFoldersAreQuarantinedUnread() throws {
@@ -182,11 +183,41 @@ struct RunRulesTests {
         let ws = try Workspace()
         try ws.drop(a, "roadmap.csv", Files.csv([["Код мероприятия", "Дата выполнения", "Документ"], ["П2.1", "16.01.2023", "Приказ № 12"], ["П2.6", "02.03.2023", "https://s.ru/n"]]))
         try ws.run()
-        let receipt = try ws.text("outbox/schools/\(a)/receipt-\(ws.asOf).txt")
-        #expect(receipt.contains("П2.1 | выполнено в срок (срок 30.01.2023)"))
-        #expect(receipt.contains("П2.6 | выполнено с нарушением срока (срок 01.03.2023)"))
-        #expect(receipt.contains("П2.2 | просрочено (срок 30.01.2023)"))
-        #expect(receipt.contains("2.8 | постоянно"))
+        let due = try #require(ws.receipt(a)["Сроки"])
+        func status(_ code: String) -> [String]? {
+            (1...due.lastRow).map { due.row($0) }.first { $0.first == code }
+        }
+        #expect(status("П2.1")?[4] == "выполнено в срок")
+        #expect(status("П2.1")?[3] == "44956", "due 30.01.2023, a real date")
+        #expect(status("П2.6")?[4] == "выполнено с нарушением срока")
+        #expect(status("П2.2")?[4] == "просрочено")
+        #expect(status("2.8")?[4] == "постоянно")
+    }
+
+    @Test func everyWorkbookOfTheNightIsWritten() throws {
+        let ws = try Workspace()
+        try ws.drop(a, "profile.csv", Files.profile(a))
+        try ws.drop(a, "mentors.csv", Files.mentors([(Files.mentorA, "Андреева")]))
+        try ws.drop("district", "roadmap.csv", Files.csv([["Код мероприятия", "Дата выполнения", "Документ"], ["1.1", "23.12.2022", "Приказ № 789"]]))
+        #expect(try ws.run().status == 0)
+        let expected = [
+            "monitoring-\(ws.asOf).xlsx", "public/\(a)/nastavnichestvo-\(ws.asOf).xlsx", "registry-\(ws.asOf).xlsx",
+            "schools/district/receipt-\(ws.asOf).xlsx", "schools/\(a)/receipt-\(ws.asOf).xlsx", "statform-\(ws.asOf).xlsx",
+        ]
+        #expect(ws.files(under: ws.outbox) == expected)
+        for file in expected { _ = try XLSXFile(path: ws.outbox.appendingPathComponent(file).path) }
+        // A second run on the same date replaces them with the same content.
+        let before = try Data(contentsOf: ws.outbox.appendingPathComponent("statform-\(ws.asOf).xlsx"))
+        #expect(try ws.run().status == 0)
+        #expect(ws.files(under: ws.outbox) == expected, "receipts of earlier runs stay; the rest is rewritten")
+        #expect(try Data(contentsOf: ws.outbox.appendingPathComponent("statform-\(ws.asOf).xlsx")) == before)
+    }
+
+    @Test func templatesCommand() throws {
+        let ws = try Workspace()
+        let result = try CommandRunner.run(["templates", "--config", ws.config.path, "--out", ws.root.appendingPathComponent("t").path])
+        #expect(result.status == 0)
+        #expect(ws.files(under: ws.root.appendingPathComponent("t")).count == 7)
     }
 
     @Test func badPeriodIsAUsageError() throws {

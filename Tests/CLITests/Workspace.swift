@@ -1,5 +1,6 @@
 import Foundation
 import Registry
+import XLSXTestSupport
 
 /// A scratch installation: config/ (the shipped schools and roadmap, files taken at once), inbox/,
 /// and the outbox/ and var/ a run creates — driven through the real binary.
@@ -51,6 +52,17 @@ final class Workspace {
 
     func text(_ relative: String) throws -> String {
         try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
+    }
+
+    /// A school's receipt workbook of the as-of date.
+    func receipt(_ folder: String) throws -> XLSXFile {
+        try XLSXFile(path: outbox.appendingPathComponent("schools/\(folder)/receipt-\(asOf).xlsx").path)
+    }
+
+    /// Every row of every sheet of the receipt, cells joined by « | », for searching.
+    func receiptText(_ folder: String) throws -> String {
+        try receipt(folder).sheets.flatMap { sheet in (1...max(sheet.lastRow, 1)).map { sheet.row($0).joined(separator: " | ") } }
+            .joined(separator: "\n")
     }
 }
 

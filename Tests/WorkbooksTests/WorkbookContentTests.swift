@@ -1,0 +1,121 @@
+import Configuration
+import Deadlines
+import Domain
+import Foundation
+import Registry
+import Testing
+import XLSXTestSupport
+
+@testable import Workbooks
+
+struct WorkbookContentTests {
+    let place = OutputPlace(outbox: RegistryFixture.scratch(), asOf: day("2026-03-01"))
+
+    @Test func registryWorkbookSheetsAndHeaders() throws {
+        let path = try RegistryWorkbook.write(registry: StatformTests.registry(), schools: RegistryFixture.schools, place: place)
+        let book = try XLSXFile(path: path)
+        #expect(book.sheets.map(\.name) == ["Наставники", "Наставляемые", "Программы", "Кураторы"])
+        #expect(book["Наставники"]!.row(1).prefix(6) == ["Код ОО", "Наименование ОО", "СНИЛС", "Фамилия", "Имя", "Отчество"])
+        #expect(book["Наставляемые"]!.row(1).prefix(6) == ["Код ОО", "Наименование ОО", "СНИЛС", "Фамилия", "Имя", "Отчество"])
+        #expect(book["Программы"]!.row(1).prefix(10) == ["Код ОО", "Номер программы", "СНИЛС наставника", "Наставник", "Наставляемые", "Форма наставничества", "Модель", "Дата начала", "Дата окончания", "Статус"])
+        #expect(book["Кураторы"]!.row(1).prefix(7) == ["Код ОО", "Наименование ОО", "СНИЛС", "Фамилия", "Имя", "Отчество", "Должность"])
+        let mentors = book["Наставники"]!
+        #expect(mentors.lastRow == 5)
+        #expect(mentors.row(2).prefix(4) == ["school-a", "МБОУ «Школа А»", "112-233-445 95", "Андреева"])
+        #expect(mentors["G2"]?.number == day("1970-05-05").excelSerial, "birth dates are dates")
+        #expect(mentors.text("N2") == "mentors.csv" && mentors["O2"]?.number == 2, "each row names its file and row")
+        let programs = book["Программы"]!
+        #expect(programs.text("D3") == "Белова Анна Ивановна")
+        #expect(programs.text("E3") == "Орлов Олег\nЛаптев Олег")
+        #expect(programs.text("F3") == "в группе" && programs.text("G3") == "руководитель ОО – педагог")
+    }
+
+    @Test func publicExtractHasNoPersonalDataAndOnlyConsentingPeople() throws {
+        typealias F = RegistryFixture
+        let registry = try F.make([
+            ("school-a", .mentors([F.mentor(11_223_344_595, "Согласная"), F.mentor(14_527_450_962, "Несогласная", consent: false, row: 3)])),
+            ("school-a", .mentees([F.mentee(14_100_840_800, "Открытый", born: "2000-03-02", years: 1), F.mentee(20_513_205_900, "Скрытый", born: "1999-01-01", years: 1, consent: false, row: 3)])),
+            ("school-a", .programs([F.program("1", mentor: 14_527_450_962, mentees: [14_100_840_800, 20_513_205_900], status: .running)])),
+        ])
+        let path = try PublicExtract.write(registry: registry, school: F.schools.schools[0], programs: try registry.currentPrograms()["school-a"]!, place: place)
+        #expect(path.hasSuffix("public/school-a/nastavnichestvo-2026-03-01.xlsx"))
+        let book = try XLSXFile(path: path)
+        let everything = book.parts.values.joined()
+        for secret in ["112-233-445 95", "11223344595", "Несогласная", "Скрытый", "Дисциплина", "1970", "25693", "birth", "СНИЛС", "Дата рождения"] {
+            #expect(!everything.contains(secret), "«\(secret)» must not be published")
+        }
+        #expect(everything.contains("Согласная") && everything.contains("Открытый"))
+        let programs = book["Программы"]!
+        #expect(programs.text("B3") == "", "the mentor did not consent")
+        #expect(programs.text("C3") == "Открытый Олег\nи ещё 1 (без согласия на публикацию)")
+    }
+
+    @Test func monitoringSheetsColoursAndCharts() throws {
+        let registry = try StatformTests.registry()
+        let schedule = try RoadmapSchedule(RoadmapPlan(items: [
+            RoadmapItem(code: "1.1", title: "Положение", term: "Декабрь 2022 г.", level: .district, responsible: "МКУ", result: "Приказ", line: 2),
+            RoadmapItem(code: "П2.1", title: "Куратор", term: "до 30 января 2023 года", level: .school, responsible: "ОО", result: "Приказ", line: 3),
+            RoadmapItem(code: "3.1", title: "Анализ", term: "1 раз в полугодие", level: .school, responsible: "ОО", result: "Справка", line: 4),
+        ], path: "roadmap.csv"))
+        let deadlines = DeadlineReport(
+            schedule: schedule, schools: RegistryFixture.schools.schools.map { $0.code }, completions: [:], programs: try registry.currentPrograms(),
+            rules: DeadlineRules(asOf: day("2026-03-01"), modelStart: day("2023-01-01"), dueSoonDays: 14), districtFolder: "district")
+        let path = try MonitoringWorkbook.write(registry: registry, schools: RegistryFixture.schools, deadlines: deadlines, place: place)
+        let book = try XLSXFile(path: path)
+        #expect(book.sheets.map(\.name) == ["Мониторинг", "Дорожная карта", "Сроки ОО", "Программы — сроки", "Разные ФИО", "Диаграммы"])
+        let monitoring = book["Мониторинг"]!
+        #expect(monitoring.row(1).prefix(8) == ["Код ОО", "Наименование ОО", "Куратор", "Данные получены", "Состояние данных", "Программ реализуется", "Просрочено мероприятий", "Раздел сайта"])
+        #expect(monitoring.row(2)[4] == "принято" && monitoring.row(4)[4] == "нет данных")
+        #expect(monitoring["D2"]?.number == day("2026-03-01").excelSerial)
+        #expect(monitoring["F2"]?.number == 2 && monitoring["G2"]?.number == 2)
+        let roadmap = book["Дорожная карта"]!
+        #expect(roadmap.row(1).prefix(6) == ["Код", "Мероприятие", "Срок", "Срок (дата)", "Ответственный", "Статус"])
+        #expect(roadmap.text("F2") == "просрочено")
+        #expect(roadmap.text("F3") == "выполнили 0 из 4 ОО; просрочено: 4")
+        let grid = book["Сроки ОО"]!
+        #expect(grid.row(1) == ["Код ОО", "Наименование ОО", "П2.1", "3.1"])
+        #expect(grid.text("C2") == "просрочено")
+        #expect(grid.xml.contains("<conditionalFormatting"))
+        #expect(grid.xml.contains("<formula>\"просрочено\"</formula>"))
+        #expect(book["Программы — сроки"]!.row(1) == ["Код ОО", "Наименование ОО", "Номер программы", "СНИЛС наставника", "Замечание", "Дата", "Пояснение"])
+        #expect(book.parts.keys.filter { $0.hasPrefix("xl/charts/chart") }.count == 2)
+    }
+
+    @Test func receiptSheets() throws {
+        let files = [
+            ReceiptFile(name: "mentors.csv", dataset: .mentors, verdict: .rejected, rowCount: 2, findings: [
+                Finding(.error, file: "mentors.csv", row: 3, column: "СНИЛС", value: "1", message: "СНИЛС неверен"),
+                Finding(.warning, file: "mentors.csv", message: "на весь файл"),
+            ]),
+            ReceiptFile(name: "profile.csv", dataset: .profile, verdict: .duplicate, rowCount: 1, findings: []),
+        ]
+        let path = try ReceiptWorkbook.write(folder: "school-a", title: "Школа А", files: files, deadlines: nil, isDistrict: false, place: place)
+        #expect(path.hasSuffix("schools/school-a/receipt-2026-03-01.xlsx"))
+        let book = try XLSXFile(path: path)
+        #expect(book.sheets.map(\.name) == ["Итог", "Замечания"])
+        #expect(book["Итог"]!.row(2) == ["Файл", "Набор данных", "Результат", "Строк", "Ошибок", "Предупреждений"])
+        #expect(book["Итог"]!.row(3) == ["mentors.csv", "Наставники", "отклонён", "2", "1", "1"])
+        #expect(book["Итог"]!.row(4)[2] == "повтор")
+        let remarks = book["Замечания"]!
+        #expect(remarks.row(1) == ["Файл", "Строка", "Столбец", "Значение", "Сообщение", "Уровень"])
+        #expect(remarks.row(2) == ["mentors.csv", "", "", "", "на весь файл", "предупреждение"])
+        #expect(remarks.row(3) == ["mentors.csv", "3", "СНИЛС", "1", "СНИЛС неверен", "ошибка"])
+        #expect(remarks["B3"]?.type == "n")
+    }
+
+    @Test func templates() throws {
+        let dir = RegistryFixture.scratch()
+        let paths = try Templates.write(to: dir, roadmapCodes: ["П2.1", "3.1"], created: Date(timeIntervalSince1970: 0))
+        #expect(paths.count == 7)
+        let mentors = try Data(contentsOf: URL(fileURLWithPath: dir + "/mentors.csv"))
+        #expect(Array(mentors.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: mentors.dropFirst(3), as: UTF8.self).hasPrefix("СНИЛС;Фамилия;Имя;Отчество;Дата рождения;"))
+        let book = try XLSXFile(path: dir + "/шаблоны.xlsx")
+        #expect(book.sheets.map(\.name) == ["Инструкция", "Сведения", "Кураторы", "Наставники", "Наставляемые", "Программы", "Дорожная карта"])
+        let programs = book["Программы"]!
+        #expect(programs.row(1).prefix(4) == ["Номер программы", "СНИЛС наставника", "СНИЛС наставляемых", "Форма наставничества"])
+        #expect(programs.xml.contains("<dataValidation type=\"list\""))
+        #expect(programs.xml.contains("\"традиционная,в группе,виртуальная,краткосрочная,реверсивная,ситуационная,скоростная\""))
+        #expect(book["Дорожная карта"]!.xml.contains("\"П2.1,3.1\""))
+    }
+}

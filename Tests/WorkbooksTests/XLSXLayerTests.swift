@@ -1,0 +1,89 @@
+import Domain
+import Foundation
+import Testing
+import XLSX
+import XLSXTestSupport
+
+@testable import Workbooks
+
+struct XLSXLayerTests {
+    let created = Date(timeIntervalSince1970: 1_700_000_000)
+
+    @Test func textIsTextDatesAreDatesFormulasKeepTheirValues() throws {
+        for constantMemory in [false, true] {
+            let path = RegistryFixture.scratch() + "/t.xlsx"
+            let book = try Workbook(path: path, constantMemory: constantMemory, created: created, title: "t")
+            let sheet = try book.addSheet("Лист")
+            let dangerous = ["=HYPERLINK(\"http://x\",\"y\")", "+7 900 123-45-67", "-5", "@SUM(A1)", "=1+1"]
+            // Row by row, as constant-memory mode requires.
+            try sheet.write(row: 0, [.text(dangerous[0]), .date(day("2023-01-30")), .formula("=SUM(D1:D2)", cached: 7), .number(3)], nil)
+            try sheet.write(0, 1, .date(day("2023-01-30")), .date)
+            try sheet.write(1, 0, .text(dangerous[1]))
+            try sheet.write(1, 3, .integer(4))
+            for i in 2..<dangerous.count { try sheet.write(i, 0, .text(dangerous[i])) }
+            try book.close()
+
+            let read = try #require(XLSXFile(path: path)["Лист"])
+            for (i, text) in dangerous.enumerated() {
+                let cell = try #require(read["A\(i + 1)"])
+                #expect(cell.isText && cell.formula == nil && cell.value == text, "\(text) (constant memory: \(constantMemory))")
+            }
+            let date = try #require(read["B1"])
+            #expect(date.number == 44956, "30.01.2023 is Excel day 44956")
+            #expect(try XLSXFile(path: path).numberFormats[date.style] == "DD.MM.YYYY")
+            #expect(read["C1"]?.formula == "SUM(D1:D2)" && read["C1"]?.number == 7)
+        }
+    }
+
+    @Test func longTablesContinueOnNumberedSheets() throws {
+        let path = RegistryFixture.scratch() + "/t.xlsx"
+        let book = try Workbook(path: path, constantMemory: true, created: created, title: "t")
+        let table = Table(book, name: "Наставники", columns: [SheetColumn("№"), SheetColumn("ФИО")], rowLimit: 4)
+        for i in 1...7 { try table.append([.integer(i), .text("Имя \(i)")]) }
+        try table.finish()
+        try book.close()
+        let read = try XLSXFile(path: path)
+        #expect(read.sheets.map(\.name) == ["Наставники", "Наставники (2)", "Наставники (3)"])
+        #expect(read.sheets.map { $0.row(1) } == Array(repeating: ["№", "ФИО"], count: 3))
+        #expect(read.sheets.map(\.lastRow) == [4, 4, 2])
+        #expect(read.sheets[2].text("B2") == "Имя 7")
+    }
+
+    @Test func sheetNamesAreChecked() throws {
+        let book = try Workbook(path: RegistryFixture.scratch() + "/t.xlsx", created: created, title: "t")
+        _ = try book.addSheet("Наставники")
+        #expect(throws: XLSXError.self) { try book.addSheet("НАСТАВНИКИ") }
+        #expect(throws: XLSXError.self) { try book.addSheet(String(repeating: "ж", count: 32)) }
+        #expect(throws: XLSXError.self) { try book.addSheet("a/b") }
+        _ = try book.addSheet(String(repeating: "ж", count: 31))
+    }
+
+    @Test func aFailedWriteLeavesThePreviousFileIntact() throws {
+        let dir = RegistryFixture.scratch()
+        let path = dir + "/book.xlsx"
+        let first = try Workbook(path: path, created: created, title: "t")
+        try first.addSheet("Первый").write(0, 0, .text("прежний"))
+        try first.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            let second = try Workbook(path: path, created: created, title: "t")
+            try second.addSheet("Второй").write(0, 0, .text("новый"))
+            _ = try second.addSheet("второй")  // fails: the run gives up on this workbook
+            try second.close()
+        } catch {}
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["book.xlsx"], "no temporary file is left")
+    }
+
+    @Test func sameInputSameBytes() throws {
+        func write(_ path: String) throws {
+            let book = try Workbook(path: path, created: created, title: "t")
+            try book.addSheet("Лист").write(0, 0, .text("одно и то же"))
+            try book.close()
+        }
+        let dir = RegistryFixture.scratch()
+        try write(dir + "/a.xlsx")
+        try write(dir + "/b.xlsx")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/a.xlsx")) == Data(contentsOf: URL(fileURLWithPath: dir + "/b.xlsx")))
+    }
+}
