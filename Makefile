@@ -4,7 +4,7 @@
 SWIFT ?= swift
 AS_OF ?= $(shell date +%F)
 
-.PHONY: setup build release run test bench clean
+.PHONY: setup build release run test check-workbooks bench clean
 
 setup:
 	@scripts/setup.sh
@@ -22,6 +22,12 @@ run: release
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# A real client: LibreOffice opens every workbook of the demo run; the statform's totals recalculate
+# to the cached values. Installs LibreOffice Calc (headless) when missing.
+check-workbooks: run
+	@scripts/setup.sh libreoffice
+	python3 scripts/check-workbooks.py outbox
 
 bench: setup
 	$(SWIFT) build -c release --product nastavnik-bench

@@ -4,6 +4,10 @@
 set -euo pipefail
 
 missing=()
+# `setup.sh libreoffice`: also the headless LibreOffice Calc that checks the workbooks.
+if [ "${1:-}" = libreoffice ]; then
+    command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
+fi
 [ -f /usr/include/csv.h ] || missing+=(libcsv-dev)
 [ -f /usr/include/xlsxwriter.h ] || missing+=(libxlsxwriter-dev)
 [ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
