@@ -68,7 +68,7 @@ let package = Package(
         // `swift run -c release nastavnik-bench` — see BENCHMARKS.md.
         .executableTarget(
             name: "nastavnik-bench",
-            dependencies: ["Domain", "Reading", "Validation"],
+            dependencies: ["Domain", "Reading", "Validation", "Configuration", "Registry", "Workbooks"],
             path: "Sources/Benchmarks"
         ),
 

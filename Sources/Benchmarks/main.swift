@@ -1,11 +1,17 @@
+import Configuration
 import Domain
 import Foundation
 import Reading
+import Registry
 import Validation
+import Workbooks
 
 // Reads and validates a large generated `mentors` file, as the nightly run does, and prints MB/s.
 //
 //   swift run -c release nastavnik-bench [--megabytes N] [--runs N] [--encoding cp1251|utf8]
+//   swift run -c release nastavnik-bench registry-workbook [--rows N]
+//     writes outbox/registry-DATE.xlsx for a registry of N current mentors (default 1,000,000),
+//     built once in the temp folder; prints the time and this process's peak memory.
 //
 // The file is generated once into the temporary folder (and kept for later runs), then read from
 // disk and validated `runs` times; every run and the median are printed.
@@ -14,15 +20,22 @@ struct Options {
     var megabytes = 120
     var runs = 5
     var encoding = "cp1251"
+    var registryWorkbook = false
+    var rows = 1_000_000
 
     init(_ arguments: [String]) {
         var i = 1
+        if arguments.count > 1 && arguments[1] == "registry-workbook" {
+            registryWorkbook = true
+            i = 2
+        }
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
             switch arguments[i] {
             case "--megabytes": megabytes = Int(value) ?? megabytes
             case "--runs": runs = Int(value) ?? runs
             case "--encoding": encoding = value
+            case "--rows": rows = Int(value) ?? rows
             default:
                 print("usage: nastavnik-bench [--megabytes N] [--runs N] [--encoding cp1251|utf8]")
                 exit(2)
@@ -66,6 +79,10 @@ enum MentorsFile {
 }
 
 let options = Options(CommandLine.arguments)
+if options.registryWorkbook {
+    RegistryWorkbookBench.run(rows: options.rows)
+    exit(0)
+}
 // Generated once per size and encoding, then reused: generating is slower than reading.
 let path = NSTemporaryDirectory() + "nastavnik-bench-mentors-\(options.encoding)-\(options.megabytes).csv"
 if !FileManager.default.fileExists(atPath: path) {
@@ -99,4 +116,56 @@ if ProcessInfo.processInfo.environment["BENCH_PHASES"] != nil {
     _ = FileValidator.validate(name: "mentors.csv", document: document, context: context)
     let t3 = DispatchTime.now().uptimeNanoseconds
     print("load \(Double(t1 - t0) / 1e9) s, parse \(Double(t2 - t1) / 1e9) s, validate \(Double(t3 - t2) / 1e9) s")
+}
+
+
+/// Writing the registry workbook for a district (or a country) of `rows` mentors.
+enum RegistryWorkbookBench {
+    static func run(rows: Int) {
+        let dir = NSTemporaryDirectory() + "nastavnik-bench-registry-\(rows)"
+        let database = dir + "/registry.sqlite"
+        let schools = SchoolDirectory(schools: (1...100).map {
+            School(code: "school-\($0)", name: "МБОУ «Средняя общеобразовательная школа № \($0)»", shortName: "СОШ № \($0)", inn: "1638011140")
+        })
+        if !FileManager.default.fileExists(atPath: database) {
+            try? FileManager.default.removeItem(atPath: dir)
+            let registry = try! Registry(path: database)
+            let run = try! registry.beginRun(startedAt: Date(), asOf: CivilDate(year: 2026, month: 11, day: 25)!, period: nil)
+            let perSchool = rows / schools.schools.count
+            for (k, school) in schools.schools.enumerated() {
+                let mentors = (0..<perSchool).map { i -> MentorRecord in
+                    let n = k * perSchool + i
+                    return MentorRecord(
+                        row: i + 2, snils: Snils(value: UInt64(10_000_000_000 + n)),
+                        name: PersonName(last: MentorsFile.lastNames[n % 10], first: MentorsFile.firstNames[n / 10 % 10], middle: MentorsFile.middleNames[n / 100 % 10]),
+                        birthDate: CivilDate(year: 1960 + n % 40, month: n % 12 + 1, day: n % 28 + 1), position: "Учитель",
+                        subject: MentorsFile.subjects[n % 8], experienceYears: Double(n % 40), category: .first,
+                        trainingDate: n % 3 == 0 ? nil : CivilDate(year: 2023, month: n % 12 + 1, day: 1), publishConsent: n % 2 == 0)
+                }
+                try! registry.record(
+                    TakenFile(
+                        folder: school.code, name: "mentors.csv", dataset: .mentors, sha256: "\(k)", verdict: .accepted, rowCount: mentors.count,
+                        inboxPath: "\(school.code)/mentors.csv", storedPath: "archive/\(school.code)/mentors.csv", findings: []),
+                    rows: .mentors(mentors), run: run)
+            }
+            print("registry of \(rows) mentors built at \(database)")
+            // The workbook is written by a fresh process, so that its peak memory is its own.
+            let me = Process()
+            me.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+            me.arguments = ["registry-workbook", "--rows", "\(rows)"]
+            try! me.run()
+            me.waitUntilExit()
+            return
+        }
+        let registry = try! Registry(path: database)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let path = try! RegistryWorkbook.write(
+            registry: registry, schools: schools, place: OutputPlace(outbox: dir + "/outbox", asOf: CivilDate(year: 2026, month: 11, day: 25)!))
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let size = (try! FileManager.default.attributesOfItem(atPath: path)[.size] as! NSNumber).doubleValue / 1_048_576
+        print(String(format: "registry workbook: %d mentor rows in %.2f s (%.0f rows/s), file %.1f MB, peak memory %.0f MB",
+            rows, seconds, Double(rows) / seconds, size, Double(usage.ru_maxrss) / 1024))
+    }
 }

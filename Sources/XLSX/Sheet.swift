@@ -19,7 +19,9 @@ public struct Sheet {
         switch value {
         case .text(let text):
             // A cell holds at most 32,767 characters; a longer text is cut with a visible mark.
-            let fitted = text.count > Self.maxCellCharacters ? String(text.prefix(Self.maxCellCharacters - 1)) + "…" : text
+            // (Counting bytes first spares counting characters in the usual short cell.)
+            let fitted = text.utf8.count > Self.maxCellCharacters && text.count > Self.maxCellCharacters
+                ? String(text.prefix(Self.maxCellCharacters - 1)) + "…" : text
             error = fitted.isEmpty ? worksheet_write_blank(handle, r, c, format) : worksheet_write_string(handle, r, c, fitted, format)
         case .number(let number):
             error = worksheet_write_number(handle, r, c, number, format)
