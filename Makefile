@@ -4,7 +4,8 @@
 SWIFT ?= swift
 AS_OF ?= $(shell date +%F)
 
-.PHONY: setup build release run test check-workbooks bench clean
+.PHONY: setup build release run test check-workbooks install bench clean
+PREFIX ?= /opt/nastavnik
 
 setup:
 	@scripts/setup.sh
@@ -28,6 +29,10 @@ test: setup
 check-workbooks: run
 	@scripts/setup.sh libreoffice
 	python3 scripts/check-workbooks.py outbox
+
+# The binary, config, folders and scheduling units under $(PREFIX) (see README, «Administration»).
+install: release
+	PREFIX=$(PREFIX) scripts/install.sh
 
 bench: setup
 	$(SWIFT) build -c release --product nastavnik-bench

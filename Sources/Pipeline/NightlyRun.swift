@@ -14,11 +14,14 @@ public struct RunOptions: Sendable {
     /// `2023-H1` or `2023-H2`; nil: the half-year holding `asOf`.
     public var period: String?
     public var now: Date
+    /// Called after each file with its number, the number of files, and what became of it.
+    public var progress: (@Sendable (Int, Int, FileOutcome) -> Void)?
 
-    public init(asOf: CivilDate, period: String?, now: Date = Date()) {
+    public init(asOf: CivilDate, period: String?, now: Date = Date(), progress: (@Sendable (Int, Int, FileOutcome) -> Void)? = nil) {
         self.asOf = asOf
         self.period = period
         self.now = now
+        self.progress = progress
     }
 }
 
@@ -102,8 +105,10 @@ public struct NightlyRun {
 
         var people = PeopleBook(try registry.currentPeople())
         var rejected: [String: [Dataset: [String]]] = [:]
-        for file in plan(scan.files) {
+        let planned = plan(scan.files)
+        for (index, file) in planned.enumerated() {
             let outcome = try process(file, run: runID, people: &people, rejected: rejected[file.entry.folder] ?? [:])
+            options.progress?(index + 1, planned.count, outcome)
             if outcome.verdict == .rejected, let dataset = outcome.dataset {
                 rejected[file.entry.folder, default: [:]][dataset, default: []].append(outcome.name)
             }

@@ -56,13 +56,16 @@ public enum RunOutputs {
         var lines: [String] = []
         let byVerdict = Dictionary(grouping: report.files, by: \.verdict)
         lines.append(
-            "Запуск \(report.runID) на \(report.asOf.russian): файлов принято \(byVerdict[.accepted]?.count ?? 0), "
+            "Запуск \(report.runID) на \(report.asOf.russian): файлов \(report.files.count) — принято \(byVerdict[.accepted]?.count ?? 0), "
                 + "отклонено \(byVerdict[.rejected]?.count ?? 0), повторов \(byVerdict[.duplicate]?.count ?? 0).")
-        for school in configuration.schools.schools.map(\.code) + [SchoolDirectory.districtFolder] {
-            let files = report.files.filter { $0.folder == school }
-            guard !files.isEmpty else { continue }
-            lines.append("  \(school): " + files.map { "\($0.name) — \($0.verdict.rawValue)" }.joined(separator: "; "))
+        let codes = configuration.schools.schools.map(\.code)
+        let rejected = codes.compactMap { code -> String? in
+            let n = report.files.count { $0.folder == code && $0.verdict == .rejected }
+            return n > 0 ? "\(code) (\(n))" : nil
         }
+        if !rejected.isEmpty { lines.append("ОО с отклонёнными файлами (см. их квитанции): " + rejected.joined(separator: ", ") + ".") }
+        let silent = codes.filter { code in !report.files.contains { $0.folder == code } }
+        if !silent.isEmpty { lines.append("ОО без файлов в этот запуск: " + silent.joined(separator: ", ") + ".") }
         if let deadlines = report.deadlines {
             let overdue = configuration.schools.schools.map { ($0.code, deadlines.overdueCount(school: $0.code)) }.filter { $0.1 > 0 }
             if !overdue.isEmpty {

@@ -25,7 +25,14 @@ extension Nastavnik {
         @Option(name: .long, help: ArgumentHelp("Отчётный период ГГГГ-H1 или ГГГГ-H2 (по умолчанию полугодие даты проверки).", valueName: "P"))
         var period: String?
 
+        @Flag(name: .long, help: "Только предупреждения и ошибки, без сводки.")
+        var quiet = false
+
+        @Flag(name: .long, help: "Подробный журнал: всё, что делает запуск.")
+        var verbose = false
+
         func validate() throws {
+            if quiet && verbose { throw ValidationError("--quiet и --verbose вместе не задаются.") }
             if let period, ReportingPeriod(period) == nil {
                 throw ValidationError("--period: ожидается ГГГГ-H1 или ГГГГ-H2, например 2023-H1; получено «\(period)».")
             }
@@ -42,11 +49,22 @@ extension Nastavnik {
                 throw ExitCode(Exit.usage)
             }
             let asOf = try asOfDate(options)
-            let logger = Logger(label: "nastavnik")
+            // At a terminal: a progress line per file and a summary, the log only for what needs attention.
+            // Under cron or systemd: plain log lines, one per file, the summary among them.
+            let terminal = isatty(STDOUT_FILENO) == 1
+            var logger = Logger(label: "nastavnik")
+            logger.logLevel = verbose ? .debug : (quiet || terminal ? .warning : .info)
+            var progress: (@Sendable (Int, Int, FileOutcome) -> Void)?
+            if terminal && !quiet {
+                progress = { index, total, file in
+                    Output.line("[\(index)/\(total)] \(file.folder)/\(file.name) — \(file.verdict.rawValue)" + Nastavnik.Run.counts(file))
+                }
+            }
             let report: RunReport
             do {
                 report = try NightlyRun.execute(
-                    configuration: configuration, schedule: schedule, options: RunOptions(asOf: asOf, period: period), logger: logger)
+                    configuration: configuration, schedule: schedule,
+                    options: RunOptions(asOf: asOf, period: period, progress: progress), logger: logger)
             } catch NightlyRun.Failure.locked {
                 Output.error("Другой запуск nastavnik ещё идёт (блокировка \(configuration.state)/nastavnik.lock) — ничего не изменено.")
                 throw ExitCode(Exit.locked)
@@ -55,11 +73,25 @@ extension Nastavnik {
                 throw ExitCode(Exit.internalFailure)
             }
             do {
-                for line in try RunOutputs.write(report, configuration: configuration, exitCode: Exit.ok) { Output.line(line) }
+                let summary = try RunOutputs.write(report, configuration: configuration, exitCode: Exit.ok)
+                if terminal && !quiet {
+                    Output.line()
+                    for line in summary { Output.line(line) }
+                } else if !quiet {
+                    for line in summary { logger.info("\(line)") }
+                }
             } catch {
                 logger.critical("не удалось записать квитанции или журнал: \(error)")
                 throw ExitCode(Exit.internalFailure)
             }
         }
+    }
+}
+
+extension Nastavnik.Run {
+    static func counts(_ file: FileOutcome) -> String {
+        let errors = file.findings.errorCount, warnings = file.findings.warningCount
+        guard errors + warnings > 0 else { return "" }
+        return " (ошибок: \(errors), предупреждений: \(warnings))"
     }
 }
