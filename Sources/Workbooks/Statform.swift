@@ -93,7 +93,7 @@ public enum Statform {
         let path = place.path("statform")
         let workbook = try Workbook(path: path, created: place.created, title: "Статистическое наблюдение: наставничество")
         let columns = headers.enumerated().map { i, title in
-            SheetColumn(title, i == 1 ? 40 : (i == 0 ? 14 : 13), i == 10 ? .percent : (i > 1 ? .integer : nil))
+            SheetColumn(title, i == 1 ? 40 : (i == 0 ? 14 : 15), i == 10 ? .percent : (i > 1 ? .integer : nil))
         }
         let table = Table(
             workbook, name: "Статнаблюдение", columns: columns,

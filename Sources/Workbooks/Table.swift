@@ -62,6 +62,17 @@ final class Table {
     func append(_ values: [CellValue]) throws {
         if sheet == nil || nextRow >= rowLimit { try startSheet() }
         let sheet = try current
+        // Spreadsheets do not grow a row for wrapped text on their own: give it the lines it needs.
+        var lines = 1
+        for (i, value) in values.enumerated() where i < columns.count && columns[i].style?.wrap == true {
+            if case .text(let text) = value {
+                let width = max(columns[i].width - 1, 1)
+                let needed = text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .reduce(0) { $0 + max(1, Int((Double($1.count) / width).rounded(.up))) }
+                lines = max(lines, needed)
+            }
+        }
+        if lines > 1 { try sheet.setRow(nextRow, height: Double(min(lines, 20)) * 15) }
         for (i, value) in values.enumerated() {
             try sheet.write(nextRow, i, value, i < columns.count ? columns[i].style : nil)
         }
