@@ -30,7 +30,7 @@ struct ValidateCommandTests {
         let result = try CommandRunner.run(["validate"] + demoFiles("tetyushi-sosh2") + ["--school", "tetyushi-sosh2", "--config", config, "--format", "json", "--as-of", "2026-11-25"])
         #expect(result.status == 1)
         let files = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(files.count == 5)
+        #expect(files.count == 6)
         let mentees = try #require(files.first { $0["dataset"] as? String == "mentees" })
         #expect(mentees["verdict"] as? String == "отклонён")
         let findings = try #require(mentees["findings"] as? [[String: Any]])
