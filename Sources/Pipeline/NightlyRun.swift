@@ -15,26 +15,14 @@ public struct RunOptions: Sendable {
     public var period: String?
     public var now: Date
     /// Called after each file with its number, the number of files, and what became of it.
-    public var progress: (@Sendable (Int, Int, FileOutcome) -> Void)?
+    public var progress: (@Sendable (Int, Int, TakenFile) -> Void)?
 
-    public init(asOf: CivilDate, period: String?, now: Date = Date(), progress: (@Sendable (Int, Int, FileOutcome) -> Void)? = nil) {
+    public init(asOf: CivilDate, period: String?, now: Date = Date(), progress: (@Sendable (Int, Int, TakenFile) -> Void)? = nil) {
         self.asOf = asOf
         self.period = period
         self.now = now
         self.progress = progress
     }
-}
-
-/// What became of one file taken from the inbox.
-public struct FileOutcome: Sendable {
-    public var folder: String
-    public var name: String
-    public var dataset: Dataset?
-    public var sha256: String
-    public var verdict: Verdict
-    public var rowCount: Int
-    public var findings: [Finding]
-    public var storedPath: String
 }
 
 /// Everything one run did, for the summary, the receipts and the journal.
@@ -44,7 +32,7 @@ public struct RunReport: Sendable {
     public var finishedAt: Date
     public var asOf: CivilDate
     public var period: String?
-    public var files: [FileOutcome] = []
+    public var files: [TakenFile] = []
     /// Things quarantined unread: unknown folders, files at the inbox root, links.
     public var strays: [(name: String, reason: String, storedPath: String)] = []
     public var leftAlone: [(path: String, reason: String)] = []
@@ -164,11 +152,11 @@ public struct NightlyRun {
 
     private func process(
         _ file: PlannedFile, run: Int64, people: inout PeopleBook, rejected: [Dataset: [String]]
-    ) throws -> FileOutcome {
+    ) throws -> TakenFile {
         let entry = file.entry
-        var outcome = FileOutcome(
+        var outcome = TakenFile(
             folder: entry.folder, name: entry.name, dataset: file.dataset, sha256: "", verdict: .rejected, rowCount: 0,
-            findings: [], storedPath: "")
+            inboxPath: "\(entry.folder)/\(entry.name)", storedPath: "", findings: [])
         var rows: DatasetRows?
         let bytes: [UInt8]?
         do {
@@ -209,11 +197,7 @@ public struct NightlyRun {
 
         outcome.storedPath = store.destination(
             accepted: outcome.verdict != .rejected, folder: entry.folder, date: options.asOf, name: entry.name)
-        let taken = TakenFile(
-            folder: entry.folder, name: entry.name, dataset: outcome.dataset, sha256: outcome.sha256, verdict: outcome.verdict,
-            rowCount: outcome.rowCount, inboxPath: "\(entry.folder)/\(entry.name)", storedPath: outcome.storedPath,
-            findings: outcome.findings)
-        let fileID = try registry.record(taken, rows: rows, run: run) { TestHooks.reach("in-transaction") }
+        let fileID = try registry.record(outcome, rows: rows, run: run) { TestHooks.reach("in-transaction") }
         TestHooks.reach("committed")
         try store.move(entry.path, to: outcome.storedPath)
         TestHooks.reach("moved")

@@ -43,7 +43,7 @@ public enum RunOutputs {
             let title = configuration.schools.school(folder).map { "\($0.name) (\(folder))" } ?? "Отдел образования (\(folder))"
             _ = try ReceiptWorkbook.write(
                 folder: folder, title: title,
-                files: files.map { ReceiptFile(name: $0.name, dataset: $0.dataset, verdict: $0.verdict, rowCount: $0.rowCount, findings: $0.findings) },
+                files: files,
                 deadlines: report.deadlines, isDistrict: folder == SchoolDirectory.districtFolder, place: place)
             count += 1
         }

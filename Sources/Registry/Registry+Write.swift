@@ -9,7 +9,7 @@ public enum Verdict: String, Sendable, Codable {
     case duplicate = "повтор"
 }
 
-/// A file taken from the inbox, as the registry records it.
+/// A file taken from the inbox and what became of it, as the registry records it and the run reports it.
 public struct TakenFile: Sendable {
     public var folder: String
     public var name: String

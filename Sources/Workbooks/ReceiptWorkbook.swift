@@ -4,27 +4,10 @@ import Foundation
 import Registry
 import XLSX
 
-/// A file of the night as the school's receipt shows it.
-public struct ReceiptFile: Sendable {
-    public var name: String
-    public var dataset: Dataset?
-    public var verdict: Verdict
-    public var rowCount: Int
-    public var findings: [Finding]
-
-    public init(name: String, dataset: Dataset?, verdict: Verdict, rowCount: Int, findings: [Finding]) {
-        self.name = name
-        self.dataset = dataset
-        self.verdict = verdict
-        self.rowCount = rowCount
-        self.findings = findings
-    }
-}
-
 /// `outbox/schools/<code>/receipt-DATE.xlsx`: what was accepted, what to fix, and what is due.
 public enum ReceiptWorkbook {
     public static func write(
-        folder: String, title: String, files: [ReceiptFile], deadlines: DeadlineReport?, isDistrict: Bool, place: OutputPlace
+        folder: String, title: String, files: [TakenFile], deadlines: DeadlineReport?, isDistrict: Bool, place: OutputPlace
     ) throws -> String {
         let path = "\(place.outbox)/schools/\(folder)/receipt-\(place.asOf.iso).xlsx"
         let workbook = try Workbook(path: path, created: place.created, title: "Квитанция: \(title)")

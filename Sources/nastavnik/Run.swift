@@ -5,6 +5,7 @@ import Domain
 import Foundation
 import Logging
 import Pipeline
+import Registry
 
 extension Nastavnik {
     /// The nightly job.
@@ -54,7 +55,7 @@ extension Nastavnik {
             let terminal = isatty(STDOUT_FILENO) == 1
             var logger = Logger(label: "nastavnik")
             logger.logLevel = verbose ? .debug : (quiet || terminal ? .warning : .info)
-            var progress: (@Sendable (Int, Int, FileOutcome) -> Void)?
+            var progress: (@Sendable (Int, Int, TakenFile) -> Void)?
             if terminal && !quiet {
                 progress = { index, total, file in
                     Output.line("[\(index)/\(total)] \(file.folder)/\(file.name) — \(file.verdict.rawValue)" + Nastavnik.Run.counts(file))
@@ -89,7 +90,7 @@ extension Nastavnik {
 }
 
 extension Nastavnik.Run {
-    static func counts(_ file: FileOutcome) -> String {
+    static func counts(_ file: TakenFile) -> String {
         let errors = file.findings.errorCount, warnings = file.findings.warningCount
         guard errors + warnings > 0 else { return "" }
         return " (ошибок: \(errors), предупреждений: \(warnings))"

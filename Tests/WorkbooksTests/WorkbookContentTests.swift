@@ -83,11 +83,11 @@ struct WorkbookContentTests {
 
     @Test func receiptSheets() throws {
         let files = [
-            ReceiptFile(name: "mentors.csv", dataset: .mentors, verdict: .rejected, rowCount: 2, findings: [
+            TakenFile(folder: "school-a", name: "mentors.csv", dataset: .mentors, sha256: "a", verdict: .rejected, rowCount: 2, inboxPath: "", storedPath: "", findings: [
                 Finding(.error, file: "mentors.csv", row: 3, column: "СНИЛС", value: "1", message: "СНИЛС неверен"),
                 Finding(.warning, file: "mentors.csv", message: "на весь файл"),
             ]),
-            ReceiptFile(name: "profile.csv", dataset: .profile, verdict: .duplicate, rowCount: 1, findings: []),
+            TakenFile(folder: "school-a", name: "profile.csv", dataset: .profile, sha256: "b", verdict: .duplicate, rowCount: 1, inboxPath: "", storedPath: "", findings: []),
         ]
         let path = try ReceiptWorkbook.write(folder: "school-a", title: "Школа А", files: files, deadlines: nil, isDistrict: false, place: place)
         #expect(path.hasSuffix("schools/school-a/receipt-2026-03-01.xlsx"))
