@@ -11,17 +11,11 @@ public enum CSVParser {
     /// What the libcsv callbacks write into, reached through their `void *data`.
     private final class Sink {
         var table: CSVTable
-        /// Set for Windows-1251 text: `Windows1251.utf8Table`, to convert each field as it is stored.
-        var windows1251: UnsafeBufferPointer<UInt32>?
 
-        init(capacity: Int) { table = CSVTable(capacity: capacity) }
+        init(capacity: Int, windows1251: Bool) { table = CSVTable(capacity: capacity, windows1251: windows1251) }
 
         func field(_ bytes: UnsafeRawBufferPointer) {
-            if let windows1251 {
-                table.appendField(windows1251: bytes, table: windows1251)
-            } else {
-                table.appendField(bytes)
-            }
+            table.appendField(bytes)
             fieldsInRecord += 1
             afterCR = false
         }
@@ -55,20 +49,10 @@ public enum CSVParser {
         case trimUnquoted
     }
 
-    /// Parses UTF-8 text, or Windows-1251 text into UTF-8 fields.
+    /// Parses UTF-8 or Windows-1251 text (delimiters, quotes and line ends are the same bytes in
+    /// both; the table remembers which it holds).
     public static func parse(
         _ text: [UInt8], delimiter: UInt8, windows1251: Bool = false, spaces: Spaces = .keep
-    ) throws(Failure) -> CSVTable {
-        if windows1251 {
-            return try Windows1251.utf8Table.withUnsafeBufferPointer { table throws(Failure) in
-                try parse(text, delimiter: delimiter, transcoding: table, spaces: spaces)
-            }
-        }
-        return try parse(text, delimiter: delimiter, transcoding: nil, spaces: spaces)
-    }
-
-    private static func parse(
-        _ text: [UInt8], delimiter: UInt8, transcoding: UnsafeBufferPointer<UInt32>?, spaces: Spaces
     ) throws(Failure) -> CSVTable {
         var parser = csv_parser()
         guard csv_init(&parser, UInt8(CSV_REPALL_NL)) == 0 else { throw .outOfMemory }
@@ -77,9 +61,7 @@ public enum CSVParser {
         if spaces == .keep { csv_set_space_func(&parser) { _ in 0 } }
         csv_set_blk_size(&parser, 4096)
 
-        // Windows-1251 Cyrillic doubles in UTF-8; untouched capacity costs no memory.
-        let sink = Sink(capacity: transcoding == nil ? text.count : 2 * text.count)
-        sink.windows1251 = transcoding
+        let sink = Sink(capacity: text.count, windows1251: windows1251)
         let context = Unmanaged.passUnretained(sink).toOpaque()
         // `_withUnsafeGuaranteedRef`: the sink outlives the parse, so no retain/release per field.
         let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {

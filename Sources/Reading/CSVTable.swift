@@ -1,11 +1,14 @@
 import Foundation
 
-/// Parsed records of one CSV file, stored compactly: every field's UTF-8 bytes back to back, with
-/// offsets. Records keep the row a spreadsheet shows them on (header = row 1), even when a quoted
+/// Parsed records of one CSV file, stored compactly: every field's bytes back to back, with
+/// offsets. Windows-1251 text is stored as it was read and decoded only where a `String` is made
+/// (`string`, or Validation's cells): most cells are checked on bytes and never need one. Records keep the row a spreadsheet shows them on (header = row 1), even when a quoted
 /// field spans several lines; blank lines take up a row but are not records.
 public struct CSVTable: Sendable {
     /// All field bytes, back to back; written only while parsing.
     let storage: ByteStorage
+    /// The stored bytes are Windows-1251 (else UTF-8).
+    public let windows1251: Bool
     /// End offset in the bytes of each field (32 bits: see `CSVDocument.maxParsedBytes`).
     var fieldEnds: [UInt32] = []
     /// Index in `fieldEnds` of each record's first field, plus one past the last.
@@ -13,8 +16,9 @@ public struct CSVTable: Sendable {
     /// Spreadsheet row of each record.
     public internal(set) var rows: [Int] = []
 
-    init(capacity: Int) {
+    init(capacity: Int, windows1251: Bool) {
         storage = ByteStorage(capacity: capacity)
+        self.windows1251 = windows1251
         // Room for typical field and record sizes, so that large files are not copied while they grow.
         fieldEnds.reserveCapacity(capacity / 16)
         recordStarts.reserveCapacity(capacity / 128)
@@ -47,7 +51,10 @@ public struct CSVTable: Sendable {
     /// A field as written (not trimmed); "" past the record's end.
     public func string(_ record: Int, _ field: Int) -> String {
         guard let r = range(record, field) else { return "" }
-        return withBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self) }
+        return withBytes { bytes in
+            let field = UnsafeBufferPointer(rebasing: bytes[r])
+            return windows1251 ? Windows1251.string(field) : String(decoding: field, as: UTF8.self)
+        }
     }
 
     public func record(_ record: Int) -> [String] {
@@ -56,27 +63,6 @@ public struct CSVTable: Sendable {
 
     mutating func appendField(_ field: UnsafeRawBufferPointer) {
         storage.append(field)
-        fieldEnds.append(UInt32(truncatingIfNeeded: storage.count))
-    }
-
-    /// Appends a Windows-1251 field converted to UTF-8, written straight into the storage.
-    mutating func appendField(windows1251 field: UnsafeRawBufferPointer, table: UnsafeBufferPointer<UInt32>) {
-        storage.reserve(3 * field.count)
-        let out = storage.base + storage.count
-        var o = 0
-        for byte in field {
-            if byte < 0x80 {
-                out[o] = byte
-                o += 1
-                continue
-            }
-            let packed = table[Int(byte)]
-            out[o] = UInt8(truncatingIfNeeded: packed >> 8)
-            out[o + 1] = UInt8(truncatingIfNeeded: packed >> 16)
-            out[o + 2] = UInt8(truncatingIfNeeded: packed >> 24)
-            o += Int(packed & 0xFF)
-        }
-        storage.count += o
         fieldEnds.append(UInt32(truncatingIfNeeded: storage.count))
     }
 

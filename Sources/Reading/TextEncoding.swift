@@ -9,7 +9,7 @@ public enum TextEncoding: String, Sendable, Codable {
 
 /// A file's text with the encoding it was found in: UTF-8 bytes, except Windows-1251 text, which
 /// stays as read. Delimiters, quotes and line ends are the same bytes in both, so the parser splits
-/// Windows-1251 as it is and converts each field to UTF-8 as it stores it (one pass, no copy).
+/// Windows-1251 as it is; its cells are decoded only where a `String` is needed.
 public struct DecodedText: Sendable {
     public var encoding: TextEncoding
     public var bytes: [UInt8]

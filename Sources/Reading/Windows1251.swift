@@ -1,5 +1,5 @@
 /// Windows-1251 (Excel's «CSV (разделители — запятые)» on Russian Windows) to UTF-8.
-enum Windows1251 {
+public enum Windows1251 {
     /// Unicode scalars for bytes 0x80...0xFF; 0x98 is unassigned and maps to U+0098 as WHATWG does.
     static let upperHalf: [UInt16] = [
         0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021,
@@ -31,5 +31,44 @@ enum Windows1251 {
             return 3 | (0xE0 | scalar >> 12) << 8 | (0x80 | (scalar >> 6) & 0x3F) << 16
                 | (0x80 | scalar & 0x3F) << 24
         }
+    }
+
+    /// A `String` from Windows-1251 bytes: converted on the stack, so that short values become
+    /// small strings with no allocation at all.
+    public static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return utf8Table.withUnsafeBufferPointer { table in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 3) { out in
+                var o = 0
+                for byte in bytes {
+                    if byte < 0x80 {
+                        out[o] = byte
+                        o += 1
+                        continue
+                    }
+                    let packed = table[Int(byte)]
+                    out[o] = UInt8(truncatingIfNeeded: packed >> 8)
+                    out[o + 1] = UInt8(truncatingIfNeeded: packed >> 16)
+                    out[o + 2] = UInt8(truncatingIfNeeded: packed >> 24)
+                    o += Int(packed & 0xFF)
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: out[..<o]), as: UTF8.self)
+            }
+        }
+    }
+
+    /// Windows-1251 bytes of a text, or nil when a character has no place in the code page.
+    public static func bytes(_ text: String) -> [UInt8]? {
+        var out: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                out.append(UInt8(scalar.value))
+            } else if let index = upperHalf.firstIndex(of: UInt16(truncatingIfNeeded: scalar.value)), scalar.value <= 0xFFFF {
+                out.append(UInt8(0x80 + index))
+            } else {
+                return nil
+            }
+        }
+        return out
     }
 }

@@ -41,12 +41,13 @@ final class FileCheck {
     private(set) lazy var dataRecords: [Int] = (1..<max(table.count, 1)).filter { record in
         // A record's fields lie back to back, so one scan of its bytes answers.
         guard let span = table.span(record) else { return false }
-        return bytes[span].contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0xC2 && $0 != 0xA0 }
+        let noBreak: UInt8 = table.windows1251 ? 0xA0 : 0xC2  // 0xC2 is «В» in Windows-1251
+        return bytes[span].contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != noBreak && $0 != 0xA0 }
     }
 
     func cell(_ record: Int, _ fileColumn: Int) -> Cell {
         guard let range = table.range(record, fileColumn) else { return Cell(UnsafeBufferPointer(start: nil, count: 0)) }
-        return Cell(UnsafeBufferPointer(rebasing: bytes[range]))
+        return Cell(UnsafeBufferPointer(rebasing: bytes[range]), windows1251: table.windows1251)
     }
 
     /// The cell of a column, or nil when the file has no such column or the cell is empty.
@@ -68,7 +69,7 @@ final class FileCheck {
 
     func snils(_ column: Column, _ record: Int) -> Snils? {
         guard let cell = cell(column, record) else { return nil }
-        if case .valid(let snils) = SnilsCheck.check(cell.bytes) { return snils }
+        if case .valid(let snils) = SnilsCheck.check(cell.bytes, windows1251: cell.windows1251) { return snils }
         return snils(cell.string, column, record)
     }
 

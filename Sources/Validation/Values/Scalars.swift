@@ -1,4 +1,5 @@
 import Domain
+import Reading
 
 /// Parsers for the scalar values of SPEC §4, on a cell's bytes.
 enum Scalars {
@@ -61,7 +62,9 @@ enum Scalars {
                 negative = true
             case 0x20 where digits > 0 && !inFraction:
                 break
-            case 0xC2 where digits > 0 && !inFraction && i + 1 < b.count && b[i + 1] == 0xA0:
+            case 0xA0 where cell.windows1251 && digits > 0 && !inFraction:
+                break
+            case 0xC2 where !cell.windows1251 && digits > 0 && !inFraction && i + 1 < b.count && b[i + 1] == 0xA0:
                 i += 1
             default:
                 return nil
@@ -74,9 +77,12 @@ enum Scalars {
     }
 
     /// да/нет, +/-, 1/0, yes/no, any case.
+    static let yes = (utf8: Array("да".utf8), windows1251: Windows1251.bytes("да")!)
+    static let no = (utf8: Array("нет".utf8), windows1251: Windows1251.bytes("нет")!)
+
     static func yesNo(_ cell: Cell) -> Bool? {
-        if cell.equals("да") { return true }
-        if cell.equals("нет") { return false }
+        if cell.equals(utf8: yes.utf8, windows1251: yes.windows1251) { return true }
+        if cell.equals(utf8: no.utf8, windows1251: no.windows1251) { return false }
         switch TextKey.normalize(cell.string) {
         case "да", "+", "1", "yes", "y", "true", "д": return true
         case "нет", "-", "0", "no", "n", "false", "н": return false
@@ -102,13 +108,14 @@ enum Scalars {
 
 /// A vocabulary's accepted spellings, normalised once per file.
 struct VocabularyLookup<V: Vocabulary> {
-    /// Canonical spellings as bytes: most cells are written exactly so, and match without a `String`.
-    private var exact: [(bytes: [UInt8], value: V)] = []
+    /// Canonical spellings as bytes (UTF-8 and Windows-1251): most cells are written exactly so, and
+    /// match without a `String`.
+    private var exact: [(utf8: [UInt8], windows1251: [UInt8], value: V)] = []
     private var normalized: [String: V] = [:]
 
     init() {
         for value in V.allCases {
-            exact.append((Array(value.rawValue.utf8), value))
+            exact.append((Array(value.rawValue.utf8), Windows1251.bytes(value.rawValue) ?? [], value))
             for spelling in [value.rawValue] + value.synonyms {
                 normalized[TextKey.normalize(spelling)] = value
             }
@@ -116,10 +123,8 @@ struct VocabularyLookup<V: Vocabulary> {
     }
 
     func match(_ cell: Cell) -> V? {
-        for (bytes, value) in exact where bytes.count == cell.bytes.count {
-            if bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, cell.bytes.baseAddress!, bytes.count) }) == 0 {
-                return value
-            }
+        for (utf8, windows1251, value) in exact where cell.equals(utf8: utf8, windows1251: windows1251) {
+            return value
         }
         return normalized[TextKey.normalize(cell.string)]
     }

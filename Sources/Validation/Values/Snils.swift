@@ -19,7 +19,8 @@ public enum SnilsCheck {
         return utf8.withUnsafeMutableBufferPointer { check(UnsafeBufferPointer($0)) }
     }
 
-    static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+    /// On a cell's bytes; in Windows-1251 a no-break space is the single byte A0.
+    static func check(_ bytes: UnsafeBufferPointer<UInt8>, windows1251: Bool = false) -> Outcome {
         var value: UInt64 = 0
         var count = 0
         var sawExponent = false
@@ -33,8 +34,10 @@ public enum SnilsCheck {
                 count += 1
             case 0x20, 0x2D, 0x09:
                 break
-            case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0xA0:
+            case 0xC2 where !windows1251 && i + 1 < bytes.count && bytes[i + 1] == 0xA0:
                 i += 1
+            case 0xA0 where windows1251:
+                break
             case 0x45, 0x65:  // E e
                 sawExponent = true
             case 0x2C, 0x2E, 0x2B:  // , . +
