@@ -8,7 +8,13 @@ struct Nastavnik: ParsableCommand {
         commandName: "nastavnik",
         abstract: "Муниципальный реестр наставничества: проверка и приём файлов школ, отчёты для отдела образования.",
         discussion: """
-            Коды завершения: 0 — выполнено; 1 — файлы отклонены (validate) или внутренний сбой;
+            Примеры:
+              nastavnik run
+              nastavnik validate наставники.csv --school tetyushi-sosh1
+              nastavnik inspect inbox/tetyushi-sosh2/наставники.csv
+              nastavnik templates --out outbox/templates
+
+            Коды завершения: 0 — выполнено; 1 — файлы отклонены (validate) или внутренний сбой; \
             2 — неверный вызов или настройки; 3 — уже идёт другой запуск.
             """,
         subcommands: [Run.self, Validate.self, Inspect.self, Templates.self]
