@@ -89,6 +89,13 @@ public struct XLSXFile {
     }
 }
 
+/// Runs a parser delegate over an XML text.
+private func parse(_ xml: String, with delegate: XMLParserDelegate) {
+    let parser = XMLParser(data: Data(xml.utf8))
+    parser.delegate = delegate
+    parser.parse()
+}
+
 /// `<c r="A1" t="s" s="1"><f>…</f><v>…</v></c>` and `<is><t>…</t></is>`.
 private final class SheetCells: NSObject, XMLParserDelegate {
     var cells: [String: XLSXFile.Cell] = [:]
@@ -99,9 +106,7 @@ private final class SheetCells: NSObject, XMLParserDelegate {
     init(xml: String, shared: [String]) {
         self.shared = shared
         super.init()
-        let parser = XMLParser(data: Data(xml.utf8))
-        parser.delegate = self
-        parser.parse()
+        parse(xml, with: self)
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
@@ -142,9 +147,7 @@ private final class XMLTexts: NSObject, XMLParserDelegate {
     init(xml: String, element: String) {
         self.element = element
         super.init()
-        let parser = XMLParser(data: Data(xml.utf8))
-        parser.delegate = self
-        parser.parse()
+        parse(xml, with: self)
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
@@ -171,9 +174,7 @@ private final class XMLAttributes: NSObject, XMLParserDelegate {
     init(xml: String, element: String) {
         self.element = element
         super.init()
-        let parser = XMLParser(data: Data(xml.utf8))
-        parser.delegate = self
-        parser.parse()
+        parse(xml, with: self)
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
@@ -190,9 +191,7 @@ private final class StylesXML: NSObject, XMLParserDelegate {
 
     init(xml: String) {
         super.init()
-        let parser = XMLParser(data: Data(xml.utf8))
-        parser.delegate = self
-        parser.parse()
+        parse(xml, with: self)
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
