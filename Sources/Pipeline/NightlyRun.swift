@@ -38,6 +38,8 @@ public struct RunReport: Sendable {
     public var leftAlone: [(path: String, reason: String)] = []
     /// Moves a previous, interrupted run committed but did not finish.
     public var recovered: [String] = []
+    /// Runs that died before finishing; their files are reported (receipts) with this run's.
+    public var interruptedRuns: [Int64] = []
     /// Every deadline as of the run's date, from the registry after the run.
     public var deadlines: DeadlineReport?
 }
@@ -75,8 +77,27 @@ public struct NightlyRun {
     private func run() throws -> RunReport {
         let recovered = try recoverInterruptedMoves()
         let runID = try registry.beginRun(startedAt: options.now, asOf: options.asOf, period: options.period)
+        do {
+            return try run(runID, recovered: recovered)
+        } catch {
+            try? registry.finishRun(runID, exitCode: 1, finishedAt: Date())
+            throw error
+        }
+    }
+
+    /// Exit code recorded for a run that died without finishing (as a shell reports SIGKILL).
+    static let killed: Int32 = 137
+
+    private func run(_ runID: Int64, recovered: [String]) throws -> RunReport {
         var report = RunReport(runID: runID, startedAt: options.now, finishedAt: options.now, asOf: options.asOf, period: options.period)
         report.recovered = recovered
+        // Files a killed run applied still get their receipts, now.
+        for earlier in try registry.interruptedRuns(before: runID) {
+            report.files += try registry.files(ofRun: earlier)
+            report.interruptedRuns.append(earlier)
+            try registry.finishRun(earlier, exitCode: Self.killed, finishedAt: options.now)
+            logger.warning("запуск \(earlier) был прерван: его файлы войдут в квитанции этого запуска")
+        }
 
         let folders = Set(configuration.schools.schools.map(\.code) + [SchoolDirectory.districtFolder])
         let scan = try InboxScan(

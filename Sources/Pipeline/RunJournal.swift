@@ -31,6 +31,7 @@ enum RunJournal {
         let period: String?
         let exit_code: Int32
         let recovered: [String]
+        let interrupted_runs: [Int64]
         let files: [File]
         let quarantined_unread: [Stray]
         let left_for_next_run: [Left]
@@ -42,6 +43,7 @@ enum RunJournal {
         let document = Document(
             run: report.runID, started_at: Timestamp.text(report.startedAt), finished_at: Timestamp.text(report.finishedAt),
             as_of: report.asOf.iso, period: report.period, exit_code: exitCode, recovered: report.recovered,
+            interrupted_runs: report.interruptedRuns,
             files: report.files.map {
                 Document.File(
                     folder: $0.folder, name: $0.name, dataset: $0.dataset?.rawValue, sha256: $0.sha256, verdict: $0.verdict.rawValue,

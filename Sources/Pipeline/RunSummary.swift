@@ -30,6 +30,7 @@ public enum RunOutputs {
         }
         TestHooks.reach("outputs")
         let journal = try RunJournal.write(report, exitCode: exitCode, state: configuration.state)
+        try registry.finishRun(report.runID, exitCode: exitCode, finishedAt: Date())
         return summary(report, configuration: configuration, workbooks: written, receipts: receipts, extracts: extracts, journal: journal)
     }
 

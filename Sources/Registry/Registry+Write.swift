@@ -189,3 +189,38 @@ public enum Timestamp {
         return formatter.string(from: date)
     }
 }
+
+extension Registry {
+    /// Runs before `run` that began and never finished: killed, or stopped by the machine.
+    public func interruptedRuns(before run: Int64) throws -> [Int64] {
+        try queue.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM run WHERE finished_at IS NULL AND id < ? ORDER BY id", arguments: [run])
+        }
+    }
+
+    /// The files a run took, with their findings, in the order it took them.
+    public func files(ofRun run: Int64) throws -> [TakenFile] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM source_file WHERE run_id = ? ORDER BY id", arguments: [run]).map { row in
+                let findings = try Row.fetchAll(
+                    db, sql: "SELECT * FROM finding WHERE file_id = ? ORDER BY seq", arguments: [row["id"] as Int64]
+                ).map { f in
+                    Finding(
+                        Severity(rawValue: f["severity"])!, file: row["name"], row: f["row"], column: f["column_name"], value: f["value"],
+                        message: f["message"])
+                }
+                return TakenFile(
+                    folder: row["folder"], name: row["name"], dataset: (row["dataset"] as String?).flatMap(Dataset.init(rawValue:)),
+                    sha256: row["sha256"], verdict: Verdict(rawValue: row["verdict"])!, rowCount: row["row_count"],
+                    inboxPath: row["inbox_path"], storedPath: row["stored_path"], findings: findings)
+            }
+        }
+    }
+
+    /// Every run with its exit code (nil while it has not finished).
+    public func runs() throws -> [(id: Int64, exitCode: Int32?)] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, exit_code FROM run ORDER BY id").map { ($0["id"], $0["exit_code"]) }
+        }
+    }
+}

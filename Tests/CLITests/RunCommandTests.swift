@@ -277,6 +277,11 @@ struct RunSafetyTests {
         #expect(try Self.everyFile(ws) == original, "after the rerun every file is in exactly one place")
         #expect(ws.files(under: ws.inbox).isEmpty)
         #expect(try ws.registry().contentDump() == expected)
+        // Every school still gets its receipt, and the killed run is on record as such.
+        for folder in Set(Self.schoolFiles.map(\.0)) {
+            #expect(FileManager.default.fileExists(atPath: ws.outbox.appendingPathComponent("schools/\(folder)/receipt-\(ws.asOf).xlsx").path), "\(folder)")
+        }
+        #expect(try ws.registry().runs().map(\.exitCode) == [137, 0])
     }
 
     @Test func aSecondRunExitsThreeWhileTheFirstHoldsTheLock() throws {
