@@ -305,6 +305,21 @@ struct RunSafetyTests {
         #expect(try ws.registry().currentCounts()["tetyushi-sosh1"]?[.mentors] == 2)
     }
 
+    @Test func anInboxOnAnotherFileSystemIsCopiedThenRemoved() throws {
+        // /dev/shm is a tmpfs here: rename() between it and the state folder fails with EXDEV.
+        let inbox = URL(fileURLWithPath: "/dev/shm/nastavnik-inbox-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: inbox) }
+        let ws = try Workspace(settings: "min_file_age_seconds = 0\ninbox = \"\(inbox.path)\"\n")
+        try FileManager.default.createDirectory(at: inbox.appendingPathComponent("tetyushi-sosh1"), withIntermediateDirectories: true)
+        let bytes = Files.mentors([(Files.mentorA, "Андреева")])
+        try Data(bytes).write(to: inbox.appendingPathComponent("tetyushi-sosh1/mentors.csv"))
+        #expect(try ws.run().status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.appendingPathComponent("tetyushi-sosh1").path).isEmpty)
+        let archived = ws.state.appendingPathComponent("archive/tetyushi-sosh1/\(ws.asOf)/mentors.csv")
+        #expect(Array(try Data(contentsOf: archived)) == bytes)
+        #expect(try ws.registry().currentCounts()["tetyushi-sosh1"]?[.mentors] == 1)
+    }
+
     @Test func aHeldLockChangesNothing() throws {
         let ws = try Self.filled(Workspace())
         try FileManager.default.createDirectory(at: ws.state, withIntermediateDirectories: true)
