@@ -68,7 +68,10 @@ let package = Package(
         // `swift run -c release nastavnik-bench` — see BENCHMARKS.md.
         .executableTarget(
             name: "nastavnik-bench",
-            dependencies: ["Domain", "Reading", "Validation", "Configuration", "Registry", "Workbooks"],
+            dependencies: [
+                "Domain", "Reading", "Validation", "Configuration", "Registry", "Workbooks", "Deadlines", "Pipeline",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Sources/Benchmarks"
         ),
 

@@ -1,4 +1,7 @@
 import Configuration
+import Deadlines
+import Logging
+import Pipeline
 import Domain
 import Foundation
 import Reading
@@ -9,6 +12,10 @@ import Workbooks
 // Reads and validates a large generated `mentors` file, as the nightly run does, and prints MB/s.
 //
 //   swift run -c release nastavnik-bench [--megabytes N] [--runs N] [--encoding cp1251|utf8]
+//   swift run -c release nastavnik-bench nightly-run [--schools N] [--rows N]
+//     the whole nightly job on N schools sending a Windows-1251 mentors file of N rows each
+//     (default 100 × 10,000), in a fresh installation in the temp folder: validation, registry,
+//     deadlines and every workbook.
 //   swift run -c release nastavnik-bench registry-workbook [--rows N]
 //     writes outbox/registry-DATE.xlsx for a registry of N current mentors (default 1,000,000),
 //     built once in the temp folder; prints the time and this process's peak memory.
@@ -21,12 +28,19 @@ struct Options {
     var runs = 5
     var encoding = "cp1251"
     var registryWorkbook = false
+    var nightlyRun = false
     var rows = 1_000_000
+    var schools = 100
 
     init(_ arguments: [String]) {
         var i = 1
         if arguments.count > 1 && arguments[1] == "registry-workbook" {
             registryWorkbook = true
+            i = 2
+        }
+        if arguments.count > 1 && arguments[1] == "nightly-run" {
+            nightlyRun = true
+            rows = 10_000
             i = 2
         }
         while i < arguments.count {
@@ -36,6 +50,7 @@ struct Options {
             case "--runs": runs = Int(value) ?? runs
             case "--encoding": encoding = value
             case "--rows": rows = Int(value) ?? rows
+            case "--schools": schools = Int(value) ?? schools
             default:
                 print("usage: nastavnik-bench [--megabytes N] [--runs N] [--encoding cp1251|utf8]")
                 exit(2)
@@ -62,6 +77,23 @@ enum MentorsFile {
         return "\(String(a[0..<3]))-\(String(a[3..<6]))-\(String(a[6..<9])) \(String(format: "%02d", check))"
     }
 
+    /// A file of exactly `rows` mentors, numbered from `first` (each school has its own people).
+    static func text(rows: Int, first: Int = 1) -> String {
+        var out = header
+        for n in first..<(first + rows) { out += row(n) }
+        return out
+    }
+
+    static let header = "СНИЛС;Фамилия;Имя;Отчество;Дата рождения;Должность;Предмет (направление);Педагогический стаж, лет;"
+        + "Квалификационная категория;Дата ПК по наставничеству;Согласие на публикацию\r\n"
+
+    static func row(_ n: Int) -> String {
+        let birth = String(format: "%02d.%02d.%d", n % 28 + 1, n % 12 + 1, 1960 + n % 40)
+        let training = n % 3 == 0 ? "" : String(format: "%02d.%02d.%d", n % 27 + 1, n % 12 + 1, 2020 + n % 5)
+        return "\(snils(n));\(lastNames[n % 10]);\(firstNames[n / 10 % 10]);\(middleNames[n / 100 % 10]);\(birth);Учитель;"
+            + "\(subjects[n % 8]);\(n % 40),\(n % 10);\(categories[n % 4]);\(training);\(n % 2 == 0 ? "да" : "нет")\r\n"
+    }
+
     static func text(megabytes: Int) -> String {
         var out = "СНИЛС;Фамилия;Имя;Отчество;Дата рождения;Должность;Предмет (направление);Педагогический стаж, лет;"
             + "Квалификационная категория;Дата ПК по наставничеству;Согласие на публикацию\r\n"
@@ -81,6 +113,10 @@ enum MentorsFile {
 let options = Options(CommandLine.arguments)
 if options.registryWorkbook {
     RegistryWorkbookBench.run(rows: options.rows)
+    exit(0)
+}
+if options.nightlyRun {
+    NightlyRunBench.run(schools: options.schools, rowsPerSchool: options.rows)
     exit(0)
 }
 // Generated once per size and encoding, then reused: generating is slower than reading.
@@ -167,5 +203,47 @@ enum RegistryWorkbookBench {
         let size = (try! FileManager.default.attributesOfItem(atPath: path)[.size] as! NSNumber).doubleValue / 1_048_576
         print(String(format: "registry workbook: %d mentor rows in %.2f s (%.0f rows/s), file %.1f MB, peak memory %.0f MB",
             rows, seconds, Double(rows) / seconds, size, Double(usage.ru_maxrss) / 1024))
+    }
+}
+
+
+/// The nightly job at the scale of a region: every stage, timed as the administrator would see it.
+enum NightlyRunBench {
+    static func run(schools count: Int, rowsPerSchool: Int) {
+        let root = NSTemporaryDirectory() + "nastavnik-bench-night-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let config = root + "/config"
+        try! FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+        var schools = "Код ОО;Наименование ОО;Краткое наименование;ИНН\r\n"
+        for k in 1...count { schools += "school-\(k);МБОУ «Средняя общеобразовательная школа № \(k)»;СОШ № \(k);1638011140\r\n" }
+        try! schools.write(toFile: config + "/schools.csv", atomically: true, encoding: .utf8)
+        try! "min_file_age_seconds = 0\nmax_file_bytes = 1073741824\n".write(toFile: config + "/nastavnik.toml", atomically: true, encoding: .utf8)
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("config/roadmap.csv").path
+        try! FileManager.default.copyItem(atPath: shipped, toPath: config + "/roadmap.csv")
+        var total = 0
+        for k in 1...count {
+            let folder = root + "/inbox/school-\(k)"
+            try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let bytes = MentorsFile.text(rows: rowsPerSchool, first: 1 + (k - 1) * rowsPerSchool).data(using: .windowsCP1251)!
+            try! bytes.write(to: URL(fileURLWithPath: folder + "/наставники.csv"))
+            total += bytes.count
+        }
+        let configuration = try! Configuration.load(directory: config)
+        var logger = Logger(label: "bench")
+        logger.logLevel = .error
+        let start = DispatchTime.now().uptimeNanoseconds
+        let report = try! NightlyRun.execute(
+            configuration: configuration, schedule: try! RoadmapSchedule(configuration.roadmap),
+            options: RunOptions(asOf: CivilDate(year: 2026, month: 11, day: 25)!, period: nil), logger: logger)
+        let applied = DispatchTime.now().uptimeNanoseconds
+        _ = try! RunOutputs.write(report, configuration: configuration, exitCode: 0)
+        let done = DispatchTime.now().uptimeNanoseconds
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let megabytes = Double(total) / 1_048_576
+        print(String(format: "nightly run: %d schools × %d mentors (%.0f MB of Windows-1251): files applied in %.1f s, workbooks in %.1f s, total %.1f s; %d accepted; peak memory %.0f MB",
+            count, rowsPerSchool, megabytes, Double(applied - start) / 1e9, Double(done - applied) / 1e9, Double(done - start) / 1e9,
+            report.files.count { $0.verdict == .accepted }, Double(usage.ru_maxrss) / 1024))
     }
 }

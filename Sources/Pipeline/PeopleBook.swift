@@ -33,12 +33,14 @@ struct PeopleBook: PeopleDirectory {
         (bySnils[snils] ?? []).contains { $0.dataset == .mentees && $0.school == school }
     }
 
-    /// Entries elsewhere (another school or dataset) with the same СНИЛС and another name.
+    /// Entries elsewhere (another school or dataset) with the same СНИЛС and another name. Names are
+    /// normalised only when the СНИЛС is listed elsewhere at all — rarely — so a million people cost
+    /// a million lookups, not a million normalisations.
     func otherSpellings(of person: PersonEntry) -> [PersonEntry] {
+        let elsewhere = (bySnils[person.snils] ?? []).filter { !($0.school == person.school && $0.dataset == person.dataset) }
+        guard !elsewhere.isEmpty else { return [] }
         let key = TextKey.normalize(person.name.full)
-        return (bySnils[person.snils] ?? []).filter {
-            !($0.school == person.school && $0.dataset == person.dataset) && TextKey.normalize($0.name.full) != key
-        }
+        return elsewhere.filter { TextKey.normalize($0.name.full) != key }
     }
 
     /// The people of an accepted file.
