@@ -192,16 +192,9 @@ public struct NightlyRun {
             if let dataset = file.dataset, try registry.currentSHA(school: entry.folder, dataset: dataset) == outcome.sha256 {
                 outcome.verdict = .duplicate
             } else {
-                var context = ValidationContext(
-                    school: entry.folder, asOf: options.asOf, roadmapCodes: configuration.roadmapCodes(forFolder: entry.folder),
-                    people: people, strict: configuration.settings.strict)
+                var context = configuration.validationContext(folder: entry.folder, asOf: options.asOf, people: people)
                 context.rejectedFiles = rejected
-                var result = FileValidator.validate(name: entry.name, bytes: bytes, context: context)
-                if entry.folder == SchoolDirectory.districtFolder, let dataset = result.dataset, dataset != .roadmap {
-                    result.findings.append(
-                        Finding(.error, file: entry.name, message: "Отдел образования присылает в папку district только дорожную карту (roadmap.csv)."))
-                    result.rows = nil
-                }
+                let result = FileValidator.validate(name: entry.name, bytes: bytes, context: context)
                 outcome.dataset = result.dataset
                 outcome.rowCount = result.rowCount
                 outcome.findings = result.findings

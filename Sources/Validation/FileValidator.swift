@@ -57,6 +57,10 @@ public enum FileValidator {
             return result
         }
         result.dataset = dataset
+        if let only = context.onlyDatasets, !only.datasets.contains(dataset) {
+            result.findings.append(Finding(.error, file: name, message: only.reason))
+            return result
+        }
         let map = HeaderMap(dataset: dataset, header: header)
         result.header = map
 

@@ -15,6 +15,9 @@ public struct ValidationContext: Sendable {
     /// This folder's files rejected earlier in the same batch, so that a programme naming a person
     /// of a rejected file can say why the person is missing.
     public var rejectedFiles: [Dataset: [String]] = [:]
+    /// The datasets this folder may send, with the reason given for any other (the district's
+    /// folder takes only its roadmap); nil: all of them.
+    public var onlyDatasets: (datasets: Set<Dataset>, reason: String)?
 
     public init(
         school: String, asOf: CivilDate, roadmapCodes: Set<String>, people: any PeopleDirectory = PeopleIndex(),

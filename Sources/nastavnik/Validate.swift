@@ -48,9 +48,8 @@ extension Nastavnik {
                     unreadable.append(.unreadable(name: name, error))
                 }
             }
-            let context = ValidationContext(
-                school: school, asOf: asOf, roadmapCodes: configuration.roadmapCodes(forFolder: school),
-                people: RegistryPeople.directory(databasePath: configuration.database), strict: configuration.settings.strict)
+            let context = configuration.validationContext(
+                folder: school, asOf: asOf, people: RegistryPeople.directory(databasePath: configuration.database))
             let results = unreadable + SchoolBatch.validate(batch, context: context)
             switch format {
             case .text: FindingsReport.printText(results)

@@ -352,6 +352,19 @@ struct ValidateWithRegistryTests {
         #expect(without.stdout.contains("Наставник со СНИЛС 145-274-509 62 не найден"))
     }
 
+    @Test func theDistrictFolderTakesOnlyItsRoadmapInRunAndValidateAlike() throws {
+        let ws = try Workspace()
+        try ws.drop("district", "mentors.csv", Files.mentors([(Files.mentorA, "Андреева")]))
+        let checked = try CommandRunner.run([
+            "validate", ws.inbox.appendingPathComponent("district/mentors.csv").path, "--school", "district", "--config", ws.config.path,
+        ])
+        #expect(checked.status == 1)
+        #expect(checked.stdout.contains("только дорожную карту"))
+        #expect(try ws.run().status == 0)
+        #expect(try ws.receiptText("district").contains("mentors.csv | Наставники | отклонён"))
+        #expect(try ws.registry().currentCounts()["district"] == nil)
+    }
+
     @Test func missingInboxIsAConfigurationError() throws {
         let ws = try Workspace()
         try FileManager.default.removeItem(at: ws.inbox)
