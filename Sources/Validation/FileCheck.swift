@@ -64,7 +64,7 @@ final class FileCheck {
     }
 
     func text(_ column: Column, _ record: Int, required: Bool? = nil) -> String? {
-        cell(column, record, required: required)?.string
+        cell(column, record, required: required).map { repeated.string($0) }
     }
 
     func snils(_ column: Column, _ record: Int) -> Snils? {
@@ -183,8 +183,11 @@ final class FileCheck {
             tatarVariant.note(middle, .middleName, record)
         }
         guard let last, let first else { return nil }
-        return PersonName(last: last.string, first: first.string, middle: middle?.string)
+        return PersonName(last: repeated.string(last), first: repeated.string(first), middle: middle.map { repeated.string($0) })
     }
+
+    /// Strings already made for this file's values.
+    private var repeated = RepeatedText()
 
     /// Set for Windows-1251 files: names are watched for the Tatar variant of the code page.
     var watchForTatarVariant = false
