@@ -19,10 +19,11 @@ public struct CSVTable: Sendable {
     init(capacity: Int, windows1251: Bool) {
         storage = ByteStorage(capacity: capacity)
         self.windows1251 = windows1251
-        // Room for typical field and record sizes, so that large files are not copied while they grow.
-        fieldEnds.reserveCapacity(capacity / 16)
-        recordStarts.reserveCapacity(capacity / 128)
-        rows.reserveCapacity(capacity / 128)
+        // Room for short fields and records, so that large files are not copied while they grow:
+        // pages of the reserve that stay unused are never touched, so they cost no memory.
+        fieldEnds.reserveCapacity(capacity / 4)
+        recordStarts.reserveCapacity(capacity / 32)
+        rows.reserveCapacity(capacity / 32)
     }
 
     public var count: Int { rows.count }
