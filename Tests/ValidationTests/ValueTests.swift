@@ -1,4 +1,5 @@
 import Domain
+import Reading
 import Testing
 
 @testable import Validation
@@ -147,5 +148,56 @@ struct RecognitionTests {
         let result = Fixture.validate("export.csv", [Fixture.mentorHeader, Fixture.mentor(Fixture.mentorA)])
         #expect(result.dataset == .mentors)
         #expect(result.isAccepted)
+    }
+}
+
+struct RepeatedTextTests {
+    @Test func repeatedValuesGiveTheirOwnText() {
+        // Equal length, equal first and last eight bytes: the same slot, told apart by the bytes.
+        let values = [
+            "Русский язык и литература", "Русский язык, литература", "Русский язык и литература",
+            "Шарафутдинова", "Шарафутдинова", "Шарафудтинова", "Ёж", "", "Русский язык и литература",
+        ]
+        let encoded = values.map { Windows1251.bytes($0)! }
+        var repeated = RepeatedText()
+        for (value, bytes) in zip(values, encoded) {
+            let text = bytes.withUnsafeBufferPointer { repeated.string(Cell($0, windows1251: true)) }
+            #expect(text == value)
+        }
+    }
+
+    @Test func manyDistinctValuesInOneColumn() {
+        // More values than the table has slots: every one still comes back as written.
+        let values = (0..<5_000).map { "Фамилия-\($0 * 7919 % 5_000)" }
+        let encoded = values.map { Windows1251.bytes($0)! }
+        var repeated = RepeatedText()
+        for _ in 0..<2 {
+            for (value, bytes) in zip(values, encoded) {
+                let text = bytes.withUnsafeBufferPointer { repeated.string(Cell($0, windows1251: true)) }
+                #expect(text == value)
+            }
+        }
+    }
+}
+
+struct CivilDateTests {
+    @Test func daysRoundTripAndOrder() {
+        // Every day from 1900 to 2100: the date comes back from its day number, and dates sort as days do.
+        let first = CivilDate(year: 1900, month: 1, day: 1)!.daysSinceEpoch
+        let last = CivilDate(year: 2100, month: 12, day: 31)!.daysSinceEpoch
+        var previous: CivilDate?
+        var wrong: [Int] = []
+        for day in first...last {
+            let date = CivilDate(daysSinceEpoch: day)
+            let ordered = previous.map { $0 < date } ?? true
+            if date.daysSinceEpoch != day || CivilDate(year: date.year, month: date.month, day: date.day) != date || !ordered {
+                wrong.append(day)
+            }
+            previous = date
+        }
+        #expect(wrong.isEmpty)
+        #expect(last - first + 1 == 73_414)
+        #expect(CivilDate(year: 2024, month: 2, day: 29)!.adding(months: 12) == CivilDate(year: 2025, month: 2, day: 28))
+        #expect(CivilDate(year: 2023, month: 2, day: 29) == nil)
     }
 }
