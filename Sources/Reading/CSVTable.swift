@@ -10,9 +10,9 @@ public struct CSVTable: Sendable {
     /// The stored bytes are Windows-1251 (else UTF-8).
     public let windows1251: Bool
     /// End offset in the bytes of each field (32 bits: see `CSVDocument.maxParsedBytes`).
-    var fieldEnds: [UInt32] = []
+    @usableFromInline var fieldEnds: [UInt32] = []
     /// Index in `fieldEnds` of each record's first field, plus one past the last.
-    var recordStarts: [Int] = [0]
+    @usableFromInline var recordStarts: [Int] = [0]
     /// Spreadsheet row of each record.
     public internal(set) var rows: [Int] = []
 
@@ -33,10 +33,11 @@ public struct CSVTable: Sendable {
         try body(UnsafeBufferPointer(start: storage.base, count: storage.count))
     }
 
-    public func fieldCount(_ record: Int) -> Int { recordStarts[record + 1] - recordStarts[record] }
+    @inlinable public func fieldCount(_ record: Int) -> Int { recordStarts[record + 1] - recordStarts[record] }
 
-    /// The byte range of a field, or nil past the record's end (a ragged row).
-    public func range(_ record: Int, _ field: Int) -> Range<Int>? {
+    /// The byte range of a field, or nil past the record's end (a ragged row). Inlinable: the
+    /// validator asks for every cell of every row.
+    @inlinable public func range(_ record: Int, _ field: Int) -> Range<Int>? {
         guard field < fieldCount(record) else { return nil }
         let index = recordStarts[record] + field
         return (index == 0 ? 0 : Int(fieldEnds[index - 1]))..<Int(fieldEnds[index])

@@ -6,28 +6,49 @@ import Reading
     import Darwin
 #endif
 
-/// Names, positions and subjects repeat down a column; a value seen before becomes the same shared
-/// `String` again instead of a new allocation per row. A small table keyed by the cell's bytes, which
-/// stay in the file's table for as long as the check runs; a collision only costs a new string.
+/// Names, positions and subjects repeat down a column; a value seen before becomes the same
+/// `String` again instead of being decoded anew (and, past 15 bytes of UTF-8, allocated) on every
+/// row. A small table keyed by the cell's bytes, which stay in the file's table for as long as the
+/// check runs; a collision only costs a new string.
 struct RepeatedText {
-    private static let slots = 1024
-    private var keys = [UnsafeBufferPointer<UInt8>](repeating: UnsafeBufferPointer(start: nil, count: 0), count: slots)
-    private var strings = [String](repeating: "", count: slots)
+    private struct Slot {
+        var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        /// The value's first and last eight bytes (they overlap below 16): most values differ there.
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+        var string = ""
+    }
+
+    private static let bits = 10
+    private var slots = [Slot](repeating: Slot(), count: 1 << bits)
 
     mutating func string(_ cell: Cell) -> String {
         let bytes = cell.bytes
-        // Up to 7 bytes (15 in UTF-8 once decoded) a string is stored inline: nothing to share.
-        guard bytes.count > 7, let base = bytes.baseAddress else { return cell.string }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
         let raw = UnsafeRawPointer(base)
-        let head = raw.loadUnaligned(as: UInt64.self)
-        let tail = raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
+        let head: UInt64, tail: UInt64
+        if bytes.count >= 8 {
+            head = raw.loadUnaligned(as: UInt64.self)
+            tail = raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
+        } else {
+            // Short values are decoded again each time otherwise (Cyrillic doubles in UTF-8).
+            var word: UInt64 = 0
+            withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+            head = word
+            tail = word
+        }
         let mixed = (head ^ (tail &<< 29 | tail &>> 35) ^ UInt64(bytes.count)) &* 0x9E37_79B9_7F4A_7C15
-        let slot = Int(truncatingIfNeeded: mixed >> 54)  // 10 bits: `slots`
-        let key = keys[slot]
-        if key.count == bytes.count, memcmp(key.baseAddress!, base, bytes.count) == 0 { return strings[slot] }
-        let string = cell.string
-        keys[slot] = bytes
-        strings[slot] = string
-        return string
+        let index = Int(truncatingIfNeeded: mixed >> (64 - Self.bits))
+        return slots.withUnsafeMutableBufferPointer { slots in
+            let slot = slots[index]
+            if slot.head == head, slot.tail == tail, slot.bytes.count == bytes.count,
+                bytes.count <= 16 || memcmp(slot.bytes.baseAddress! + 8, base + 8, bytes.count - 16) == 0
+            {
+                return slot.string
+            }
+            let string = cell.string
+            slots[index] = Slot(bytes: bytes, head: head, tail: tail, string: string)
+            return string
+        }
     }
 }
