@@ -65,7 +65,10 @@ struct ScalarTests {
         #expect(cell("1.2.2023", Scalars.date) == CivilDate(year: 2023, month: 2, day: 1))
         #expect(cell("2023-01-30", Scalars.date) == CivilDate(year: 2023, month: 1, day: 30))
         #expect(cell(" 29.02.2024\u{A0}", Scalars.date) == CivilDate(year: 2024, month: 2, day: 29))
-        for bad in ["29.02.2023", "31.04.2023", "2023-1-5", "20.01.23", "20/01/2023", "20.01.2023 0:00", "", "01.13.2023", "2023.01.20"] {
+        #expect(cell("01.01.1900", Scalars.date) == CivilDate(year: 1900, month: 1, day: 1))
+        #expect(cell("31.12.2999", Scalars.date) == CivilDate(year: 2999, month: 12, day: 31))
+        let bad10 = ["2O.01.2023", "20.0I.2023", "20.01.2O23", "20,01.2023", "20.01-2023", "00.01.2023", "20.00.2023", "31.12.1899", "2023.01.20"]
+        for bad in bad10 + ["29.02.2023", "31.04.2023", "2023-1-5", "20.01.23", "20/01/2023", "20.01.2023 0:00", "", "01.13.2023"] {
             #expect(cell(bad, Scalars.date) == nil, "\(bad)")
         }
     }

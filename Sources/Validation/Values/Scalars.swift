@@ -5,6 +5,7 @@ import Reading
 enum Scalars {
     /// `ДД.ММ.ГГГГ`, `Д.М.ГГГГ` or ISO `ГГГГ-ММ-ДД`.
     static func date(_ cell: Cell) -> CivilDate? {
+        if cell.bytes.count == 10, let date = fullDottedDate(cell.bytes) { return date }
         // Three numbers and their digit counts, kept in locals: this runs for every date cell.
         var a = 0, b = 0, c = 0
         var wa = 0, wb = 0, wc = 0
@@ -32,6 +33,19 @@ enum Scalars {
         if separator == 0x2E, wa <= 2, wb <= 2, wc == 4 { return CivilDate(year: c, month: b, day: a) }
         if separator == 0x2D, wa == 4, wb == 2, wc == 2 { return CivilDate(year: a, month: b, day: c) }
         return nil
+    }
+
+    /// `ДД.ММ.ГГГГ` exactly, as Excel writes a date: the usual case, read without the general loop.
+    private static func fullDottedDate(_ b: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+        guard b[2] == 0x2E, b[5] == 0x2E else { return nil }
+        func digit(_ i: Int) -> Int? {
+            let d = b[i] &- 0x30
+            return d < 10 ? Int(d) : nil
+        }
+        guard let d0 = digit(0), let d1 = digit(1), let m0 = digit(3), let m1 = digit(4),
+            let y0 = digit(6), let y1 = digit(7), let y2 = digit(8), let y3 = digit(9)
+        else { return nil }
+        return CivilDate(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
     }
 
     /// A number with a decimal comma or point; spaces between digits (thousands) are allowed.
