@@ -78,23 +78,20 @@ public struct CSVDocument: Sendable {
     static func looksBinary(_ text: [UInt8]) -> Bool {
         var controls = 0
         text.withUnsafeBytes { raw in
-            var i = 0
-            while i < raw.count {
-                // Skip eight bytes at once when none is below 0x20 (the usual case).
-                if i + 8 <= raw.count {
-                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let low = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
-                    if low == 0 {
-                        i += 8
-                        continue
-                    }
-                }
-                let byte = raw[i]
-                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+            func look(_ range: Range<Int>) {
+                for byte in raw[range] where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
                     controls += byte == 0 ? text.count : 1
                 }
-                i += 1
             }
+            // Eight bytes at a time, looked at one by one only when one is below 0x20 (a line end,
+            // mostly): a byte's top bit survives `(w - 0x20…) & ~w` only when the byte is below 0x20.
+            var i = 0
+            while i + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0 { look(i..<(i + 8)) }
+                i += 8
+            }
+            look(i..<raw.count)
         }
         return controls > 0 && controls * 100 >= text.count
     }
