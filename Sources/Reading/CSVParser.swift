@@ -10,12 +10,24 @@ public enum CSVParser {
 
     /// What the libcsv callbacks write into, reached through their `void *data`.
     private final class Sink {
-        var table: CSVTable
+        let storage: FieldStorage
+        var recordStarts: [Int] = [0]
+        var rows: [Int] = []
+        var row = 1
+        var fieldsInRecord = 0
+        /// The previous line ended with CR and nothing followed it yet: a LF now completes CRLF.
+        var afterCR = false
 
-        init(capacity: Int, windows1251: Bool) { table = CSVTable(capacity: capacity, windows1251: windows1251) }
+        init(capacity: Int) {
+            storage = FieldStorage(capacity: capacity)
+            // Room for short records, so that a large file's lists are not copied while they grow:
+            // pages of the reserve that stay unused are never touched, so they cost no memory.
+            recordStarts.reserveCapacity(capacity / 32)
+            rows.reserveCapacity(capacity / 32)
+        }
 
         func field(_ bytes: UnsafeRawBufferPointer) {
-            table.appendField(bytes)
+            storage.append(bytes)
             fieldsInRecord += 1
             afterCR = false
         }
@@ -28,16 +40,17 @@ public enum CSVParser {
                     return
                 }
             } else {
-                table.endRecord(row: row)
+                recordStarts.append(storage.fieldCount)
+                rows.append(row)
             }
             row += 1
             fieldsInRecord = 0
             afterCR = terminator == 0x0D
         }
-        var row = 1
-        var fieldsInRecord = 0
-        /// The previous line ended with CR and nothing followed it yet: a LF now completes CRLF.
-        var afterCR = false
+
+        func table(windows1251: Bool) -> CSVTable {
+            CSVTable(storage: storage, windows1251: windows1251, recordStarts: recordStarts, rows: rows)
+        }
     }
 
     /// What happens to spaces and tabs around a value that is not in quotes.
@@ -61,7 +74,7 @@ public enum CSVParser {
         if spaces == .keep { csv_set_space_func(&parser) { _ in 0 } }
         csv_set_blk_size(&parser, 4096)
 
-        let sink = Sink(capacity: text.count, windows1251: windows1251)
+        let sink = Sink(capacity: text.count)
         let context = Unmanaged.passUnretained(sink).toOpaque()
         // `_withUnsafeGuaranteedRef`: the sink outlives the parse, so no retain/release per field.
         let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
@@ -82,6 +95,6 @@ public enum CSVParser {
             throw .unterminatedQuote(row: sink.row)
         }
         guard csv_fini(&parser, onField, onRecordEnd, context) == 0 else { throw .outOfMemory }
-        return sink.table
+        return sink.table(windows1251: windows1251)
     }
 }

@@ -2,91 +2,101 @@ import Foundation
 
 /// Parsed records of one CSV file, stored compactly: every field's bytes back to back, with
 /// offsets. Windows-1251 text is stored as it was read and decoded only where a `String` is made
-/// (`string`, or Validation's cells): most cells are checked on bytes and never need one. Records keep the row a spreadsheet shows them on (header = row 1), even when a quoted
-/// field spans several lines; blank lines take up a row but are not records.
+/// (`string`, or Validation's cells): most cells are checked on bytes and never need one. Records
+/// keep the row a spreadsheet shows them on (header = row 1), even when a quoted field spans
+/// several lines; blank lines take up a row but are not records.
 public struct CSVTable: Sendable {
-    /// All field bytes, back to back; written only while parsing.
-    let storage: ByteStorage
+    /// The fields' bytes and ends; written only while parsing.
+    let storage: FieldStorage
     /// The stored bytes are Windows-1251 (else UTF-8).
     public let windows1251: Bool
-    /// End offset in the bytes of each field (32 bits: see `CSVDocument.maxParsedBytes`).
-    @usableFromInline var fieldEnds: [UInt32] = []
-    /// Index in `fieldEnds` of each record's first field, plus one past the last.
-    @usableFromInline var recordStarts: [Int] = [0]
+    /// Index of each record's first field, plus one past the last.
+    let recordStarts: [Int]
     /// Spreadsheet row of each record.
-    public internal(set) var rows: [Int] = []
-
-    init(capacity: Int, windows1251: Bool) {
-        storage = ByteStorage(capacity: capacity)
-        self.windows1251 = windows1251
-        // Room for short fields and records, so that large files are not copied while they grow:
-        // pages of the reserve that stay unused are never touched, so they cost no memory.
-        fieldEnds.reserveCapacity(capacity / 4)
-        recordStarts.reserveCapacity(capacity / 32)
-        rows.reserveCapacity(capacity / 32)
-    }
+    public let rows: [Int]
 
     public var count: Int { rows.count }
 
-    /// Every field's bytes, for reading without copies.
-    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try body(UnsafeBufferPointer(start: storage.base, count: storage.count))
+    /// The fields through pointers, for reading every cell of a large file without bounds checks
+    /// or reference counting.
+    public func withFields<R>(_ body: (Fields) throws -> R) rethrows -> R {
+        try recordStarts.withUnsafeBufferPointer { starts in
+            try body(Fields(bytes: UnsafeBufferPointer(start: storage.bytes, count: storage.byteCount), ends: storage.ends, recordStarts: starts))
+        }
     }
 
-    @inlinable public func fieldCount(_ record: Int) -> Int { recordStarts[record + 1] - recordStarts[record] }
+    public func fieldCount(_ record: Int) -> Int { recordStarts[record + 1] - recordStarts[record] }
 
-    /// The byte range of a field, or nil past the record's end (a ragged row). Inlinable: the
-    /// validator asks for every cell of every row.
-    @inlinable public func range(_ record: Int, _ field: Int) -> Range<Int>? {
-        guard field < fieldCount(record) else { return nil }
-        let index = recordStarts[record] + field
-        return (index == 0 ? 0 : Int(fieldEnds[index - 1]))..<Int(fieldEnds[index])
-    }
-
-    /// The bytes of all of a record's fields together; nil for a record with no fields.
-    public func span(_ record: Int) -> Range<Int>? {
-        let first = recordStarts[record], end = recordStarts[record + 1]
-        guard end > first else { return nil }
-        return (first == 0 ? 0 : Int(fieldEnds[first - 1]))..<Int(fieldEnds[end - 1])
-    }
+    /// The byte range of a field, or nil past the record's end (a ragged row).
+    public func range(_ record: Int, _ field: Int) -> Range<Int>? { withFields { $0.range(record, field) } }
 
     /// A field as written (not trimmed); "" past the record's end.
     public func string(_ record: Int, _ field: Int) -> String {
-        guard let r = range(record, field) else { return "" }
-        return withBytes { bytes in
-            let field = UnsafeBufferPointer(rebasing: bytes[r])
-            return windows1251 ? Windows1251.string(field) : String(decoding: field, as: UTF8.self)
+        withFields { fields in
+            let bytes = fields.field(record, field)
+            return windows1251 ? Windows1251.string(bytes) : String(decoding: bytes, as: UTF8.self)
         }
     }
 
     public func record(_ record: Int) -> [String] {
         (0..<fieldCount(record)).map { string(record, $0) }
     }
+}
 
-    mutating func appendField(_ field: UnsafeRawBufferPointer) {
-        storage.append(field)
-        fieldEnds.append(UInt32(truncatingIfNeeded: storage.count))
+/// A table's fields seen through pointers; valid only inside `CSVTable.withFields`.
+public struct Fields {
+    /// Every field's bytes, back to back.
+    public let bytes: UnsafeBufferPointer<UInt8>
+    @usableFromInline let ends: UnsafePointer<UInt32>
+    @usableFromInline let recordStarts: UnsafeBufferPointer<Int>
+
+    @inlinable public func fieldCount(_ record: Int) -> Int { recordStarts[record + 1] - recordStarts[record] }
+
+    /// The byte range of a field, or nil past the record's end (a ragged row).
+    @inlinable @inline(__always) public func range(_ record: Int, _ field: Int) -> Range<Int>? {
+        guard field < fieldCount(record) else { return nil }
+        let index = recordStarts[record] + field
+        return (index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index])
     }
 
-    mutating func endRecord(row: Int) {
-        recordStarts.append(fieldEnds.count)
-        rows.append(row)
+    /// A field's bytes as written; empty past the record's end.
+    @inlinable @inline(__always) public func field(_ record: Int, _ field: Int) -> UnsafeBufferPointer<UInt8> {
+        guard let r = range(record, field) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: bytes.baseAddress! + r.lowerBound, count: r.count)
+    }
+
+    /// The bytes of all of a record's fields together; nil for a record with no fields.
+    @inlinable public func span(_ record: Int) -> Range<Int>? {
+        let first = recordStarts[record], end = recordStarts[record + 1]
+        guard end > first else { return nil }
+        return (first == 0 ? 0 : Int(ends[first - 1]))..<Int(ends[end - 1])
     }
 }
 
-/// A growable byte buffer that the parser writes into directly; frozen once the table is built,
-/// which is what makes sharing it between copies of a `CSVTable` safe.
-final class ByteStorage: @unchecked Sendable {
-    private(set) var base: UnsafeMutablePointer<UInt8>
-    fileprivate(set) var count = 0
-    private var capacity: Int
+/// Where the parser puts fields: their bytes back to back in one buffer, and each field's end
+/// offset (32 bits: see `CSVDocument.maxParsedBytes`) in another. Raw memory rather than arrays:
+/// a large file has tens of millions of fields, and each is stored from a libcsv callback. Frozen
+/// once the table is built, which is what makes sharing it between copies of a `CSVTable` safe.
+final class FieldStorage: @unchecked Sendable {
+    private(set) var bytes: UnsafeMutablePointer<UInt8>
+    private(set) var byteCount = 0
+    private var byteCapacity: Int
+    private(set) var ends: UnsafeMutablePointer<UInt32>
+    private(set) var fieldCount = 0
+    private var endCapacity: Int
 
+    /// `capacity`: the size of the text; fields never take more bytes than the text they came from.
     init(capacity: Int) {
-        self.capacity = max(capacity, 64)
-        base = Self.allocate(self.capacity)
+        byteCapacity = max(capacity, 64)
+        bytes = Self.allocate(byteCapacity)
+        endCapacity = max(capacity / 8, 64)
+        ends = malloc(endCapacity * 4)!.assumingMemoryBound(to: UInt32.self)
     }
 
-    deinit { free(base) }
+    deinit {
+        free(bytes)
+        free(ends)
+    }
 
     /// Large buffers are aligned to 2 MiB and offered to the kernel for huge pages, which spares
     /// tens of thousands of page faults when a large file is read.
@@ -102,26 +112,44 @@ final class ByteStorage: @unchecked Sendable {
                 return raw.assumingMemoryBound(to: UInt8.self)
             }
         }
-        return malloc(max(capacity, 1))!.assumingMemoryBound(to: UInt8.self)
+        return malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
     }
 
-    /// Makes room for `extra` more bytes, doubling as needed.
-    func reserve(_ extra: Int) {
-        guard count + extra > capacity else { return }
-        var newCapacity = capacity * 2
-        while newCapacity < count + extra { newCapacity *= 2 }
-        let grown = Self.allocate(newCapacity)
-        grown.update(from: base, count: count)
-        free(base)
-        base = grown
-        capacity = newCapacity
-    }
-
-    func append(_ bytes: UnsafeRawBufferPointer) {
-        reserve(bytes.count)
-        if let source = bytes.baseAddress {
-            (base + count).update(from: source.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+    func append(_ field: UnsafeRawBufferPointer) {
+        let n = field.count
+        if byteCount + n > byteCapacity { growBytes(n) }
+        if fieldCount == endCapacity {
+            // realloc: a large block moves by remapping its pages, not by copying them.
+            endCapacity *= 2
+            ends = realloc(ends, endCapacity * 4)!.assumingMemoryBound(to: UInt32.self)
         }
-        count += bytes.count
+        if n > 0 { Self.copy(field.baseAddress!, n, to: UnsafeMutableRawPointer(bytes + byteCount)) }
+        byteCount += n
+        ends[fieldCount] = UInt32(truncatingIfNeeded: byteCount)
+        fieldCount += 1
+    }
+
+    private func growBytes(_ extra: Int) {
+        var capacity = byteCapacity * 2
+        while capacity < byteCount + extra { capacity *= 2 }
+        let grown = Self.allocate(capacity)
+        grown.update(from: bytes, count: byteCount)
+        free(bytes)
+        bytes = grown
+        byteCapacity = capacity
+    }
+
+    /// Most fields are a few bytes long: two overlapping word copies cost less than a call to memcpy.
+    @inline(__always)
+    private static func copy(_ source: UnsafeRawPointer, _ n: Int, to target: UnsafeMutableRawPointer) {
+        if n >= 8 && n <= 16 {
+            target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            target.storeBytes(of: source.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self), toByteOffset: n - 8, as: UInt64.self)
+        } else if n >= 4 && n < 8 {
+            target.storeBytes(of: source.loadUnaligned(as: UInt32.self), as: UInt32.self)
+            target.storeBytes(of: source.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self), toByteOffset: n - 4, as: UInt32.self)
+        } else {
+            target.copyMemory(from: source, byteCount: n)
+        }
     }
 }

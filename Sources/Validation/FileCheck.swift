@@ -9,13 +9,14 @@ final class FileCheck {
     let table: CSVTable
     let context: ValidationContext
     private(set) var findings: [Finding] = []
-    private let bytes: UnsafeBufferPointer<UInt8>
+    /// The table's fields, valid while the check runs (inside `CSVTable.withFields`).
+    private let fields: Fields
 
-    init(fileName: String, header: HeaderMap, table: CSVTable, bytes: UnsafeBufferPointer<UInt8>, context: ValidationContext) {
+    init(fileName: String, header: HeaderMap, table: CSVTable, fields: Fields, context: ValidationContext) {
         self.fileName = fileName
         self.header = header
         self.table = table
-        self.bytes = bytes
+        self.fields = fields
         self.context = context
     }
 
@@ -40,14 +41,13 @@ final class FileCheck {
     /// Data records: every record after the header that is not fully blank (`;;;` or spaces only).
     private(set) lazy var dataRecords: [Int] = (1..<max(table.count, 1)).filter { record in
         // A record's fields lie back to back, so one scan of its bytes answers.
-        guard let span = table.span(record) else { return false }
+        guard let span = fields.span(record) else { return false }
         let noBreak: UInt8 = table.windows1251 ? 0xA0 : 0xC2  // 0xC2 is «В» in Windows-1251
-        return bytes[span].contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != noBreak && $0 != 0xA0 }
+        return fields.bytes[span].contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != noBreak && $0 != 0xA0 }
     }
 
     func cell(_ record: Int, _ fileColumn: Int) -> Cell {
-        guard let range = table.range(record, fileColumn) else { return Cell(UnsafeBufferPointer(start: nil, count: 0)) }
-        return Cell(UnsafeBufferPointer(rebasing: bytes[range]), windows1251: table.windows1251)
+        Cell(fields.field(record, fileColumn), windows1251: table.windows1251)
     }
 
     /// The cell of a column, or nil when the file has no such column or the cell is empty.
@@ -57,10 +57,14 @@ final class FileCheck {
             let c = cell(record, i)
             if !c.isEmpty { return c }
         }
-        if required ?? !column.optional {
-            report(.error, record, column, "Не заполнено обязательное поле «\(header.title(column))» — впишите значение.")
-        }
+        if required ?? !column.optional { reportEmpty(column, record) }
         return nil
+    }
+
+    /// Out of line: `cell` runs for every cell of a file and is rarely empty where it must not be.
+    @inline(never)
+    private func reportEmpty(_ column: Column, _ record: Int) {
+        report(.error, record, column, "Не заполнено обязательное поле «\(header.title(column))» — впишите значение.")
     }
 
     func text(_ column: Column, _ record: Int, required: Bool? = nil) -> String? {

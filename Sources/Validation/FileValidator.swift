@@ -64,8 +64,8 @@ public enum FileValidator {
         let map = HeaderMap(dataset: dataset, header: header)
         result.header = map
 
-        let rows: DatasetRows = table.withBytes { bytes in
-            let check = FileCheck(fileName: name, header: map, table: table, bytes: bytes, context: context)
+        let rows: DatasetRows = table.withFields { fields in
+            let check = FileCheck(fileName: name, header: map, table: table, fields: fields, context: context)
             checkHeader(check, encoding: document.encoding)
             let rows = check.findings.hasErrors ? nil : checkRows(check, dataset)
             result.findings += check.findings

@@ -102,6 +102,24 @@ struct CSVReadingTests {
         #expect(try CSVDocument.parse(text, spaces: .trimUnquoted).table.record(1) == ["x", "", " y "])
     }
 
+    @Test func fieldsOfEveryLengthComeBackWhole() throws {
+        // Short fields are copied word-wise, longer ones by memcpy: every length, both encodings.
+        let fields = (0...40).map { n in String((0..<n).map { Array("АБВabc123ЖЯ")[($0 * 7 + n) % 11] }) }
+        let line = fields.joined(separator: ";")
+        let text = "h\n" + line + "\n" + line + "\n"
+        #expect(try read(text).table.record(1) == fields)
+        #expect(try read(cp1251(text)).table.record(2) == fields)
+    }
+
+    @Test func moreFieldsThanFirstReservedAreKept() throws {
+        // One-byte fields: far more fields per byte than the store first makes room for.
+        let values = (0..<100_000).map { String($0 % 10) }
+        let table = try read(values.joined(separator: ";") + "\n1\n").table
+        #expect(table.fieldCount(0) == values.count)
+        #expect(table.record(0) == values)
+        #expect(table.record(1) == ["1"])
+    }
+
     @Test func raggedRowsKeepTheirFieldCount() throws {
         let doc = try read("A;B;C\n1\n1;2;3;4\n")
         #expect(doc.table.fieldCount(1) == 1)
