@@ -12,6 +12,7 @@ import Workbooks
 // Reads and validates a large generated `mentors` file, as the nightly run does, and prints MB/s.
 //
 //   swift run -c release nastavnik-bench [--megabytes N] [--runs N] [--encoding cp1251|utf8]
+//       [--surnames common|unique]   (unique: no two rows share a surname)
 //   swift run -c release nastavnik-bench nightly-run [--schools N] [--rows N]
 //     the whole nightly job on N schools sending a Windows-1251 mentors file of N rows each
 //     (default 100 × 10,000), in a fresh installation in the temp folder: validation, registry,
@@ -31,6 +32,7 @@ struct Options {
     var nightlyRun = false
     var rows = 1_000_000
     var schools = 100
+    var uniqueSurnames = false
 
     init(_ arguments: [String]) {
         var i = 1
@@ -51,8 +53,9 @@ struct Options {
             case "--encoding": encoding = value
             case "--rows": rows = Int(value) ?? rows
             case "--schools": schools = Int(value) ?? schools
+            case "--surnames": uniqueSurnames = value == "unique"
             default:
-                print("usage: nastavnik-bench [--megabytes N] [--runs N] [--encoding cp1251|utf8]")
+                print("usage: nastavnik-bench [--megabytes N] [--runs N] [--encoding cp1251|utf8] [--surnames common|unique]")
                 exit(2)
             }
             i += 2
@@ -87,26 +90,30 @@ enum MentorsFile {
     static let header = "СНИЛС;Фамилия;Имя;Отчество;Дата рождения;Должность;Предмет (направление);Педагогический стаж, лет;"
         + "Квалификационная категория;Дата ПК по наставничеству;Согласие на публикацию\r\n"
 
-    static func row(_ n: Int) -> String {
+    static func row(_ n: Int, uniqueSurname: Bool = false) -> String {
+        let surname = uniqueSurname ? Self.uniqueSurname(n) : lastNames[n % 10]
         let birth = String(format: "%02d.%02d.%d", n % 28 + 1, n % 12 + 1, 1960 + n % 40)
         let training = n % 3 == 0 ? "" : String(format: "%02d.%02d.%d", n % 27 + 1, n % 12 + 1, 2020 + n % 5)
-        return "\(snils(n));\(lastNames[n % 10]);\(firstNames[n / 10 % 10]);\(middleNames[n / 100 % 10]);\(birth);Учитель;"
+        return "\(snils(n));\(surname);\(firstNames[n / 10 % 10]);\(middleNames[n / 100 % 10]);\(birth);Учитель;"
             + "\(subjects[n % 8]);\(n % 40),\(n % 10);\(categories[n % 4]);\(training);\(n % 2 == 0 ? "да" : "нет")\r\n"
     }
 
-    static func text(megabytes: Int) -> String {
-        var out = "СНИЛС;Фамилия;Имя;Отчество;Дата рождения;Должность;Предмет (направление);Педагогический стаж, лет;"
-            + "Квалификационная категория;Дата ПК по наставничеству;Согласие на публикацию\r\n"
+    /// At least `megabytes` of Windows-1251 (Cyrillic is two bytes in UTF-8 and one in Windows-1251,
+    /// so the UTF-8 text is sized at 1.8×).
+    static func text(megabytes: Int, uniqueSurnames: Bool) -> String {
+        var out = header
         var n = 0
-        // Cyrillic is two bytes in UTF-8 and one in Windows-1251; size the UTF-8 text at 1.8×.
         while out.utf8.count < megabytes * 1_048_576 * 18 / 10 {
             n += 1
-            let birth = String(format: "%02d.%02d.%d", n % 28 + 1, n % 12 + 1, 1960 + n % 40)
-            let training = n % 3 == 0 ? "" : String(format: "%02d.%02d.%d", n % 27 + 1, n % 12 + 1, 2020 + n % 5)
-            out += "\(snils(n));\(lastNames[n % 10]);\(firstNames[n / 10 % 10]);\(middleNames[n / 100 % 10]);\(birth);Учитель;"
-            out += "\(subjects[n % 8]);\(n % 40),\(n % 10);\(categories[n % 4]);\(training);\(n % 2 == 0 ? "да" : "нет")\r\n"
+            out += row(n, uniqueSurname: uniqueSurnames)
         }
         return out
+    }
+
+    /// A surname no other row has (the worst case for sharing repeated values): «Андреева-вгдб».
+    static func uniqueSurname(_ n: Int) -> String {
+        let letters = Array("абвгдежзик")
+        return lastNames[n % 10] + "-" + String(String(n).map { letters[$0.wholeNumberValue!] })
     }
 }
 
@@ -120,16 +127,17 @@ if options.nightlyRun {
     exit(0)
 }
 // Generated once per size and encoding, then reused: generating is slower than reading.
-let path = NSTemporaryDirectory() + "nastavnik-bench-mentors-\(options.encoding)-\(options.megabytes).csv"
+let path = NSTemporaryDirectory() + "nastavnik-bench-mentors-\(options.encoding)-\(options.megabytes)"
+    + (options.uniqueSurnames ? "-unique" : "") + ".csv"
 if !FileManager.default.fileExists(atPath: path) {
-    let text = MentorsFile.text(megabytes: options.megabytes)
+    let text = MentorsFile.text(megabytes: options.megabytes, uniqueSurnames: options.uniqueSurnames)
     let encoding: String.Encoding = options.encoding == "utf8" ? .utf8 : .windowsCP1251
     try! text.data(using: encoding)!.write(to: URL(fileURLWithPath: path + ".tmp"))
     try! FileManager.default.moveItem(atPath: path + ".tmp", toPath: path)
 }
 let size = (try! FileManager.default.attributesOfItem(atPath: path)[.size] as! NSNumber).intValue
 let megabytes = Double(size) / 1_048_576
-print(String(format: "file: %.1f MB (%@), %d runs", megabytes, options.encoding, options.runs))
+print(String(format: "file: %.1f MB (%@%@), %d runs", megabytes, options.encoding, options.uniqueSurnames ? ", every surname unique" : "", options.runs))
 
 let context = ValidationContext(school: "bench", asOf: CivilDate(year: 2026, month: 11, day: 25)!, roadmapCodes: [])
 var rates: [Double] = []
