@@ -100,19 +100,23 @@ public struct CSVDocument: Sendable {
     /// Windows-1251 triples in UTF-8.
     public static let maxParsedBytes = 1 << 30
 
-    /// Decodes and parses bytes already in memory.
-    public static func parse(_ bytes: [UInt8], spaces: CSVParser.Spaces = .keep) throws(Failure) -> CSVDocument {
+    /// Decodes and parses bytes already in memory. The table keeps their memory (see
+    /// `CSVParser.parse`): pass bytes nothing else holds, or they are copied first.
+    public static func parse(_ bytes: consuming [UInt8], spaces: CSVParser.Spaces = .keep) throws(Failure) -> CSVDocument {
         guard !bytes.isEmpty else { throw .empty }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw .spreadsheet(kind: "Excel (.xlsx) или архив") }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw .spreadsheet(kind: "Excel 97–2003 (.xls)") }
         guard bytes.count <= maxParsedBytes else { throw .tooLarge(bytes: bytes.count, limit: maxParsedBytes) }
-        let text = TextDecoding.decode(bytes)
-        if looksBinary(text.bytes) { throw .binary }
-        let delimiter = Delimiter.detect(text.bytes)
+        let decoded = TextDecoding.decode(bytes)
+        let encoding = decoded.encoding
+        let text = decoded.bytes
+        _ = consume decoded
+        if looksBinary(text) { throw .binary }
+        let delimiter = Delimiter.detect(text)
         do {
             let table = try CSVParser.parse(
-                text.bytes, delimiter: delimiter.rawValue, windows1251: text.encoding == .windows1251, spaces: spaces)
-            return CSVDocument(encoding: text.encoding, delimiter: delimiter, table: table)
+                text, delimiter: delimiter.rawValue, windows1251: encoding == .windows1251, spaces: spaces)
+            return CSVDocument(encoding: encoding, delimiter: delimiter, table: table)
         } catch .unterminatedQuote(let row) {
             throw .unterminatedQuote(row: row)
         } catch {

@@ -1,13 +1,18 @@
 import Foundation
 
 /// Parsed records of one CSV file, stored compactly: every field's bytes back to back, with
-/// offsets. Windows-1251 text is stored as it was read and decoded only where a `String` is made
-/// (`string`, or Validation's cells): most cells are checked on bytes and never need one. Records
-/// keep the row a spreadsheet shows them on (header = row 1), even when a quoted field spans
-/// several lines; blank lines take up a row but are not records.
+/// offsets. The bytes are those of the text the file was parsed from, overwritten from its start by
+/// the fields (see `CSVParser`): no second copy of a large file. Windows-1251 text is stored as it
+/// was read and decoded only where a `String` is made (`string`, or Validation's cells): most cells
+/// are checked on bytes and never need one. Records keep the row a spreadsheet shows them on
+/// (header = row 1), even when a quoted field spans several lines; blank lines take up a row but
+/// are not records.
 public struct CSVTable: Sendable {
-    /// The fields' bytes and ends; written only while parsing.
-    let storage: FieldStorage
+    /// The fields' bytes, back to back, in the first `byteCount` bytes.
+    let text: [UInt8]
+    let byteCount: Int
+    /// Where each field ends in those bytes.
+    let ends: FieldEnds
     /// The stored bytes are Windows-1251 (else UTF-8).
     public let windows1251: Bool
     /// Index of each record's first field, plus one past the last.
@@ -20,8 +25,10 @@ public struct CSVTable: Sendable {
     /// The fields through pointers, for reading every cell of a large file without bounds checks
     /// or reference counting.
     public func withFields<R>(_ body: (Fields) throws -> R) rethrows -> R {
-        try recordStarts.withUnsafeBufferPointer { starts in
-            try body(Fields(bytes: UnsafeBufferPointer(start: storage.bytes, count: storage.byteCount), ends: storage.ends, recordStarts: starts))
+        try text.withUnsafeBufferPointer { bytes in
+            try recordStarts.withUnsafeBufferPointer { starts in
+                try body(Fields(bytes: UnsafeBufferPointer(rebasing: bytes[..<byteCount]), ends: ends.pointer, recordStarts: starts))
+            }
         }
     }
 
@@ -73,83 +80,29 @@ public struct Fields {
     }
 }
 
-/// Where the parser puts fields: their bytes back to back in one buffer, and each field's end
-/// offset (32 bits: see `CSVDocument.maxParsedBytes`) in another. Raw memory rather than arrays:
-/// a large file has tens of millions of fields, and each is stored from a libcsv callback. Frozen
-/// once the table is built, which is what makes sharing it between copies of a `CSVTable` safe.
-final class FieldStorage: @unchecked Sendable {
-    private(set) var bytes: UnsafeMutablePointer<UInt8>
-    private(set) var byteCount = 0
-    private var byteCapacity: Int
-    private(set) var ends: UnsafeMutablePointer<UInt32>
-    private(set) var fieldCount = 0
-    private var endCapacity: Int
+/// Each field's end offset in the table's bytes (32 bits: see `CSVDocument.maxParsedBytes`), in raw
+/// memory: a large file has tens of millions of fields, each stored from a libcsv callback.
+/// Frozen once the table is built, which is what makes sharing it between copies of a `CSVTable`
+/// safe.
+final class FieldEnds: @unchecked Sendable {
+    private(set) var pointer: UnsafeMutablePointer<UInt32>
+    private(set) var count = 0
+    private var capacity: Int
 
-    /// `capacity`: the size of the text; fields never take more bytes than the text they came from.
     init(capacity: Int) {
-        byteCapacity = max(capacity, 64)
-        bytes = Self.allocate(byteCapacity)
-        endCapacity = max(capacity / 8, 64)
-        ends = malloc(endCapacity * 4)!.assumingMemoryBound(to: UInt32.self)
+        self.capacity = max(capacity, 64)
+        pointer = malloc(self.capacity * 4)!.assumingMemoryBound(to: UInt32.self)
     }
 
-    deinit {
-        free(bytes)
-        free(ends)
-    }
+    deinit { free(pointer) }
 
-    /// Large buffers are aligned to 2 MiB and offered to the kernel for huge pages, which spares
-    /// tens of thousands of page faults when a large file is read.
-    private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
-        let huge = 2 << 20
-        var raw: UnsafeMutableRawPointer?
-        if capacity >= 4 * huge {
-            let rounded = (capacity + huge - 1) / huge * huge
-            if posix_memalign(&raw, huge, rounded) == 0, let raw {
-                #if os(Linux)
-                    _ = madvise(raw, rounded, MADV_HUGEPAGE)
-                #endif
-                return raw.assumingMemoryBound(to: UInt8.self)
-            }
-        }
-        return malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
-    }
-
-    func append(_ field: UnsafeRawBufferPointer) {
-        let n = field.count
-        if byteCount + n > byteCapacity { growBytes(n) }
-        if fieldCount == endCapacity {
+    @inline(__always) func append(_ end: Int) {
+        if count == capacity {
             // realloc: a large block moves by remapping its pages, not by copying them.
-            endCapacity *= 2
-            ends = realloc(ends, endCapacity * 4)!.assumingMemoryBound(to: UInt32.self)
+            capacity *= 2
+            pointer = realloc(pointer, capacity * 4)!.assumingMemoryBound(to: UInt32.self)
         }
-        if n > 0 { Self.copy(field.baseAddress!, n, to: UnsafeMutableRawPointer(bytes + byteCount)) }
-        byteCount += n
-        ends[fieldCount] = UInt32(truncatingIfNeeded: byteCount)
-        fieldCount += 1
-    }
-
-    private func growBytes(_ extra: Int) {
-        var capacity = byteCapacity * 2
-        while capacity < byteCount + extra { capacity *= 2 }
-        let grown = Self.allocate(capacity)
-        grown.update(from: bytes, count: byteCount)
-        free(bytes)
-        bytes = grown
-        byteCapacity = capacity
-    }
-
-    /// Most fields are a few bytes long: two overlapping word copies cost less than a call to memcpy.
-    @inline(__always)
-    private static func copy(_ source: UnsafeRawPointer, _ n: Int, to target: UnsafeMutableRawPointer) {
-        if n >= 8 && n <= 16 {
-            target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
-            target.storeBytes(of: source.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self), toByteOffset: n - 8, as: UInt64.self)
-        } else if n >= 4 && n < 8 {
-            target.storeBytes(of: source.loadUnaligned(as: UInt32.self), as: UInt32.self)
-            target.storeBytes(of: source.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self), toByteOffset: n - 4, as: UInt32.self)
-        } else {
-            target.copyMemory(from: source, byteCount: n)
-        }
+        pointer[count] = UInt32(truncatingIfNeeded: end)
+        count += 1
     }
 }

@@ -17,23 +17,24 @@ public struct DecodedText: Sendable {
 
 public enum TextDecoding {
     /// Detects the encoding by BOM, else by UTF-8 validity (Windows-1251 otherwise); UTF-16 becomes
-    /// UTF-8. A BOM is removed; nothing else is changed.
-    public static func decode(_ bytes: [UInt8]) -> DecodedText {
-        bytes.withUnsafeBufferPointer { buffer in
-            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
-                return DecodedText(encoding: .utf8BOM, bytes: Array(buffer[3...]))
-            }
-            if buffer.starts(with: [0xFF, 0xFE]) {
-                return DecodedText(encoding: .utf16LE, bytes: decodeUTF16(buffer, from: 2, bigEndian: false))
-            }
-            if buffer.starts(with: [0xFE, 0xFF]) {
-                return DecodedText(encoding: .utf16BE, bytes: decodeUTF16(buffer, from: 2, bigEndian: true))
-            }
-            if isValidUTF8(buffer) {
-                return DecodedText(encoding: .utf8, bytes: bytes)
-            }
-            return DecodedText(encoding: .windows1251, bytes: bytes)
+    /// UTF-8. A BOM is removed; nothing else is changed. UTF-8 and Windows-1251 text is passed on
+    /// as it came, without a copy.
+    public static func decode(_ bytes: consuming [UInt8]) -> DecodedText {
+        let encoding = bytes.withUnsafeBufferPointer(detect)
+        switch encoding {
+        case .utf8BOM: return DecodedText(encoding: encoding, bytes: Array(bytes[3...]))
+        case .utf16LE, .utf16BE:
+            let utf8 = bytes.withUnsafeBufferPointer { decodeUTF16($0, from: 2, bigEndian: encoding == .utf16BE) }
+            return DecodedText(encoding: encoding, bytes: utf8)
+        case .utf8, .windows1251: return DecodedText(encoding: encoding, bytes: bytes)
         }
+    }
+
+    static func detect(_ buffer: UnsafeBufferPointer<UInt8>) -> TextEncoding {
+        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8BOM }
+        if buffer.starts(with: [0xFF, 0xFE]) { return .utf16LE }
+        if buffer.starts(with: [0xFE, 0xFF]) { return .utf16BE }
+        return isValidUTF8(buffer) ? .utf8 : .windows1251
     }
 
     /// A strict UTF-8 check (no overlongs, surrogates or scalars past U+10FFFF), eight ASCII bytes

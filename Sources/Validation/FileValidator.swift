@@ -26,7 +26,9 @@ public struct ValidatedFile: Sendable {
 
 /// Judges one file exactly as the nightly run will.
 public enum FileValidator {
-    public static func validate(name: String, bytes: [UInt8], context: ValidationContext) -> ValidatedFile {
+    /// The table of a file keeps the memory of its bytes: pass bytes nothing else holds, or they
+    /// are copied first.
+    public static func validate(name: String, bytes: consuming [UInt8], context: ValidationContext) -> ValidatedFile {
         let document: CSVDocument
         do {
             document = try CSVDocument.parse(bytes, spaces: .trimUnquoted)

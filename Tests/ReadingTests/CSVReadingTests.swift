@@ -111,6 +111,16 @@ struct CSVReadingTests {
         #expect(try read(cp1251(text)).table.record(2) == fields)
     }
 
+    @Test func bytesStillHeldByTheCallerAreNotOverwritten() throws {
+        // The parser writes fields over the text it owns; bytes someone else holds are copied first.
+        let bytes = cp1251("A;B\r\n\"Иванов\";\"кв. \"\"Б\"\"\"\r\n")
+        let before = bytes
+        let table = try CSVDocument.parse(bytes).table
+        #expect(bytes == before)
+        #expect(table.record(1) == ["Иванов", "кв. \"Б\""])
+        #expect(try CSVDocument.parse(bytes).table.record(1) == table.record(1))
+    }
+
     @Test func moreFieldsThanFirstReservedAreKept() throws {
         // One-byte fields: far more fields per byte than the store first makes room for.
         let values = (0..<100_000).map { String($0 % 10) }
