@@ -150,7 +150,9 @@ for run in 1...options.runs {
     rates.append(megabytes / seconds)
     print(String(format: "run %d: %.2f s, %.0f MB/s, %d rows, %@", run, seconds, megabytes / seconds, result.rowCount, result.encoding!.rawValue))
 }
-print(String(format: "median: %.0f MB/s", rates.sorted()[rates.count / 2]))
+var usage = rusage()
+getrusage(RUSAGE_SELF.rawValue, &usage)
+print(String(format: "median: %.0f MB/s (peak memory %.0f MB)", rates.sorted()[rates.count / 2], Double(usage.ru_maxrss) / 1024))
 if ProcessInfo.processInfo.environment["BENCH_PHASES"] != nil {
     let t0 = DispatchTime.now().uptimeNanoseconds
     let bytes = try! CSVDocument.loadBytes(path: path, maxBytes: Int.max)
