@@ -179,15 +179,15 @@ public struct NightlyRun {
             folder: entry.folder, name: entry.name, dataset: file.dataset, sha256: "", verdict: .rejected, rowCount: 0,
             inboxPath: "\(entry.folder)/\(entry.name)", storedPath: "", findings: [])
         var rows: DatasetRows?
-        let bytes: [UInt8]?
+        var loaded: [UInt8]?
         do {
-            bytes = try CSVDocument.loadBytes(path: entry.path, maxBytes: configuration.settings.maxFileBytes)
+            loaded = try CSVDocument.loadBytes(path: entry.path, maxBytes: configuration.settings.maxFileBytes)
         } catch {
-            bytes = nil
             outcome.findings = [Finding(.error, file: entry.name, message: error.message)]
             outcome.sha256 = try Self.sha256(path: entry.path)
         }
-        if let bytes {
+        // Taken, so that validation gets the only reference and parses the file in its own memory.
+        if let bytes = loaded.take() {
             outcome.sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
             if let dataset = file.dataset, try registry.currentSHA(school: entry.folder, dataset: dataset) == outcome.sha256 {
                 outcome.verdict = .duplicate
