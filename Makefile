@@ -37,6 +37,7 @@ install: release
 bench: setup
 	$(SWIFT) build -c release --product nastavnik-bench
 	.build/release/nastavnik-bench --megabytes 100 --runs 5 --encoding cp1251
+	.build/release/nastavnik-bench --megabytes 100 --runs 5 --encoding cp1251 --surnames unique
 	.build/release/nastavnik-bench --megabytes 100 --runs 5 --encoding utf8
 	.build/release/nastavnik-bench registry-workbook --rows 1000000
 
