@@ -97,7 +97,7 @@ public struct CSVDocument: Sendable {
     }
 
     /// The parsed table addresses its bytes with 32-bit offsets; text of up to 1 GiB fits even when
-    /// Windows-1251 triples in UTF-8.
+    /// UTF-16 grows by half in UTF-8.
     public static let maxParsedBytes = 1 << 30
 
     /// Decodes and parses bytes already in memory. The table keeps their memory (see

@@ -22,7 +22,9 @@ public enum TextDecoding {
     public static func decode(_ bytes: consuming [UInt8]) -> DecodedText {
         let encoding = bytes.withUnsafeBufferPointer(detect)
         switch encoding {
-        case .utf8BOM: return DecodedText(encoding: encoding, bytes: Array(bytes[3...]))
+        case .utf8BOM:
+            bytes.removeFirst(3)  // in place, when nothing else holds the bytes
+            return DecodedText(encoding: encoding, bytes: bytes)
         case .utf16LE, .utf16BE:
             let utf8 = bytes.withUnsafeBufferPointer { decodeUTF16($0, from: 2, bigEndian: encoding == .utf16BE) }
             return DecodedText(encoding: encoding, bytes: utf8)

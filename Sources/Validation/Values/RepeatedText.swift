@@ -8,8 +8,8 @@ import Reading
 
 /// Names, positions and subjects repeat down a column; a value seen before becomes the same
 /// `String` again instead of being decoded anew (and, past 15 bytes of UTF-8, allocated) on every
-/// row. A small table keyed by the cell's bytes, which stay in the file's table for as long as the
-/// check runs; a collision only costs a new string.
+/// row. A small table keyed by the cell's bytes (one file, so one encoding), which stay in the
+/// file's table for as long as the check runs; a collision only costs a new string.
 struct RepeatedText {
     private struct Slot {
         var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
