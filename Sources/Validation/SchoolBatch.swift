@@ -13,30 +13,31 @@ public enum SchoolBatch {
         }
     }
 
-    /// Files in the order they are applied: by dataset, then by name (dated suffixes sort by date).
-    /// Unrecognised files come last.
-    public static func order(_ names: [String]) -> [String] {
-        names.sorted { a, b in
-            let da = DatasetRecognition.fromFileName(a), db = DatasetRecognition.fromFileName(b)
-            switch (da, db) {
-            case let (x?, y?) where x != y: return x < y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return a < b
-            }
+    /// Whether file `a` is applied before file `b`: by dataset, then by name (dated suffixes sort by
+    /// date). Unrecognised files come last.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        let da = DatasetRecognition.fromFileName(a), db = DatasetRecognition.fromFileName(b)
+        switch (da, db) {
+        case let (x?, y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a < b
         }
     }
 
-    public static func validate(_ files: [File], context: ValidationContext) -> [ValidatedFile] {
+    public static func validate(_ files: consuming [File], context: ValidationContext) -> [ValidatedFile] {
+        var files = files
         var ownMentors: Set<Snils>?
         var ownMentees: Set<Snils>?
-        let byName = Dictionary(files.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var results: [ValidatedFile] = []
         var fileContext = context
-        for name in order(files.map(\.name)) {
+        for i in files.indices.sorted(by: { precedes(files[$0].name, files[$1].name) }) {
             fileContext.people = BatchPeople(base: context.people, school: context.school, mentors: ownMentors, mentees: ownMentees)
-            let result = FileValidator.validate(name: name, bytes: byName[name]!.bytes, context: fileContext)
-            if !result.isAccepted, let dataset = result.dataset { fileContext.rejectedFiles[dataset, default: []].append(name) }
+            // Taken out of the list, so that validation parses the file in its own memory.
+            let bytes = files[i].bytes
+            files[i].bytes = []
+            let result = FileValidator.validate(name: files[i].name, bytes: bytes, context: fileContext)
+            if !result.isAccepted, let dataset = result.dataset { fileContext.rejectedFiles[dataset, default: []].append(files[i].name) }
             switch result.rows {
             case .mentors(let list): ownMentors = Set(list.map(\.snils))
             case .mentees(let list): ownMentees = Set(list.map(\.snils))

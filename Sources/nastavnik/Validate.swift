@@ -50,7 +50,7 @@ extension Nastavnik {
             }
             let context = configuration.validationContext(
                 folder: school, asOf: asOf, people: RegistryPeople.directory(databasePath: configuration.database))
-            let results = unreadable + SchoolBatch.validate(batch, context: context)
+            let results = unreadable + SchoolBatch.validate(consume batch, context: context)
             switch format {
             case .text: FindingsReport.printText(results)
             case .json: FindingsReport.printJSON(results)

@@ -52,6 +52,17 @@ struct ValidateCommandTests {
         #expect(badDate.status == 2)
     }
 
+    @Test func twoFilesOfTheSameNameAreEachJudged() throws {
+        let good = try Array(Data(contentsOf: demo.appendingPathComponent("tetyushi-sosh1/mentors.csv")))
+        let dir = try CommandRunner.scratch(["a/mentors.csv": Array("СНИЛС;Фамилия\n1;2\n".utf8), "b/mentors.csv": good])
+        let result = try CommandRunner.run(
+            ["validate", "a/mentors.csv", "b/mentors.csv", "--school", "tetyushi-sosh1", "--config", config, "--format", "json", "--as-of", "2026-11-25"],
+            in: dir)
+        let files = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(files.compactMap { $0["verdict"] as? String }.sorted() == ["отклонён", "принят"])
+        #expect(result.status == 1)
+    }
+
     @Test func validateChangesNothing() throws {
         let dir = try CommandRunner.scratch(["mentors.csv": Array("СНИЛС;Фамилия\n1;2\n".utf8)])
         let before = try FileManager.default.contentsOfDirectory(atPath: dir.path)
