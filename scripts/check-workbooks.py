@@ -18,17 +18,17 @@ PROFILE_XCU = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def soffice(work, profile, target, path):
-    """Converts `path` with LibreOffice; returns the output file or raises."""
-    out = os.path.join(work, "out")
-    os.makedirs(out, exist_ok=True)
+    """Converts `path` with LibreOffice into a folder of its own; returns exactly the file it asked
+    for (`<stem>.<extension of target>`), never whatever else a folder listing happens to hold."""
+    out = tempfile.mkdtemp(dir=work, prefix="out-")
     result = subprocess.run(
         ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--convert-to", target, "--outdir", out, path],
         capture_output=True, text=True, timeout=300)
     stem = os.path.splitext(os.path.basename(path))[0]
-    produced = [f for f in glob.glob(os.path.join(out, stem + ".*"))]
-    if result.returncode != 0 or not produced:
+    produced = os.path.join(out, stem + "." + target.split(":")[0])
+    if result.returncode != 0 or not os.path.isfile(produced):
         raise SystemExit(f"LibreOffice could not open {path}: {result.stdout} {result.stderr}")
-    return produced[0]
+    return produced
 
 
 def cached_total_row(path):
