@@ -2,7 +2,10 @@
 import PackageDescription
 
 // Data flows one way, and so do the module dependencies:
-// Reading → Validation → (Registry → Deadlines → Workbooks) → Pipeline → nastavnik (CLI).
+//   Reading → Validation → Judgement → Registry → (snapshot) → Deadlines → Figures → Workbooks
+// with Pipeline moving the files through those stages and CLI on top. Domain is the shared
+// vocabulary; Configuration is config/. The C libraries are reached only through Reading (libcsv)
+// and XLSX (libxlsxwriter), SQLite only through Registry.
 // The reader and validator touch every byte of every file; in release builds they skip the runtime
 // exclusivity checks on class properties, which cost ~10% there (BENCHMARKS.md). Debug builds and
 // tests keep them.
@@ -27,63 +30,81 @@ let package = Package(
         .systemLibrary(name: "CCSV", path: "Sources/CCSV"),
         .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter"),
 
-        // The district's vocabulary: datasets, dates, findings, typed records.
+        // The district's vocabulary: datasets, dates, findings, typed records, the registry's snapshot.
         .target(name: "Domain"),
         // Bytes → table: encoding and delimiter detection, libcsv.
         .target(name: "Reading", dependencies: ["CCSV", "Domain"], swiftSettings: hotPath),
-        // Table → typed records + findings: every rule of SPEC §4.
+        // Table → typed records + findings: every rule of SPEC §4 for one file.
         .target(name: "Validation", dependencies: ["Domain", "Reading"], swiftSettings: hotPath),
         // config/: nastavnik.toml, schools.csv, roadmap.csv.
         .target(
             name: "Configuration",
             dependencies: ["Domain", "Reading", "Validation", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
-
+        // A night's files judged together (SPEC §5): apply order, people directory, spellings,
+        // strict mode, repeats, verdicts. The same for `validate` and `run`.
+        .target(name: "Judgement", dependencies: ["Domain", "Reading", "Validation", "Configuration"]),
         // The municipal registry in SQLite (GRDB): snapshots with their history.
         .target(name: "Registry", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]),
         // Roadmap and programme deadlines: the order's `Срок` texts read, judged as of a date.
         .target(name: "Deadlines", dependencies: ["Domain", "Configuration"]),
+        // The night's figures from the registry's snapshot: statform, monitoring, roadmap, listings.
+        .target(name: "Figures", dependencies: ["Domain", "Configuration", "Deadlines"]),
         // libxlsxwriter behind a small Swift layer: workbooks, sheets, styles, charts.
         .target(name: "XLSX", dependencies: ["CXLSXWriter", "Domain"]),
-        // What the district and the schools receive in outbox/ (SPEC §7), and the templates.
-        .target(name: "Workbooks", dependencies: ["Domain", "XLSX", "Configuration", "Registry", "Deadlines", "Validation"]),
-        // The nightly run: inbox → validate → registry → deadlines → workbooks, journal.
+        // What the district and the schools receive in outbox/ (SPEC §7), and the templates: layout only.
+        .target(name: "Workbooks", dependencies: ["Domain", "XLSX", "Configuration", "Deadlines", "Figures", "Validation"]),
+        // The nightly run: scan, read, judge, record and move, snapshot, figures, outputs, journal.
         .target(
             name: "Pipeline",
             dependencies: [
-                "Domain", "Reading", "Validation", "Configuration", "Registry", "Deadlines", "Workbooks",
+                "Domain", "Reading", "Validation", "Configuration", "Judgement", "Registry", "Deadlines", "Figures", "Workbooks",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-
-        .executableTarget(
-            name: "nastavnik",
+        // The command line, one file per subcommand.
+        .target(
+            name: "CLI",
             dependencies: [
-                "Domain", "Reading", "Validation", "Configuration", "Registry", "Deadlines", "Workbooks", "Pipeline",
+                "Domain", "Reading", "Validation", "Configuration", "Judgement", "Registry", "Deadlines", "Workbooks", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(name: "nastavnik", dependencies: ["CLI"]),
         // `swift run -c release nastavnik-bench` — see BENCHMARKS.md.
         .executableTarget(
             name: "nastavnik-bench",
             dependencies: [
-                "Domain", "Reading", "Validation", "Configuration", "Registry", "Workbooks", "Deadlines", "Pipeline",
-                .product(name: "Logging", package: "swift-log"),
+                "Domain", "Reading", "Validation", "Configuration", "Judgement", "Registry", "Figures", "Workbooks", "Deadlines",
+                "Pipeline", .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/Benchmarks"
         ),
+        // The same command line with the crash tests' fault points: built for the tests, never installed.
+        .executableTarget(name: "nastavnik-faults", dependencies: ["CLI", "Pipeline"], path: "Tests/FaultInjection"),
 
+        // Test targets mirror the modules.
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "ReadingTests", dependencies: ["Reading"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Reading", "Configuration"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Reading", "Domain"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Validation"]),
+        .testTarget(name: "JudgementTests", dependencies: ["Judgement", "Validation", "Configuration", "Domain"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "Domain"]),
+        .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines", "Domain", "Configuration"]),
+        // Records as schools send them, and a district whose every figure is known.
+        .target(name: "Fixtures", dependencies: ["Domain", "Configuration"], path: "Tests/Fixtures"),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Fixtures", "Deadlines", "Domain", "Configuration"]),
         // Reads written workbooks back (unzip, parse the sheet XML) for the tests.
         .target(
             name: "XLSXTestSupport", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/XLSXTestSupport"),
-        .testTarget(name: "RegistryTests", dependencies: ["Registry", "Domain"]),
-        .testTarget(name: "WorkbooksTests", dependencies: ["Workbooks", "XLSX", "XLSXTestSupport", "Registry", "Domain", "Configuration", "Deadlines"]),
-        .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines", "Domain", "Configuration"]),
+        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "XLSXTestSupport", "Domain"]),
+        .testTarget(
+            name: "WorkbooksTests",
+            dependencies: ["Workbooks", "Figures", "Fixtures", "XLSX", "XLSXTestSupport", "Registry", "Domain", "Configuration", "Deadlines"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Judgement", "Registry", "Domain"]),
         .testTarget(name: "CLITests", dependencies: ["Domain", "Registry", "XLSXTestSupport"]),
     ]
 )

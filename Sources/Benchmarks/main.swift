@@ -1,4 +1,5 @@
 import Configuration
+import Figures
 import Deadlines
 import Logging
 import Pipeline
@@ -139,12 +140,17 @@ let size = (try! FileManager.default.attributesOfItem(atPath: path)[.size] as! N
 let megabytes = Double(size) / 1_048_576
 print(String(format: "file: %.1f MB (%@%@), %d runs", megabytes, options.encoding, options.uniqueSurnames ? ", every surname unique" : "", options.runs))
 
-let context = ValidationContext(school: "bench", asOf: CivilDate(year: 2026, month: 11, day: 25)!, roadmapCodes: [])
+/// Nobody beyond the file: the mentors file refers to no one.
+struct NoPeople: PeopleDirectory {
+    func schoolsWithMentor(_ snils: Snils) -> Set<String> { [] }
+    func isMentee(_ snils: Snils, of school: String) -> Bool { false }
+}
+let context = ValidationContext(school: "bench", asOf: CivilDate(year: 2026, month: 11, day: 25)!, roadmapCodes: [], people: NoPeople())
 var rates: [Double] = []
 for run in 1...options.runs {
     let start = DispatchTime.now().uptimeNanoseconds
     let bytes = try! CSVDocument.loadBytes(path: path, maxBytes: Int.max)
-    let result = FileValidator.validate(name: "mentors.csv", bytes: bytes, context: context)
+    let result = FileValidator.validate(name: "mentors.csv", dataset: .mentors, bytes: bytes, context: context)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     precondition(result.isAccepted, "the generated file must be valid: \(result.findings.prefix(3))")
     rates.append(megabytes / seconds)
@@ -159,7 +165,7 @@ if ProcessInfo.processInfo.environment["BENCH_PHASES"] != nil {
     let t1 = DispatchTime.now().uptimeNanoseconds
     let document = try! CSVDocument.parse(bytes)
     let t2 = DispatchTime.now().uptimeNanoseconds
-    _ = FileValidator.validate(name: "mentors.csv", document: document, context: context)
+    _ = FileValidator.validate(name: "mentors.csv", dataset: .mentors, document: document, context: context)
     let t3 = DispatchTime.now().uptimeNanoseconds
     print("load \(Double(t1 - t0) / 1e9) s, parse \(Double(t2 - t1) / 1e9) s, validate \(Double(t3 - t2) / 1e9) s")
 }
@@ -189,10 +195,13 @@ enum RegistryWorkbookBench {
                         trainingDate: n % 3 == 0 ? nil : CivilDate(year: 2023, month: n % 12 + 1, day: 1), publishConsent: n % 2 == 0)
                 }
                 try! registry.record(
-                    TakenFile(
-                        folder: school.code, name: "mentors.csv", dataset: .mentors, sha256: "\(k)", verdict: .accepted, rowCount: mentors.count,
-                        inboxPath: "\(school.code)/mentors.csv", storedPath: "archive/\(school.code)/mentors.csv", findings: []),
-                    rows: .mentors(mentors), run: run)
+                    [(
+                        TakenFile(
+                            folder: school.code, name: "mentors.csv", dataset: .mentors, sha256: "\(k)", verdict: .accepted,
+                            rowCount: mentors.count, inboxPath: "\(school.code)/mentors.csv", storedPath: "archive/\(school.code)/mentors.csv",
+                            findings: []),
+                        .mentors(mentors)
+                    )], run: run)
             }
             print("registry of \(rows) mentors built at \(database)")
             // The workbook is written by a fresh process, so that its peak memory is its own.
@@ -205,8 +214,12 @@ enum RegistryWorkbookBench {
         }
         let registry = try! Registry(path: database)
         let start = DispatchTime.now().uptimeNanoseconds
-        let path = try! RegistryWorkbook.write(
-            registry: registry, schools: schools, place: OutputPlace(outbox: dir + "/outbox", asOf: CivilDate(year: 2026, month: 11, day: 25)!))
+        let asOf = CivilDate(year: 2026, month: 11, day: 25)!
+        let snapshot = try! registry.snapshot()
+        let figures = NightFigures(
+            snapshot: snapshot, schools: schools, settings: Settings(), schedule: try! RoadmapSchedule(RoadmapPlan(items: [], path: "")),
+            asOf: asOf, period: ReportingPeriod(containing: asOf))
+        let path = try! RegistryWorkbook.write(snapshot: snapshot, figures: figures, place: OutputPlace(outbox: dir + "/outbox", asOf: asOf))
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -243,17 +256,16 @@ enum NightlyRunBench {
         var logger = Logger(label: "bench")
         logger.logLevel = .error
         let start = DispatchTime.now().uptimeNanoseconds
-        let report = try! NightlyRun.execute(
+        let result = NightlyRun.execute(
             configuration: configuration, schedule: try! RoadmapSchedule(configuration.roadmap),
             options: RunOptions(asOf: CivilDate(year: 2026, month: 11, day: 25)!, period: nil), logger: logger)
-        let applied = DispatchTime.now().uptimeNanoseconds
-        _ = try! RunOutputs.write(report, configuration: configuration, exitCode: 0)
         let done = DispatchTime.now().uptimeNanoseconds
+        precondition(result.end == .completed, "\(result.end)")
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let megabytes = Double(total) / 1_048_576
-        print(String(format: "nightly run: %d schools × %d mentors (%.0f MB of Windows-1251): files applied in %.1f s, workbooks in %.1f s, total %.1f s; %d accepted; peak memory %.0f MB",
-            count, rowsPerSchool, megabytes, Double(applied - start) / 1e9, Double(done - applied) / 1e9, Double(done - start) / 1e9,
-            report.files.count { $0.verdict == .accepted }, Double(usage.ru_maxrss) / 1024))
+        print(String(format: "nightly run: %d schools × %d mentors (%.0f MB of Windows-1251): total %.1f s; %d accepted; peak memory %.0f MB",
+            count, rowsPerSchool, megabytes, Double(done - start) / 1e9,
+            result.report!.files.count { $0.verdict == .accepted }, Double(usage.ru_maxrss) / 1024))
     }
 }

@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Validation
 
 /// Everything in `config/`, loaded and checked up front, with the runtime paths resolved.
 public struct Configuration: Sendable {
@@ -43,21 +42,5 @@ public struct Configuration: Sendable {
         guard FileManager.default.fileExists(atPath: inbox, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ConfigurationError(file: directory + "/nastavnik.toml", "входящая папка не найдена: \(inbox) (ключ «inbox»)")
         }
-    }
-
-    /// How files of a folder are judged: its roadmap codes, the strictness setting, and for the
-    /// district's folder only its roadmap. The nightly run and `validate` both start here.
-    public func validationContext(folder: String, asOf: CivilDate, people: any PeopleDirectory) -> ValidationContext {
-        var context = ValidationContext(
-            school: folder, asOf: asOf, roadmapCodes: roadmapCodes(forFolder: folder), people: people, strict: settings.strict)
-        if folder == SchoolDirectory.districtFolder {
-            context.onlyDatasets = ([.roadmap], "Отдел образования присылает в папку district только дорожную карту (roadmap.csv).")
-        }
-        return context
-    }
-
-    /// The roadmap codes a folder may report: `район` items for the district, `ОО` items for a school.
-    public func roadmapCodes(forFolder folder: String) -> Set<String> {
-        roadmap.codes(for: folder == SchoolDirectory.districtFolder ? .district : .school)
     }
 }

@@ -34,23 +34,20 @@ public struct DeadlineReport: Sendable {
         schools[school]?.values.count { $0.status == .overdue } ?? 0
     }
 
-    public init(
-        schedule: RoadmapSchedule, schools: [String], completions: [String: [RoadmapCompletionRecord]],
-        programs: [String: [ProgramRecord]], rules: DeadlineRules, districtFolder: String
-    ) {
+    public init(schedule: RoadmapSchedule, schools: [String], snapshot: RegistrySnapshot, rules: DeadlineRules, districtFolder: String) {
         asOf = rules.asOf
         self.rules = rules
         let schoolItems = schedule.items(for: .school)
         let districtItems = schedule.items(for: .district)
         func statuses(_ items: [ScheduledItem], _ folder: String) -> [String: ItemStatus] {
-            let done = Dictionary(grouping: completions[folder] ?? [], by: \.itemCode).mapValues { $0.map(\.doneDate) }
+            let done = Dictionary(grouping: snapshot[folder].roadmap, by: \.itemCode).mapValues { $0.map(\.doneDate) }
             return Dictionary(uniqueKeysWithValues: items.map { ($0.item.code, rules.evaluate($0.term, completions: done[$0.item.code] ?? [])) })
         }
         self.schoolItems = schoolItems
         self.districtItems = districtItems
         self.schools = Dictionary(uniqueKeysWithValues: schools.map { ($0, statuses(schoolItems, $0)) })
         district = statuses(districtItems, districtFolder)
-        self.programs = schools.flatMap { school in (programs[school] ?? []).flatMap { Self.findings($0, school: school, asOf: rules.asOf) } }
+        programs = schools.flatMap { school in snapshot[school].programs.flatMap { Self.findings($0, school: school, asOf: rules.asOf) } }
     }
 
     /// The programme rules of SPEC §6: still running after its end date; completed with no results

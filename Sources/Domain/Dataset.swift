@@ -26,7 +26,17 @@ public enum Dataset: String, CaseIterable, Sendable, Comparable {
         }
     }
 
-    public static func < (a: Dataset, b: Dataset) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// The dataset's place in the apply order.
+    public var rank: Int {
+        switch self {
+        case .profile: 0
+        case .curators: 1
+        case .mentors: 2
+        case .mentees: 3
+        case .programs: 4
+        case .roadmap: 5
+        }
     }
+
+    public static func < (a: Dataset, b: Dataset) -> Bool { a.rank < b.rank }
 }

@@ -1,7 +1,8 @@
 import Domain
 import Reading
 
-/// The verdict on one file: what it holds, every finding, and the typed rows when it is accepted.
+/// One file judged by its own rules (SPEC §4): what it holds, every finding, and the typed rows
+/// when nothing in it is an error. The night's verdict is the judgement's (module `Judgement`).
 public struct ValidatedFile: Sendable {
     public var name: String
     public var dataset: Dataset?
@@ -10,46 +11,42 @@ public struct ValidatedFile: Sendable {
     /// Data rows (header and fully blank rows not counted).
     public var rowCount: Int
     public var findings: [Finding]
-    /// Present exactly when the file is accepted.
+    /// Present exactly when the file has no error.
     public var rows: DatasetRows?
-    public var header: HeaderMap?
 
     public var isAccepted: Bool { rows != nil }
 
     /// A file that could not be read at all.
-    public static func unreadable(name: String, _ failure: CSVDocument.Failure) -> ValidatedFile {
-        ValidatedFile(
-            name: name, dataset: DatasetRecognition.fromFileName(name), rowCount: 0,
-            findings: [Finding(.error, file: name, message: failure.message)], rows: nil, header: nil)
+    public static func unreadable(name: String, dataset: Dataset?, _ failure: CSVDocument.Failure) -> ValidatedFile {
+        ValidatedFile(name: name, dataset: dataset, rowCount: 0, findings: [Finding(.error, file: name, message: failure.message)], rows: nil)
     }
 }
 
-/// Judges one file exactly as the nightly run will.
+/// Checks one file against the rules of its dataset.
 public enum FileValidator {
-    /// The table of a file keeps the memory of its bytes: pass bytes nothing else holds, or they
-    /// are copied first.
-    public static func validate(name: String, bytes: consuming [UInt8], context: ValidationContext) -> ValidatedFile {
+    /// `dataset` is what the file's name or header says (`DatasetRecognition.recognise`), nil when
+    /// neither does. The table of a file keeps the memory of its bytes: pass bytes nothing else
+    /// holds, or they are copied first.
+    public static func validate(name: String, dataset: Dataset?, bytes: consuming [UInt8], context: ValidationContext) -> ValidatedFile {
         let document: CSVDocument
         do {
             document = try CSVDocument.parse(bytes, spaces: .trimUnquoted)
         } catch {
-            return .unreadable(name: name, error)
+            return .unreadable(name: name, dataset: dataset, error)
         }
-        return validate(name: name, document: document, context: context)
+        return validate(name: name, dataset: dataset, document: document, context: context)
     }
 
-    public static func validate(name: String, document: CSVDocument, context: ValidationContext) -> ValidatedFile {
+    public static func validate(name: String, dataset: Dataset?, document: CSVDocument, context: ValidationContext) -> ValidatedFile {
         let table = document.table
         var result = ValidatedFile(
-            name: name, dataset: DatasetRecognition.fromFileName(name), encoding: document.encoding,
-            delimiter: document.delimiter, rowCount: 0, findings: [], rows: nil, header: nil)
+            name: name, dataset: dataset, encoding: document.encoding, delimiter: document.delimiter, rowCount: 0, findings: [], rows: nil)
         guard table.count > 0 else {
             result.findings.append(
                 Finding(.error, file: name, message: "В файле нет ни строки заголовков, ни данных — сохраните таблицу заново."))
             return result
         }
-        let header = table.record(0)
-        guard let dataset = DatasetRecognition.fromFileName(name) ?? DatasetRecognition.fromHeader(header) else {
+        guard let dataset else {
             result.findings.append(
                 Finding(
                     .error, file: name,
@@ -58,13 +55,11 @@ public enum FileValidator {
                         + "mentors_2023-01-20.csv) или проверьте заголовки столбцов по шаблону."))
             return result
         }
-        result.dataset = dataset
         if let only = context.onlyDatasets, !only.datasets.contains(dataset) {
             result.findings.append(Finding(.error, file: name, message: only.reason))
             return result
         }
-        let map = HeaderMap(dataset: dataset, header: header)
-        result.header = map
+        let map = HeaderMap(dataset: dataset, header: table.record(0))
 
         let rows: DatasetRows = table.withFields { fields in
             let check = FileCheck(fileName: name, header: map, table: table, fields: fields, context: context)
@@ -73,9 +68,6 @@ public enum FileValidator {
             result.findings += check.findings
             result.rowCount = check.dataRecords.count
             return rows ?? emptyRows(dataset)
-        }
-        if context.strict {
-            for i in result.findings.indices { result.findings[i].severity = .error }
         }
         if !result.findings.hasErrors { result.rows = rows }
         return result

@@ -1,57 +1,45 @@
-import Configuration
 import Domain
+import Figures
 import Foundation
-import Registry
 import XLSX
 
 /// `outbox/public/<code>/nastavnichestvo-DATE.xlsx`: what a school may publish in its website section
-/// (п. 4.14 of the order): programmes, and the mentors and mentees who consented to publication —
-/// never a СНИЛС, a birth date or anything else personal beyond name, position and subject.
+/// (п. 4.14 of the order), as `PublicListing` prepares it.
 public enum PublicExtract {
-    public static func write(registry: Registry, school: School, programs: [ProgramRecord], place: OutputPlace) throws -> String {
+    static let mentorColumns: [SheetColumn<PublicListing.Person>] = [
+        .text("Фамилия") { $0.name.last }, .text("Имя") { $0.name.first }, .text("Отчество") { $0.name.middle },
+        .text("Должность", 24) { $0.position }, .text("Предмет (направление)", 28) { $0.subject },
+        .text("Квалификационная категория", 22) { $0.category?.text },
+    ]
+
+    static let menteeColumns: [SheetColumn<PublicListing.Person>] = Array(mentorColumns.prefix(5))
+
+    static let programmeColumns: [SheetColumn<PublicListing.Programme>] = [
+        .text("Номер программы", 14) { $0.number }, .text("Наставник", 30) { $0.mentor },
+        .text("Наставляемые", 36, wrapped: true) { p in
+            (p.mentees + (p.othersWithoutConsent > 0 ? ["и ещё \(p.othersWithoutConsent) (без согласия на публикацию)"] : []))
+                .joined(separator: "\n")
+        },
+        .text("Форма наставничества", 18) { $0.form.text }, .text("Модель", 24) { $0.model.text },
+        .text("Направления", 30, wrapped: true) { $0.directions.map(\.text).joined(separator: "; ") },
+        .text("Режим", 12) { $0.mode.text }, .date("Дата начала") { $0.startDate }, .date("Дата окончания") { $0.endDate },
+        .text("Статус", 14) { $0.status.text }, .text("Результаты опубликованы", 34) { $0.resultsURL },
+    ]
+
+    public static func write(_ listing: PublicListing, place: OutputPlace) throws -> String {
+        let school = listing.school
         let path = "\(place.outbox)/public/\(school.code)/nastavnichestvo-\(place.asOf.iso).xlsx"
         let workbook = try Workbook(path: path, created: place.created, title: "Наставничество: \(school.shortName)")
         let heading = "\(school.name): наставничество педагогических работников (на \(place.asOf.russian))"
-
-        var published: [Snils: String] = [:]
-        let mentors = Table(workbook, name: "Наставники", columns: [
-            SheetColumn("Фамилия"), SheetColumn("Имя"), SheetColumn("Отчество"), SheetColumn("Должность", 24), SheetColumn("Предмет (направление)", 28),
-            SheetColumn("Квалификационная категория", 22),
-        ], titleRows: [heading])
-        try registry.forEachCurrentMentor(school: school.code) { m in
-            let r = m.record
-            guard r.publishConsent else { return }
-            published[r.snils] = r.name.full
-            try mentors.append([.text(r.name.last), .text(r.name.first), .optional(r.name.middle), .text(r.position), .text(r.subject), .text(r.category.text)])
-        }
+        let mentors = Table(workbook, name: "Наставники", columns: mentorColumns, titleRows: [heading])
+        try mentors.append(listing.mentors)
         try mentors.finish()
-
-        let mentees = Table(workbook, name: "Наставляемые", columns: [
-            SheetColumn("Фамилия"), SheetColumn("Имя"), SheetColumn("Отчество"), SheetColumn("Должность", 24), SheetColumn("Предмет (направление)", 28),
-        ], titleRows: [heading])
-        for m in try registry.currentMentees(school: school.code) where m.record.publishConsent {
-            let r = m.record
-            published[r.snils] = r.name.full
-            try mentees.append([.text(r.name.last), .text(r.name.first), .optional(r.name.middle), .text(r.position), .text(r.subject)])
-        }
+        let mentees = Table(workbook, name: "Наставляемые", columns: menteeColumns, titleRows: [heading])
+        try mentees.append(listing.mentees)
         try mentees.finish()
-
-        let table = Table(workbook, name: "Программы", columns: [
-            SheetColumn("Номер программы", 14), SheetColumn("Наставник", 30), SheetColumn("Наставляемые", 36, .wrapped), SheetColumn("Форма наставничества", 18),
-            SheetColumn("Модель", 24), SheetColumn("Направления", 30, .wrapped), SheetColumn("Режим", 12), .date("Дата начала"), .date("Дата окончания"),
-            SheetColumn("Статус", 14), SheetColumn("Результаты опубликованы", 34),
-        ], titleRows: [heading])
-        for p in programs {
-            let named = p.mentees.compactMap { published[$0] }
-            let others = p.mentees.count - named.count
-            let menteeText = (named + (others > 0 ? ["и ещё \(others) (без согласия на публикацию)"] : [])).joined(separator: "\n")
-            try table.append([
-                .text(p.number), .optional(published[p.mentor]), .text(menteeText), .text(p.form.text), .text(p.model.text),
-                .text(p.directions.map(\.text).joined(separator: "; ")), .text(p.mode.text), .date(p.startDate), .date(p.endDate),
-                .text(p.status.text), .optional(p.resultsURL),
-            ])
-        }
-        try table.finish()
+        let programmes = Table(workbook, name: "Программы", columns: programmeColumns, titleRows: [heading])
+        try programmes.append(listing.programmes)
+        try programmes.finish()
         try workbook.close()
         return path
     }

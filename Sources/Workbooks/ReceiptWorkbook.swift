@@ -1,11 +1,33 @@
 import Deadlines
 import Domain
 import Foundation
-import Registry
 import XLSX
 
 /// `outbox/schools/<code>/receipt-DATE.xlsx`: what was accepted, what to fix, and what is due.
 public enum ReceiptWorkbook {
+    static let summaryColumns: [SheetColumn<TakenFile>] = [
+        .text("Файл", 34) { $0.name }, .text("Набор данных", 26) { $0.dataset?.title ?? "не определён" },
+        .text("Результат", 12) { $0.verdict.rawValue }, .count("Строк", 9) { $0.rowCount },
+        .count("Ошибок", 9) { $0.findings.errorCount }, .count("Предупреждений", 15) { $0.findings.warningCount },
+    ]
+
+    static let remarkColumns: [SheetColumn<Finding>] = [
+        .text("Файл", 30) { $0.file }, .count("Строка", 8) { $0.row },
+        .text("Столбец", 24, wrapped: true) { $0.column }, .text("Значение", 24, wrapped: true) { $0.value },
+        .text("Сообщение", 80, wrapped: true) { $0.message }, .text("Уровень", 16) { $0.severity.rawValue },
+    ]
+
+    static let dueColumns: [SheetColumn<(item: ScheduledItem, status: ItemStatus?)>] = [
+        .text("Код", 8) { $0.item.item.code }, .text("Мероприятие", 60, wrapped: true) { $0.item.item.title },
+        .text("Срок", 24, wrapped: true) { $0.item.item.term }, .date("Срок (дата)") { $0.status?.due },
+        .text("Статус", 26) { $0.status?.status.rawValue }, .date("Последнее выполнение") { $0.status?.lastDone },
+    ]
+
+    static let programColumns: [SheetColumn<ProgramDeadline>] = [
+        .text("Номер программы", 16) { $0.number }, .text("Замечание", 24) { $0.kind.rawValue }, .date("Дата") { $0.date },
+        .text("Пояснение", 80, wrapped: true) { $0.message },
+    ]
+
     public static func write(
         folder: String, title: String, files: [TakenFile], deadlines: DeadlineReport?, isDistrict: Bool, place: OutputPlace
     ) throws -> String {
@@ -13,65 +35,46 @@ public enum ReceiptWorkbook {
         let workbook = try Workbook(path: path, created: place.created, title: "Квитанция: \(title)")
         let heading = "Квитанция о приёме файлов — \(title), \(place.asOf.russian)"
 
-        let summary = Table(workbook, name: "Итог", columns: [
-            SheetColumn("Файл", 34), SheetColumn("Набор данных", 26), SheetColumn("Результат", 12), .count("Строк", 9), .count("Ошибок", 9),
-            .count("Предупреждений", 15),
-        ], titleRows: [heading])
+        let summary = Table(workbook, name: "Итог", columns: summaryColumns, titleRows: [heading])
         let summaryFirst = try summary.dataStart()
-        for file in files {
-            try summary.append([
-                .text(file.name), .text(file.dataset?.title ?? "не определён"), .text(file.verdict.rawValue), .integer(file.rowCount),
-                .integer(file.findings.errorCount), .integer(file.findings.warningCount),
-            ])
-        }
+        try summary.append(files)
         let summarySheet = try summary.finish()
-        let last = summary.row - 1
-        try summarySheet.highlight(firstRow: summaryFirst, firstColumn: 2, lastRow: last, lastColumn: 2, equalTo: Verdict.rejected.rawValue, StatusColors.style(.overdue))
-        try summarySheet.highlight(firstRow: summaryFirst, firstColumn: 2, lastRow: last, lastColumn: 2, equalTo: Verdict.accepted.rawValue, StatusColors.style(.doneOnTime))
-        try summarySheet.write(summary.row + 1, 0, .text("принят — данные внесены в реестр; отклонён — файл не принят целиком, исправьте ошибки и пришлите его снова; повтор — такой же файл уже принят, ничего не изменилось."), .wrapped)
+        let last = summary.row - 1, result = summary.column("Результат")
+        try summarySheet.highlight(
+            firstRow: summaryFirst, firstColumn: result, lastRow: last, lastColumn: result, equalTo: Verdict.rejected.rawValue,
+            StatusColors.style(.overdue))
+        try summarySheet.highlight(
+            firstRow: summaryFirst, firstColumn: result, lastRow: last, lastColumn: result, equalTo: Verdict.accepted.rawValue,
+            StatusColors.style(.doneOnTime))
+        try summarySheet.write(
+            summary.row + 1, 0,
+            .text(
+                "принят — данные внесены в реестр; отклонён — файл не принят целиком, исправьте ошибки и пришлите его снова; "
+                    + "повтор — такой же файл уже принят, ничего не изменилось."), .wrapped)
 
-        let remarks = Table(workbook, name: "Замечания", columns: [
-            SheetColumn("Файл", 30), .count("Строка", 8), SheetColumn("Столбец", 24, .wrapped), SheetColumn("Значение", 24, .wrapped),
-            SheetColumn("Сообщение", 80, .wrapped), SheetColumn("Уровень", 16),
-        ])
+        let remarks = Table(workbook, name: "Замечания", columns: remarkColumns)
         let remarksFirst = try remarks.dataStart()
         for file in files {
-            let ordered = file.findings.enumerated().sorted { ($0.element.row ?? 0, $0.offset) < ($1.element.row ?? 0, $1.offset) }
-            for finding in ordered.map(\.element) {
-                try remarks.append([
-                    .text(finding.file), finding.row.map(CellValue.integer) ?? .blank, .optional(finding.column), .optional(finding.value),
-                    .text(finding.message), .text(finding.severity.rawValue),
-                ])
-            }
+            // By row, the file-wide findings first; in the order found within a row.
+            try remarks.append(file.findings.enumerated().sorted { ($0.element.row ?? 0, $0.offset) < ($1.element.row ?? 0, $1.offset) }.map(\.element))
         }
-        let remarksSheet = try remarks.finish()
-        try remarksSheet.highlight(firstRow: remarksFirst, firstColumn: 5, lastRow: remarks.row - 1, lastColumn: 5, equalTo: Severity.error.rawValue, StatusColors.style(.overdue))
+        let level = remarks.column("Уровень")
+        try remarks.finish().highlight(
+            firstRow: remarksFirst, firstColumn: level, lastRow: remarks.row - 1, lastColumn: level, equalTo: Severity.error.rawValue,
+            StatusColors.style(.overdue))
 
         if let deadlines {
             let items = isDistrict ? deadlines.districtItems : deadlines.schoolItems
             let statuses = isDistrict ? deadlines.district : deadlines.schools[folder] ?? [:]
-            let due = Table(workbook, name: "Сроки", columns: [
-                SheetColumn("Код", 8), SheetColumn("Мероприятие", 60, .wrapped), SheetColumn("Срок", 24, .wrapped), .date("Срок (дата)"),
-                SheetColumn("Статус", 26), .date("Последнее выполнение"),
-            ], titleRows: ["Сроки дорожной карты на \(deadlines.asOf.russian)"])
+            let due = Table(workbook, name: "Сроки", columns: dueColumns, titleRows: ["Сроки дорожной карты на \(deadlines.asOf.russian)"])
             let dueFirst = try due.dataStart()
-            for scheduled in items {
-                let status = statuses[scheduled.item.code]
-                try due.append([
-                    .text(scheduled.item.code), .text(scheduled.item.title), .text(scheduled.item.term), .optional(status?.due),
-                    .optional(status?.status.rawValue), .optional(status?.lastDone),
-                ])
-            }
-            let dueSheet = try due.finish()
-            try StatusColors.apply(dueSheet, firstRow: dueFirst, firstColumn: 4, lastRow: due.row - 1, lastColumn: 4)
+            try due.append(items.map { ($0, statuses[$0.item.code]) })
+            let status = due.column("Статус")
+            try StatusColors.apply(try due.finish(), firstRow: dueFirst, firstColumn: status, lastRow: due.row - 1, lastColumn: status)
             let programs = deadlines.programs.filter { $0.school == folder }
             if !programs.isEmpty {
-                let table = Table(workbook, name: "Сроки программ", columns: [
-                    SheetColumn("Номер программы", 16), SheetColumn("Замечание", 24), .date("Дата"), SheetColumn("Пояснение", 80, .wrapped),
-                ])
-                for finding in programs {
-                    try table.append([.text(finding.number), .text(finding.kind.rawValue), .date(finding.date), .text(finding.message)])
-                }
+                let table = Table(workbook, name: "Сроки программ", columns: programColumns)
+                try table.append(programs)
                 try table.finish()
             }
         }

@@ -13,21 +13,29 @@ struct CommandRunner {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// The binary next to the test bundle (`.build/<config>/nastavnik`).
-    static var binary: URL {
+    /// The shipped binary next to the test bundle (`.build/<config>/nastavnik`).
+    static var binary: URL { built("nastavnik") }
+
+    /// The crash tests' build of the same command line, with fault points (Tests/FaultInjection).
+    static var faultyBinary: URL { built("nastavnik-faults") }
+
+    private static func built(_ name: String) -> URL {
         var dir = Bundle.main.bundleURL
         for _ in 0..<3 {
-            let candidate = dir.appendingPathComponent("nastavnik")
+            let candidate = dir.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             dir.deleteLastPathComponent()
         }
-        return root.appendingPathComponent(".build/debug/nastavnik")
+        return root.appendingPathComponent(".build/debug/\(name)")
     }
 
+    /// Runs the shipped binary; with a fault plan in `environment` (`NASTAVNIK_CRASH_AT`,
+    /// `NASTAVNIK_PAUSE_AT`), the crash tests' build.
     @discardableResult
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        let faulty = environment.keys.contains { $0.hasPrefix("NASTAVNIK_CRASH") || $0.hasPrefix("NASTAVNIK_PAUSE") }
+        process.executableURL = faulty ? faultyBinary : binary
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -262,7 +262,10 @@ struct RunSafetyTests {
         #expect(try first.registry().contentDump() == second.registry().contentDump())
     }
 
-    @Test(arguments: ["in-transaction#1", "in-transaction#4", "committed#1", "committed#3", "committed#8", "moved#2", "moved#6", "file-done#5", "outputs#1"])
+    @Test(arguments: [
+        "in-transaction#1", "in-transaction#2", "committed#1", "committed#2", "moved#2", "moved#6", "confirmed#1", "output#1", "receipt#2",
+        "journal#1",
+    ])
     func killedAnywhereTheNextRunCompletesTheWork(crash: String) throws {
         let reference = try Self.filled(Workspace())
         try reference.run()
@@ -287,7 +290,7 @@ struct RunSafetyTests {
     @Test func aSecondRunExitsThreeWhileTheFirstHoldsTheLock() throws {
         let ws = try Self.filled(Workspace())
         let first = Process()
-        first.executableURL = CommandRunner.binary
+        first.executableURL = CommandRunner.faultyBinary
         first.arguments = ["run", "--config", ws.config.path, "--as-of", ws.asOf]
         first.environment = ProcessInfo.processInfo.environment.merging(["NASTAVNIK_PAUSE_AT": "locked"]) { $1 }
         first.standardOutput = FileHandle.nullDevice

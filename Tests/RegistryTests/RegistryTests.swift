@@ -23,13 +23,15 @@ struct RegistryTests {
     @Test func snapshotsReplaceButNeverDelete() throws {
         let registry = try Registry(inMemory: ())
         let run1 = try registry.beginRun(startedAt: Date(), asOf: asOf, period: nil)
-        try registry.record(file("mentors.csv", .accepted, sha: "aa"), rows: .mentors([mentor(11_223_344_595, "Иванова")]), run: run1)
+        try registry.record([(file("mentors.csv", .accepted, sha: "aa"), .mentors([mentor(11_223_344_595, "Иванова")]))], run: run1)
         let run2 = try registry.beginRun(startedAt: Date(), asOf: asOf, period: nil)
-        try registry.record(file("mentors.csv", .rejected, sha: "bb"), rows: nil, run: run2)
-        #expect(try registry.currentSHA(school: "school-a", dataset: .mentors) == "aa")
-        try registry.record(file("mentors.csv", .accepted, sha: "cc"), rows: .mentors([mentor(14_527_450_962, "Петрова"), mentor(11_223_344_595, "Иванова", row: 3)]), run: run2)
-        #expect(try registry.currentSHA(school: "school-a", dataset: .mentors) == "cc")
-        #expect(try registry.currentPeople().map(\.name.last) == ["Петрова", "Иванова"])
+        try registry.record([(file("mentors.csv", .rejected, sha: "bb"), nil)], run: run2)
+        #expect(try registry.baseline().currentSHA(folder: "school-a", dataset: .mentors) == "aa")
+        try registry.record(
+            [(file("mentors.csv", .accepted, sha: "cc"), .mentors([mentor(14_527_450_962, "Петрова"), mentor(11_223_344_595, "Иванова", row: 3)]))],
+            run: run2)
+        #expect(try registry.baseline().currentSHA(folder: "school-a", dataset: .mentors) == "cc")
+        #expect(try registry.snapshot()["school-a"].mentors.map(\.name.last) == ["Петрова", "Иванова"])
 
         let history = try registry.queue.read { db in
             try Row.fetchAll(db, sql: "SELECT s.run_id, s.replaced_by_run, count(r.row) FROM snapshot s JOIN mentor_row r ON r.snapshot_id = s.id GROUP BY s.id ORDER BY s.id")
@@ -63,7 +65,52 @@ struct RegistryTests {
         let again = try Registry(path: path)
         #expect(try again.pendingMoves().isEmpty)
         let readOnly = try Registry(path: path, readOnly: true)
-        #expect(try readOnly.currentPeople().isEmpty)
+        #expect(try readOnly.snapshot().folders.isEmpty)
+    }
+}
+
+
+struct BaselineTests {
+    let asOf = CivilDate(year: 2026, month: 3, day: 1)!
+
+    @Test func theRegistryBeforeTonight() throws {
+        let registry = try Registry(inMemory: ())
+        let run = try registry.beginRun(startedAt: Date(), asOf: asOf, period: nil)
+        let t = RegistryTests()
+        var mentors = t.file("mentors.csv", .accepted, sha: "aa")
+        mentors.folder = "school-b"
+        try registry.record([(mentors, .mentors([t.mentor(11_223_344_595, "Иванова")]))], run: run)
+        let baseline = try registry.baseline()
+        #expect(baseline.currentSHA(folder: "school-b", dataset: .mentors) == "aa")
+        #expect(baseline.mentors.folders(of: Snils(value: 11_223_344_595)) == ["school-b"])
+        #expect(baseline.mentees.count == 0)
+        let people = baseline.peopleWithSnils([Snils(value: 11_223_344_595), Snils(value: 1)])
+        #expect(people.map(\.name.last) == ["Иванова"])
+        #expect(people.first?.row == 2 && people.first?.school == "school-b")
+    }
+}
+
+struct IntakeTests {
+    let asOf = CivilDate(year: 2026, month: 3, day: 1)!
+
+    /// The state of a school's data follows its latest judged file of each dataset, across runs:
+    /// a later run that takes only other files does not hide a rejection.
+    @Test func stateFollowsTheLatestFileOfEachDataset() throws {
+        let registry = try Registry(inMemory: ())
+        let t = RegistryTests()
+        let run1 = try registry.beginRun(startedAt: Date(), asOf: asOf, period: nil)
+        try registry.record([(t.file("mentors.csv", .rejected, sha: "bb"), nil)], run: run1)
+        let run2 = try registry.beginRun(startedAt: Date(), asOf: asOf.adding(days: 1), period: nil)
+        var profile = t.file("profile.csv", .accepted, sha: "pp")
+        profile.dataset = .profile
+        try registry.record(
+            [(profile, .profile([ProfileRecord(row: 2, schoolCode: "school-a", teachersTotal: 1, teachersUnder35: 0, youngSpecialists: 0, siteURL: nil)]))],
+            run: run2)
+        #expect(try registry.snapshot()["school-a"].intake == SchoolIntake(lastAccepted: asOf.adding(days: 1), state: .rejected))
+        let run3 = try registry.beginRun(startedAt: Date(), asOf: asOf.adding(days: 2), period: nil)
+        try registry.record([(t.file("mentors.csv", .accepted, sha: "cc"), .mentors([t.mentor(11_223_344_595, "Иванова")]))], run: run3)
+        #expect(try registry.snapshot()["school-a"].intake == SchoolIntake(lastAccepted: asOf.adding(days: 2), state: .accepted))
+        #expect(try registry.snapshot()["school-z"].intake.state == .none)
     }
 }
 

@@ -111,7 +111,7 @@ struct MentorRuleTests {
 
     @Test func blankRowsAreSkippedButCountForRowNumbers() {
         let bytes = Fixture.csv([Fixture.mentorHeader]) + Array(";;;;;;;;;;\r\n\r\n".utf8) + Fixture.csv([Fixture.mentor("bad")])
-        let result = FileValidator.validate(name: "mentors.csv", bytes: bytes, context: Fixture.context())
+        let result = Fixture.validate("mentors.csv", bytes: bytes)
         #expect(result.rowCount == 1)
         #expect(result.has(.error, row: 4, column: "СНИЛС", containing: "не СНИЛС"))
     }
@@ -124,17 +124,12 @@ struct MentorRuleTests {
         #expect(result.has(.warning, row: 3, column: nil, containing: "больше значений"))
     }
 
-    @Test func strictModeTurnsWarningsIntoErrors() {
-        let result = Fixture.validate("mentors.csv", [Fixture.mentorHeader, Fixture.mentor("326335397")], context: Fixture.context(strict: true))
-        #expect(!result.isAccepted)
-    }
-
     @Test func tatarCodePageIsAWarning() {
         // «Хәйруллина» saved in the Tatar variant of Windows-1251 reads back in plain 1251 as «ХЉйруллина».
         var row = Fixture.mentee(Fixture.menteeA)
         row[1] = "Х\u{0409}йруллина"
         let bytes = Fixture.windows1251(Fixture.csv([Fixture.menteeHeader, row]))
-        let result = FileValidator.validate(name: "mentees.csv", bytes: bytes, context: Fixture.context())
+        let result = Fixture.validate("mentees.csv", bytes: bytes)
         #expect(result.encoding == .windows1251)
         #expect(result.isAccepted)
         #expect(result.has(.warning, row: 2, column: "Фамилия", containing: "татарской"))
@@ -251,39 +246,5 @@ struct RoadmapRuleTests {
         #expect(result.has(.error, row: 4, column: "Код мероприятия", containing: "нет в дорожной карте"))
         #expect(result.has(.error, row: 5, column: "Дата выполнения", containing: "ещё не наступила"))
         #expect(result.errors.count == 2)
-    }
-}
-
-struct SchoolBatchTests {
-    @Test func programmesSeeTheBatchsMentorsAndMentees() {
-        let files: [SchoolBatch.File] = [
-            .init(name: "programs.csv", bytes: Fixture.csv([Fixture.programHeader, Fixture.program()])),
-            .init(name: "mentees.csv", bytes: Fixture.csv([Fixture.menteeHeader, Fixture.mentee(Fixture.menteeA)])),
-            .init(name: "mentors.csv", bytes: Fixture.csv([Fixture.mentorHeader, Fixture.mentor(Fixture.mentorA)])),
-        ]
-        let results = SchoolBatch.validate(files, context: Fixture.context())
-        #expect(results.map(\.name) == ["mentors.csv", "mentees.csv", "programs.csv"])
-        #expect(results.allSatisfy { $0.isAccepted }, "\(results.flatMap(\.findings))")
-    }
-
-    @Test func aRejectedMenteesFileExplainsTheProgrammeErrors() {
-        let files: [SchoolBatch.File] = [
-            .init(name: "mentors.csv", bytes: Fixture.csv([Fixture.mentorHeader, Fixture.mentor(Fixture.mentorA)])),
-            .init(name: "mentees.csv", bytes: Fixture.csv([Fixture.menteeHeader, Fixture.mentee(Fixture.menteeA, birth: "вчера")])),
-            .init(name: "programs.csv", bytes: Fixture.csv([Fixture.programHeader, Fixture.program()])),
-        ]
-        let results = SchoolBatch.validate(files, context: Fixture.context())
-        #expect(results.map(\.isAccepted) == [true, false, false])
-        #expect(results[2].has(.error, row: 2, column: "СНИЛС наставляемых", containing: "«mentees.csv» (наставляемые) отклонён"))
-    }
-
-    @Test func theBatchReplacesTheSchoolsOwnSnapshot() {
-        // The registry still lists mentorB for this school, but tonight's mentors file drops him.
-        let files: [SchoolBatch.File] = [
-            .init(name: "mentors.csv", bytes: Fixture.csv([Fixture.mentorHeader, Fixture.mentor(Fixture.mentorA)])),
-            .init(name: "programs.csv", bytes: Fixture.csv([Fixture.programHeader, Fixture.program(mentor: Fixture.mentorB)])),
-        ]
-        let results = SchoolBatch.validate(files, context: Fixture.context(people: Fixture.people))
-        #expect(results[1].has(.error, row: 2, column: "СНИЛС наставника", containing: "не найден"))
     }
 }

@@ -67,7 +67,8 @@ struct FuzzTests {
                 if round % 4 != 1 { name = Self.seedNames[seed] }
             }
             let people = Fixture.people
-            let result = FileValidator.validate(name: name, bytes: bytes, context: Fixture.context(people: people))
+            let dataset = DatasetRecognition.recognise(name: name, head: bytes, complete: true)
+            let result = FileValidator.validate(name: name, dataset: dataset, bytes: bytes, context: Fixture.context(people: people))
             if result.isAccepted {
                 accepted += 1
                 #expect(!result.findings.hasErrors)

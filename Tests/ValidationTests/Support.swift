@@ -17,8 +17,8 @@ enum Fixture {
     static let menteeB = "205-132-059 00"
     static let menteeC = "952-530-077 00"
 
-    static func context(school: String = school, people: PeopleIndex = PeopleIndex(), strict: Bool = false) -> ValidationContext {
-        ValidationContext(school: school, asOf: asOf, roadmapCodes: roadmapCodes, people: people, strict: strict)
+    static func context(school: String = school, people: PeopleIndex = PeopleIndex()) -> ValidationContext {
+        ValidationContext(school: school, asOf: asOf, roadmapCodes: roadmapCodes, people: people)
     }
 
     static func csv(_ rows: [[String]], delimiter: String = ";") -> [UInt8] {
@@ -38,7 +38,13 @@ enum Fixture {
     }
 
     static func validate(_ name: String, _ rows: [[String]], context: ValidationContext = context()) -> ValidatedFile {
-        FileValidator.validate(name: name, bytes: csv(rows), context: context)
+        validate(name, bytes: csv(rows), context: context)
+    }
+
+    /// As the night does it: the dataset recognised from the name or header, then the file checked.
+    static func validate(_ name: String, bytes: [UInt8], context: ValidationContext = context()) -> ValidatedFile {
+        FileValidator.validate(
+            name: name, dataset: DatasetRecognition.recognise(name: name, head: bytes, complete: true), bytes: bytes, context: context)
     }
 
     static let mentorHeader = [
@@ -93,4 +99,21 @@ extension ValidatedFile {
     func has(_ severity: Severity, row: Int?, column: String?, containing text: String) -> Bool {
         findings.contains { $0.severity == severity && $0.row == row && $0.column == column && $0.message.contains(text) }
     }
+}
+
+/// People held in memory, as the registry and tonight's files would list them.
+struct PeopleIndex: PeopleDirectory {
+    var mentors: [Snils: Set<String>] = [:]
+    var mentees: [Snils: Set<String>] = [:]
+
+    mutating func addMentors(_ list: some Sequence<Snils>, school: String) {
+        for snils in list { mentors[snils, default: []].insert(school) }
+    }
+
+    mutating func addMentees(_ list: some Sequence<Snils>, school: String) {
+        for snils in list { mentees[snils, default: []].insert(school) }
+    }
+
+    func schoolsWithMentor(_ snils: Snils) -> Set<String> { mentors[snils] ?? [] }
+    func isMentee(_ snils: Snils, of school: String) -> Bool { mentees[snils]?.contains(school) ?? false }
 }

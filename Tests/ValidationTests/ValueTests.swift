@@ -93,13 +93,6 @@ struct ScalarTests {
         #expect(Scalars.list("a, b;c\nd\r\n e ") == ["a", "b", "c", "d", "e"])
     }
 
-    @Test func normalisation() {
-        #expect(TextKey.normalize("  Педагогический   стаж, лет* ") == "педагогический стаж, лет")
-        #expect(TextKey.normalize("Учитель — учитель") == TextKey.normalize("учитель-учитель"))
-        #expect(TextKey.normalize("Ёлка") == "елка")
-        #expect(TextKey.normalize("last_name") == "last name")
-    }
-
     @Test func vocabularies() {
         let forms = VocabularyLookup<MentoringForm>()
         #expect(forms.match("В группе") == .group)
@@ -180,27 +173,5 @@ struct RepeatedTextTests {
                 #expect(text == value)
             }
         }
-    }
-}
-
-struct CivilDateTests {
-    @Test func daysRoundTripAndOrder() {
-        // Every day from 1900 to 2100: the date comes back from its day number, and dates sort as days do.
-        let first = CivilDate(year: 1900, month: 1, day: 1)!.daysSinceEpoch
-        let last = CivilDate(year: 2100, month: 12, day: 31)!.daysSinceEpoch
-        var previous: CivilDate?
-        var wrong: [Int] = []
-        for day in first...last {
-            let date = CivilDate(daysSinceEpoch: day)
-            let ordered = previous.map { $0 < date } ?? true
-            if date.daysSinceEpoch != day || CivilDate(year: date.year, month: date.month, day: date.day) != date || !ordered {
-                wrong.append(day)
-            }
-            previous = date
-        }
-        #expect(wrong.isEmpty)
-        #expect(last - first + 1 == 73_414)
-        #expect(CivilDate(year: 2024, month: 2, day: 29)!.adding(months: 12) == CivilDate(year: 2025, month: 2, day: 28))
-        #expect(CivilDate(year: 2023, month: 2, day: 29) == nil)
     }
 }

@@ -1,4 +1,5 @@
 import Configuration
+import Fixtures
 import Domain
 import Foundation
 import Registry
@@ -10,55 +11,12 @@ import XLSXTestSupport
 /// A small registry where every number of the statform is known in advance (as of 2026-03-01,
 /// period 2026-H1).
 struct StatformTests {
-    static func registry() throws -> Registry {
-        typealias F = RegistryFixture
-        return try F.make([
-            ("school-a", .profile([F.profile("school-a", total: 40, under35: 10, young: 4)])),
-            ("school-a", .mentors([
-                F.mentor(11_223_344_595, "Андреева", trained: "2025-10-01"), F.mentor(14_527_450_962, "Белова", trained: "2026-05-01", row: 3),
-                F.mentor(3_263_353_97, "Сорокина", row: 4),
-            ])),
-            ("school-a", .mentees([
-                F.mentee(14_100_840_800, "Петров", born: "2000-03-02", years: 1),  // 25: under 35, young
-                F.mentee(20_513_205_900, "Орлов", born: "1991-03-01", years: 5, row: 3),  // 35 that day: not under 35
-                F.mentee(95_253_007_700, "Лаптев", born: "1991-03-02", years: 2.5, row: 4),  // 34, young
-            ])),
-            ("school-a", .programs([
-                F.program("1", mentor: 11_223_344_595, mentees: [14_100_840_800], status: .running),
-                F.program("2", mentor: 14_527_450_962, mentees: [20_513_205_900, 95_253_007_700], status: .extended, form: .group, model: .headTeacher),
-                F.program("3", mentor: 11_223_344_595, mentees: [20_513_205_900], status: .completed, closed: "2026-02-01"),
-                F.program("4", mentor: 11_223_344_595, mentees: [20_513_205_900], status: .terminated, closed: "2025-12-20"),
-                F.program("5", mentor: 11_223_344_595, mentees: [95_253_007_700], status: .completed, closed: "2026-01-15"),
-            ])),
-            ("school-b", .profile([F.profile("school-b", total: 20, under35: 0, young: 1)])),
-            ("school-b", .mentors([F.mentor(55_555_555_555, "Иванов", trained: "2024-01-01")])),
-            ("school-b", .programs([F.program("Б-1", mentor: 55_555_555_555, mentees: [1], status: .terminated, closed: "2026-02-10")])),
-            ("school-d", .profile([F.profile("school-d", total: 50, under35: 30, young: 3)])),
-        ])
-    }
-
-    @Test func everyNumberAsCounted() throws {
-        let rows = try Statform.rows(registry: Self.registry(), schools: RegistryFixture.schools, asOf: day("2026-03-01"), period: ReportingPeriod("2026-H1")!)
-        #expect(rows.map(\.code) == ["school-a", "school-b", "school-c", "school-d"])
-        let a = rows[0]
-        #expect(a.countsBeforeShare == [40, 10, 4, 3, 1, 3, 2, 2])
-        #expect(a.shareUnder35 == 20)
-        #expect([a.programsActive, a.programsCompleted, a.programsTerminated] as [Int] == [2, 2, 0])
-        #expect(a.byForm == [.traditional: 1, .group: 1])
-        #expect(a.byModel == [.teacherTeacher: 1, .headTeacher: 1])
-        let b = rows[1]
-        #expect(b.countsBeforeShare == [20, 0, 1, 1, 1, 0, 0, 0])
-        #expect(b.shareUnder35 == nil)
-        #expect([b.programsActive, b.programsCompleted, b.programsTerminated] as [Int] == [0, 0, 1])
-        #expect(rows[2].countsBeforeShare == [0, 0, 0, 0, 0, 0, 0, 0])
-        #expect(rows[2].countsAfterShare.allSatisfy { $0 == 0 })
-        #expect(rows[3].shareUnder35 == 0)
-    }
+    static func registry() throws -> Registry { try RegistryFixture.make(Records.knownDistrict) }
 
     @Test func workbookHasTitleHeadersZerosAndTotalsWithCachedValues() throws {
-        let rows = try Statform.rows(registry: Self.registry(), schools: RegistryFixture.schools, asOf: day("2026-03-01"), period: ReportingPeriod("2026-H1")!)
+        let (_, figures) = try RegistryFixture.night(Self.registry())
         let dir = RegistryFixture.scratch()
-        let path = try Statform.write(rows, districtName: "Тетюшский район", period: ReportingPeriod("2026-H1")!, place: OutputPlace(outbox: dir, asOf: day("2026-03-01")))
+        let path = try Statform.write(figures, place: OutputPlace(outbox: dir, asOf: day("2026-03-01")))
         #expect(path.hasSuffix("/statform-2026-03-01.xlsx"))
         let book = try XLSXFile(path: path)
         #expect(book.sheets.map(\.name) == ["Статнаблюдение"])

@@ -1,4 +1,6 @@
 import Configuration
+import Figures
+import Fixtures
 import Deadlines
 import Domain
 import Foundation
@@ -12,7 +14,8 @@ struct WorkbookContentTests {
     let place = OutputPlace(outbox: RegistryFixture.scratch(), asOf: day("2026-03-01"))
 
     @Test func registryWorkbookSheetsAndHeaders() throws {
-        let path = try RegistryWorkbook.write(registry: StatformTests.registry(), schools: RegistryFixture.schools, place: place)
+        let (snapshot, figures) = try RegistryFixture.night(StatformTests.registry())
+        let path = try RegistryWorkbook.write(snapshot: snapshot, figures: figures, place: place)
         let book = try XLSXFile(path: path)
         #expect(book.sheets.map(\.name) == ["Наставники", "Наставляемые", "Программы", "Кураторы"])
         #expect(book["Наставники"]!.row(1).prefix(6) == ["Код ОО", "Наименование ОО", "СНИЛС", "Фамилия", "Имя", "Отчество"])
@@ -31,13 +34,13 @@ struct WorkbookContentTests {
     }
 
     @Test func publicExtractHasNoPersonalDataAndOnlyConsentingPeople() throws {
-        typealias F = RegistryFixture
-        let registry = try F.make([
+        typealias F = Records
+        let registry = try RegistryFixture.make([
             ("school-a", .mentors([F.mentor(11_223_344_595, "Согласная"), F.mentor(14_527_450_962, "Несогласная", consent: false, row: 3)])),
             ("school-a", .mentees([F.mentee(14_100_840_800, "Открытый", born: "2000-03-02", years: 1), F.mentee(20_513_205_900, "Скрытый", born: "1999-01-01", years: 1, consent: false, row: 3)])),
             ("school-a", .programs([F.program("1", mentor: 14_527_450_962, mentees: [14_100_840_800, 20_513_205_900], status: .running)])),
         ])
-        let path = try PublicExtract.write(registry: registry, school: F.schools.schools[0], programs: try registry.currentPrograms()["school-a"]!, place: place)
+        let path = try PublicExtract.write(PublicListing(school: F.schools.schools[0], data: try registry.snapshot()["school-a"]), place: place)
         #expect(path.hasSuffix("public/school-a/nastavnichestvo-2026-03-01.xlsx"))
         let book = try XLSXFile(path: path)
         let everything = book.parts.values.joined()
@@ -57,10 +60,8 @@ struct WorkbookContentTests {
             RoadmapItem(code: "П2.1", title: "Куратор", term: "до 30 января 2023 года", level: .school, responsible: "ОО", result: "Приказ", line: 3),
             RoadmapItem(code: "3.1", title: "Анализ", term: "1 раз в полугодие", level: .school, responsible: "ОО", result: "Справка", line: 4),
         ], path: "roadmap.csv"))
-        let deadlines = DeadlineReport(
-            schedule: schedule, schools: RegistryFixture.schools.schools.map { $0.code }, completions: [:], programs: try registry.currentPrograms(),
-            rules: DeadlineRules(asOf: day("2026-03-01"), modelStart: day("2023-01-01"), dueSoonDays: 14), districtFolder: "district")
-        let path = try MonitoringWorkbook.write(registry: registry, schools: RegistryFixture.schools, deadlines: deadlines, place: place)
+        let (_, figures) = try RegistryFixture.night(registry, schedule: schedule)
+        let path = try MonitoringWorkbook.write(figures, place: place)
         let book = try XLSXFile(path: path)
         #expect(book.sheets.map(\.name) == ["Мониторинг", "Дорожная карта", "Сроки ОО", "Программы — сроки", "Разные ФИО", "Диаграммы"])
         let monitoring = book["Мониторинг"]!

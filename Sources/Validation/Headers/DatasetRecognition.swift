@@ -1,8 +1,21 @@
 import Domain
 import Foundation
+import Reading
 
-/// Which dataset a file holds: from its name (English or Russian, any suffix), else from its header.
+/// Which dataset a file holds: from its name (English or Russian, any suffix), else from its
+/// header. Decided once per file, before anything else reads it: the nightly run orders the night
+/// by it, and the validator checks the file as that dataset.
 public enum DatasetRecognition {
+    /// How many bytes of a file `recognise` needs to see: a header row is far shorter.
+    public static let headBytes = 64 << 10
+
+    /// By the name, else by the header row at the start of `head` (the file's first bytes, all of
+    /// them when `complete`). Nil when neither says.
+    public static func recognise(name: String, head: [UInt8], complete: Bool) -> Dataset? {
+        if let dataset = fromFileName(name) { return dataset }
+        return header(ofHead: head, complete: complete).flatMap(fromHeader)
+    }
+
     /// `mentors.csv`, `Наставники_2023-01-20.csv`, `дорожная карта.csv`.
     public static func fromFileName(_ name: String) -> Dataset? {
         var stem = name.precomposedStringWithCanonicalMapping.lowercased()
@@ -23,6 +36,40 @@ public enum DatasetRecognition {
         let scores = Dataset.allCases.map { ($0, HeaderMap.matches($0, header: header)) }.sorted { $0.1 > $1.1 }
         guard scores[0].1 >= 2, scores[0].1 > scores[1].1 else { return nil }
         return scores[0].0
+    }
+
+    /// The first record of a file's first bytes: decoded as the whole file would be, and cut at the
+    /// first line end outside quotes (a prefix may end inside a later field).
+    static func header(ofHead head: [UInt8], complete: Bool) -> [String]? {
+        var bytes = head
+        if !complete {
+            if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+                bytes.removeLast(bytes.count % 2)
+            } else if let lastASCII = bytes.lastIndex(where: { $0 < 0x80 }) {
+                bytes.removeSubrange((lastASCII + 1)...)  // a character cut in two would look like Windows-1251
+            }
+        }
+        let decoded = TextDecoding.decode(bytes)
+        let text = decoded.bytes
+        var start = 0
+        while start < text.count && (text[start] == 0x0A || text[start] == 0x0D) { start += 1 }
+        var quoted = false
+        var end: Int?
+        for i in start..<text.count {
+            if text[i] == 0x22 {
+                quoted.toggle()
+            } else if !quoted && (text[i] == 0x0A || text[i] == 0x0D) {
+                end = i
+                break
+            }
+        }
+        guard let cut = end ?? (complete ? text.count : nil), cut > start else { return nil }
+        let line = Array(text[start..<cut])
+        guard let table = try? CSVParser.parse(
+            line, delimiter: Delimiter.detect(line).rawValue, windows1251: decoded.encoding == .windows1251),
+            table.count > 0
+        else { return nil }
+        return table.record(0)
     }
 
     /// The names a curator may give files, for a rejection message.

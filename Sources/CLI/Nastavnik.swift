@@ -21,18 +21,16 @@ struct Nastavnik: ParsableCommand {
     )
 }
 
-/// Exit codes of SPEC §8.
+/// Exit codes of `validate`, `inspect` and usage errors (SPEC §8); `run` decides its own in
+/// `RunEnd` (module Pipeline).
 enum Exit {
-    static let ok: Int32 = 0
     static let rejected: Int32 = 1
-    static let internalFailure: Int32 = 1
     static let usage: Int32 = 2
-    static let locked: Int32 = 3
 }
 
-@main
-enum Main {
-    static func main() {
+/// The entry point, shared by the shipped binary and the crash tests' build of it.
+public enum NastavnikCLI {
+    public static func main() {
         // Log lines go to stderr; stdout carries the summary and the findings.
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         do {

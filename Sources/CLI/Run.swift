@@ -5,7 +5,6 @@ import Domain
 import Foundation
 import Logging
 import Pipeline
-import Registry
 
 extension Nastavnik {
     /// The nightly job.
@@ -48,7 +47,7 @@ extension Nastavnik {
                 schedule = try RoadmapSchedule(configuration.roadmap)
             } catch {
                 Output.error("Ошибка настроек: \(error)")
-                throw ExitCode(Exit.usage)
+                throw ExitCode(RunEnd.badConfiguration("\(error)").exitCode)
             }
             let asOf = try asOfDate(options)
             // At a terminal: a progress line per file and a summary, the log only for what needs attention.
@@ -62,30 +61,27 @@ extension Nastavnik {
                     Output.line("[\(index)/\(total)] \(file.folder)/\(file.name) — \(file.verdict.rawValue)" + Nastavnik.Run.counts(file))
                 }
             }
-            let report: RunReport
-            do {
-                report = try NightlyRun.execute(
-                    configuration: configuration, schedule: schedule,
-                    options: RunOptions(asOf: asOf, period: period, progress: progress), logger: logger)
-            } catch NightlyRun.Failure.locked {
+            let result = NightlyRun.execute(
+                configuration: configuration, schedule: schedule, options: RunOptions(asOf: asOf, period: period, progress: progress),
+                logger: logger)
+            switch result.end {
+            case .locked:
                 Output.error("Другой запуск nastavnik ещё идёт (блокировка \(configuration.state)/nastavnik.lock) — ничего не изменено.")
-                throw ExitCode(Exit.locked)
-            } catch {
-                logger.critical("внутренний сбой: \(error)")
-                throw ExitCode(Exit.internalFailure)
-            }
-            do {
-                let summary = try RunOutputs.write(report, configuration: configuration, exitCode: Exit.ok)
+            case .completed:
                 if terminal && !quiet {
                     Output.line()
-                    for line in summary { Output.line(line) }
+                    for line in result.summary { Output.line(line) }
                 } else if !quiet {
-                    for line in summary { logger.info("\(line)") }
+                    for line in result.summary { logger.info("\(line)") }
                 }
-            } catch {
-                logger.critical("не удалось записать квитанции или журнал: \(error)")
-                throw ExitCode(Exit.internalFailure)
+            case .failed(let reason):
+                logger.critical("запуск не завершён: \(reason)")
+            case .badConfiguration(let reason):
+                Output.error("Ошибка настроек: \(reason)")
+            case .killed:
+                break
             }
+            if result.end.exitCode != 0 { throw ExitCode(result.end.exitCode) }
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 import Reading
 import Validation
 
@@ -22,8 +23,12 @@ extension Nastavnik {
 
         func run() throws {
             let document: CSVDocument
-            do {
-                document = try CSVDocument.load(path: file, maxBytes: Int.max)
+            do throws(CSVDocument.Failure) {
+                switch FileReading.content(path: file, maxBytes: Int.max) {
+                case .bytes(let bytes, _): document = try CSVDocument.parse(bytes)
+                case .unreadable(let failure): throw failure
+                case .withdrawn(let reason): throw CSVDocument.Failure.unreadable(reason: reason)
+                }
             } catch {
                 Output.error("\(file): \(error.message)")
                 throw ExitCode(Exit.rejected)
@@ -53,7 +58,7 @@ extension Nastavnik {
             let header = table.count > 0 ? table.record(0) : []
             let name = (file as NSString).lastPathComponent
             let byName = DatasetRecognition.fromFileName(name)
-            let dataset = byName ?? DatasetRecognition.fromHeader(header)
+            let dataset = FileReading.recognise(name: name, path: file)
             Output.line("Файл:         \(file)")
             Output.line("Кодировка:    \(document.encoding.rawValue)")
             Output.line("Разделитель:  \(document.delimiter.name)")

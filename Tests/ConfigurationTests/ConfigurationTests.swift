@@ -22,8 +22,8 @@ struct ConfigurationTests {
         #expect(config.schools.schools.count >= 6)
         #expect(config.settings == Settings())
         #expect(config.roadmap.items.count == 25)
-        #expect(config.roadmapCodes(forFolder: "district").contains("2.10"))
-        #expect(config.roadmapCodes(forFolder: "tetyushi-sosh1").contains("П2.5"))
+        #expect(config.roadmap.codes(for: .district).contains("2.10"))
+        #expect(config.roadmap.codes(for: .school).contains("П2.5"))
         #expect(config.inbox.hasSuffix("/inbox"))
         #expect(config.database.hasSuffix("/var/registry.sqlite"))
     }

@@ -1,18 +1,16 @@
 import Domain
 import Foundation
-import Validation
+import Judgement
 
 /// Prints the verdicts of `validate`: grouped by file, one line per finding, a verdict per file.
 enum FindingsReport {
-    static func verdict(_ file: ValidatedFile) -> String { file.isAccepted ? "принят" : "отклонён" }
-
-    static func printText(_ files: [ValidatedFile]) {
+    static func printText(_ files: [FileJudgement], withdrawn: [Withdrawal]) {
         for file in files {
             var about = [file.dataset.map { $0.title } ?? "набор данных не определён"]
             if let encoding = file.encoding { about.append(encoding.rawValue) }
             if let delimiter = file.delimiter { about.append("разделитель: \(delimiter.name)") }
             about.append("строк с данными: \(file.rowCount)")
-            Output.line("\(file.name) — \(about.joined(separator: ", "))")
+            Output.line("\(file.submission.name) — \(about.joined(separator: ", "))")
             let sorted = file.findings.enumerated().sorted { a, b in
                 (a.element.row ?? 0, a.offset) < (b.element.row ?? 0, b.offset)
             }.map(\.element)
@@ -25,14 +23,20 @@ enum FindingsReport {
                 Output.line("  [\(finding.severity.rawValue)] \(prefix)\(finding.message)")
             }
             let counts = "ошибок: \(file.findings.errorCount), предупреждений: \(file.findings.warningCount)"
-            Output.line("  Итог: \(verdict(file)) (\(counts))")
+            let note = file.verdict == .duplicate ? " — такой же файл уже принят, ничего не изменится" : ""
+            Output.line("  Итог: \(file.verdict.rawValue)\(note) (\(counts))")
+            Output.line()
+        }
+        for item in withdrawn {
+            Output.line("\(item.submission.name) — не проверен: \(item.reason)")
             Output.line()
         }
     }
 
-    static func printJSON(_ files: [ValidatedFile]) {
+    static func printJSON(_ files: [FileJudgement]) {
         struct FileJSON: Encodable {
             let file: String
+            let school: String
             let dataset: String?
             let encoding: String?
             let delimiter: String?
@@ -44,9 +48,9 @@ enum FindingsReport {
         }
         let payload = files.map {
             FileJSON(
-                file: $0.name, dataset: $0.dataset?.rawValue, encoding: $0.encoding?.rawValue,
+                file: $0.submission.name, school: $0.submission.folder, dataset: $0.dataset?.rawValue, encoding: $0.encoding?.rawValue,
                 delimiter: $0.delimiter.map { String(UnicodeScalar($0.rawValue)) }, rows: $0.rowCount,
-                verdict: verdict($0), errors: $0.findings.errorCount, warnings: $0.findings.warningCount,
+                verdict: $0.verdict.rawValue, errors: $0.findings.errorCount, warnings: $0.findings.warningCount,
                 findings: $0.findings)
         }
         let encoder = JSONEncoder()

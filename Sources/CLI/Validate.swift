@@ -1,0 +1,103 @@
+import ArgumentParser
+import Configuration
+import Domain
+import Foundation
+import Pipeline
+import Judgement
+import Registry
+
+extension Nastavnik {
+    /// A curator's self-check: the files are judged exactly as the nightly run will (the same
+    /// judgement, module Judgement), and nothing changes.
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Проверить файлы школы так же, как их проверит ночной запуск, ничего не меняя.",
+            discussion: """
+                Пример:
+                  nastavnik validate наставники.csv программы.csv --school tetyushi-sosh1
+                  nastavnik validate inbox/*/*      # вся входящая папка: школа — по имени папки файла
+
+                Код завершения 0 — все файлы были бы приняты, 1 — какой-то файл был бы отклонён, \
+                2 — неверный вызов или настройки.
+                """)
+
+        @Argument(help: ArgumentHelp("Файлы CSV.", valueName: "FILE"))
+        var files: [String]
+
+        @Option(
+            name: .long,
+            help: ArgumentHelp("Код ОО (имя папки школы) из config/schools.csv; без него — имя папки, в которой лежит файл.", valueName: "CODE"))
+        var school: String?
+
+        @OptionGroup var options: ConfigOptions
+
+        @Option(name: .long, help: "Формат вывода: text или json.")
+        var format: OutputFormat = .text
+
+        func run() throws {
+            let configuration = try loadConfiguration(options)
+            let asOf = try asOfDate(options)
+            var submissions: [Submission] = []
+            for (i, path) in files.enumerated() {
+                var info = stat()
+                guard lstat(path, &info) == 0 else { throw ValidationError("Файл не найден: \(path).") }
+                let folder = school ?? ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+                guard folder == SchoolDirectory.districtFolder || configuration.schools.school(folder) != nil else {
+                    throw ValidationError(
+                        "Код ОО «\(folder)» не найден в \(configuration.directory)/schools.csv"
+                            + (school == nil ? " (школа берётся из имени папки файла; укажите --school)." : "."))
+                }
+                let name = (path as NSString).lastPathComponent
+                submissions.append(Submission(id: i, folder: folder, name: name, dataset: FileReading.recognise(name: name, path: path)))
+            }
+            let judge = NightJudge(
+                rules: JudgingRules(configuration: configuration, asOf: asOf), baseline: registryBaseline(configuration),
+                workers: Parallel.workers)
+            let paths = files, maxBytes = configuration.settings.maxFileBytes
+            var judged: [FileJudgement] = []
+            let withdrawn = judge.judge(submissions, load: { FileReading.content(path: paths[$0.id], maxBytes: maxBytes) }) { judged += $0 }
+            switch format {
+            case .text: FindingsReport.printText(judged, withdrawn: withdrawn)
+            case .json: FindingsReport.printJSON(judged)
+            }
+            if judged.contains(where: { $0.verdict == .rejected }) || !withdrawn.isEmpty { throw ExitCode(Exit.rejected) }
+        }
+
+        /// The registry as the nightly run would see it: invited mentors of other schools resolve,
+        /// and a file identical to the current snapshot is a repeat. No registry yet: empty.
+        private func registryBaseline(_ configuration: Configuration) -> Baseline {
+            guard FileManager.default.fileExists(atPath: configuration.database),
+                let registry = try? Registry(path: configuration.database, readOnly: true),
+                let baseline = try? registry.baseline()
+            else { return .empty }
+            return baseline
+        }
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+func loadConfiguration(_ options: ConfigOptions) throws -> Configuration {
+    do {
+        return try Configuration.load(directory: options.config)
+    } catch {
+        Output.error("Ошибка настроек: \(error)")
+        throw ExitCode(Exit.usage)
+    }
+}
+
+func asOfDate(_ options: ConfigOptions) throws -> CivilDate {
+    guard let text = options.asOf else { return CivilDate.today }
+    guard let date = CivilDate(iso: text) else { throw ValidationError("--as-of: ожидается дата ГГГГ-ММ-ДД, получено «\(text)».") }
+    return date
+}
+
+extension CivilDate {
+    /// Today in the machine's time zone: the office's calendar day.
+    static var today: CivilDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}

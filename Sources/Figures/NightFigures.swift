@@ -1,0 +1,55 @@
+import Configuration
+import Deadlines
+import Domain
+
+/// Every figure of a night, computed once from the registry's snapshot: the deadlines, the
+/// statform's rows and total, the monitoring rows, the roadmap's state, one СНИЛС spelt two ways,
+/// the registry's programmes with names. The writers only lay these out.
+public struct NightFigures: Sendable {
+    public var asOf: CivilDate
+    public var period: ReportingPeriod
+    public var districtName: String
+    public var schools: [School]
+    public var deadlines: DeadlineReport
+    public var statform: [StatformRow]
+    public var statformTotal: StatformRow
+    public var monitoring: [MonitoringRow]
+    public var roadmap: [RoadmapRow]
+    public var spellings: [SpellingGroup]
+    public var programs: [ProgramListing]
+    /// Programmes being carried out (`реализуется`, `продлена`) per form, district-wide.
+    public var activeByForm: [(form: MentoringForm, count: Int)]
+
+    public init(
+        snapshot: RegistrySnapshot, schools directory: SchoolDirectory, settings: Settings, schedule: RoadmapSchedule, asOf: CivilDate,
+        period: ReportingPeriod
+    ) {
+        self.asOf = asOf
+        self.period = period
+        districtName = settings.districtName
+        schools = directory.schools
+        let codes = schools.map(\.code)
+        let deadlines = DeadlineReport(
+            schedule: schedule, schools: codes, snapshot: snapshot,
+            rules: DeadlineRules(asOf: asOf, modelStart: settings.modelStartDate, dueSoonDays: settings.dueSoonDays),
+            districtFolder: SchoolDirectory.districtFolder)
+        self.deadlines = deadlines
+        statform = schools.map { StatformRow(school: $0, data: snapshot[$0.code], asOf: asOf, period: period) }
+        let total = StatformRow.total(of: statform, code: "Итого", name: "Всего по \(schools.count) ОО")
+        statformTotal = total
+        var programDeadlines: [String: Int] = [:]
+        for finding in deadlines.programs { programDeadlines[finding.school, default: 0] += 1 }
+        monitoring = schools.map { school in
+            let data = snapshot[school.code]
+            return MonitoringRow(
+                school: school, curators: data.curators.map(\.name.full), intake: data.intake,
+                programsActive: data.programs.count { $0.status.isActive }, overdueItems: deadlines.overdueCount(school: school.code),
+                siteURL: data.profile?.siteURL, mentors: data.mentors.count, mentees: data.mentees.count,
+                programDeadlines: programDeadlines[school.code] ?? 0)
+        }
+        roadmap = RoadmapRow.rows(deadlines: deadlines, schools: codes)
+        spellings = SpellingGroup.groups(in: snapshot, folders: codes)
+        programs = ProgramListing.rows(snapshot: snapshot, schools: schools)
+        activeByForm = MentoringForm.allCases.map { form in (form, total.byForm[form] ?? 0) }
+    }
+}

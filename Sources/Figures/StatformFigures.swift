@@ -1,0 +1,76 @@
+import Configuration
+import Domain
+
+/// One row of the statistical-observation form (SPEC §7): a school's counts, or the district's total.
+public struct StatformRow: Sendable, Equatable {
+    public var code: String
+    public var name: String
+    public var teachersTotal = 0
+    public var teachersUnder35 = 0
+    public var youngSpecialists = 0
+    public var mentors = 0
+    public var mentorsTrained = 0
+    public var mentees = 0
+    public var menteesYoungSpecialists = 0
+    public var menteesUnder35 = 0
+    public var programsActive = 0
+    public var programsCompleted = 0
+    public var programsTerminated = 0
+    public var byForm: [MentoringForm: Int] = [:]
+    public var byModel: [MentoringModel: Int] = [:]
+
+    public init(code: String, name: String) {
+        self.code = code
+        self.name = name
+    }
+
+    /// `Доля педагогов до 35 лет в наставничестве, %`: mentees under 35 per teacher under 35, × 100;
+    /// nil when there are no teachers under 35. For the total, the ratio of the sums.
+    public var shareUnder35: Double? {
+        teachersUnder35 == 0 ? nil : Double(menteesUnder35) / Double(teachersUnder35) * 100
+    }
+
+    /// The counting rules of SPEC §7, on a school's current snapshot. A school with no data counts zeros.
+    public init(school: School, data: RegistrySnapshot.Folder, asOf: CivilDate, period: ReportingPeriod) {
+        self.init(code: school.code, name: school.name)
+        teachersTotal = data.profile?.teachersTotal ?? 0
+        teachersUnder35 = data.profile?.teachersUnder35 ?? 0
+        youngSpecialists = data.profile?.youngSpecialists ?? 0
+        mentors = data.mentors.count
+        mentorsTrained = data.mentors.count { $0.trainingDate.map { $0 <= asOf } ?? false }
+        mentees = data.mentees.count
+        menteesYoungSpecialists = data.mentees.count(where: \.isYoungSpecialist)
+        menteesUnder35 = data.mentees.count { $0.birthDate.fullYears(on: asOf) < 35 }
+        for program in data.programs {
+            if program.status.isActive {
+                programsActive += 1
+                byForm[program.form, default: 0] += 1
+                byModel[program.model, default: 0] += 1
+            }
+            guard let closed = program.closedDate, period.contains(closed) else { continue }
+            if program.status == .completed { programsCompleted += 1 }
+            if program.status == .terminated { programsTerminated += 1 }
+        }
+    }
+
+    /// The sum of the rows: the form's `Итого`.
+    public static func total(of rows: [StatformRow], code: String, name: String) -> StatformRow {
+        var total = StatformRow(code: code, name: name)
+        for row in rows {
+            total.teachersTotal += row.teachersTotal
+            total.teachersUnder35 += row.teachersUnder35
+            total.youngSpecialists += row.youngSpecialists
+            total.mentors += row.mentors
+            total.mentorsTrained += row.mentorsTrained
+            total.mentees += row.mentees
+            total.menteesYoungSpecialists += row.menteesYoungSpecialists
+            total.menteesUnder35 += row.menteesUnder35
+            total.programsActive += row.programsActive
+            total.programsCompleted += row.programsCompleted
+            total.programsTerminated += row.programsTerminated
+            total.byForm.merge(row.byForm, uniquingKeysWith: +)
+            total.byModel.merge(row.byModel, uniquingKeysWith: +)
+        }
+        return total
+    }
+}

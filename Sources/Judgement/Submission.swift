@@ -1,0 +1,54 @@
+import Domain
+import Reading
+
+/// A file offered for judgement: where it came from and what its name (or header) says it holds.
+public struct Submission: Sendable {
+    /// The caller's handle for the file (its place in the caller's list).
+    public var id: Int
+    /// The folder: a `Код ОО` of config/schools.csv, or `district`.
+    public var folder: String
+    /// The file name as the school sent it.
+    public var name: String
+    /// From `DatasetRecognition.recognise`; nil when neither name nor header says.
+    public var dataset: Dataset?
+
+    public init(id: Int, folder: String, name: String, dataset: Dataset?) {
+        self.id = id
+        self.folder = folder
+        self.name = name
+        self.dataset = dataset
+    }
+}
+
+/// What reading a submitted file gave.
+public enum Content: Sendable {
+    /// The bytes, with their SHA-256.
+    case bytes([UInt8], sha256: String)
+    /// Nothing could be read (a finding on the receipt; the file is rejected).
+    case unreadable(CSVDocument.Failure)
+    /// Not to be judged tonight (it changed while it was read): left for the next night.
+    case withdrawn(reason: String)
+}
+
+/// A file left out of tonight's judgement, and why.
+public struct Withdrawal: Sendable {
+    public var submission: Submission
+    public var reason: String
+}
+
+/// The night's verdict on one file.
+public struct FileJudgement: Sendable {
+    public var submission: Submission
+    public var verdict: Verdict
+    /// Of the bytes judged; nil when the file could not be read.
+    public var sha256: String?
+    public var encoding: TextEncoding?
+    public var delimiter: Delimiter?
+    /// Data rows (header and blank rows not counted).
+    public var rowCount: Int
+    public var findings: [Finding]
+    /// The rows to apply: present exactly when the file is accepted.
+    public var rows: DatasetRows?
+
+    public var dataset: Dataset? { submission.dataset }
+}

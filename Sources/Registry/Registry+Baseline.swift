@@ -1,0 +1,56 @@
+import Domain
+import Foundation
+import GRDB
+
+extension Registry {
+    /// The registry before tonight's files: current snapshots' SHA-256, mentors and mentees by СНИЛС
+    /// (read once, a few bytes each), and a look-up of the people with given СНИЛС for the
+    /// spelling check (a query for the few numbers it asks about).
+    public func baseline() throws -> Baseline {
+        try queue.read { db in
+            var files: [String: [Dataset: String]] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT s.school, s.dataset, f.sha256 FROM snapshot s JOIN source_file f ON f.id = s.file_id WHERE s.replaced_by_run IS NULL")
+            {
+                files[row[0], default: [:]][Dataset(rawValue: row[1])!] = row[2]
+            }
+            func index(_ table: String) throws -> SnilsIndex {
+                var entries: [(snils: Snils, folder: String)] = []
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT s.school, r.snils FROM \(table) r JOIN snapshot s ON s.id = r.snapshot_id WHERE s.replaced_by_run IS NULL")
+                while let row = try rows.next() { entries.append((Snils(value: UInt64(row[1] as Int64)), row[0])) }
+                return SnilsIndex(entries)
+            }
+            let queue = self.queue
+            return Baseline(
+                currentFiles: files, mentors: try index("mentor_row"), mentees: try index("mentee_row"),
+                peopleWithSnils: { snils in (try? Self.people(withSnils: snils, queue: queue)) ?? [] })
+        }
+    }
+
+    /// Current curators, mentors and mentees with these СНИЛС, in school, dataset and row order.
+    static func people(withSnils snils: Set<Snils>, queue: DatabaseQueue) throws -> [PersonEntry] {
+        guard !snils.isEmpty else { return [] }
+        let list = "[" + snils.map { String($0.value) }.joined(separator: ",") + "]"
+        return try queue.read { db in
+            var people: [PersonEntry] = []
+            for (table, dataset) in [("curator_row", Dataset.curators), ("mentor_row", .mentors), ("mentee_row", .mentees)] {
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT s.school, r.snils, r.last_name, r.first_name, r.middle_name, r.row
+                        FROM \(table) r JOIN snapshot s ON s.id = r.snapshot_id
+                        WHERE s.replaced_by_run IS NULL AND r.snils IN (SELECT value FROM json_each(?))
+                        """, arguments: [list])
+                {
+                    people.append(
+                        PersonEntry(
+                            school: row[0], dataset: dataset, snils: Snils(value: UInt64(row[1] as Int64)),
+                            name: PersonName(last: row[2], first: row[3], middle: row[4]), row: row[5]))
+                }
+            }
+            return people.sorted { ($0.school, $0.dataset, $0.row) < ($1.school, $1.dataset, $1.row) }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Domain
+import Foundation
+import GRDB
+
+/// Runs: when each began and ended, with its exit code, and the files it took.
+extension Registry {
+    public func beginRun(startedAt: Date, asOf: CivilDate, period: String?) throws -> Int64 {
+        try queue.write { db in
+            try db.execute(
+                sql: "INSERT INTO run (started_at, as_of, period) VALUES (?, ?, ?)",
+                arguments: [Timestamp.text(startedAt), asOf.iso, period])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func finishRun(_ run: Int64, exitCode: Int32, finishedAt: Date) throws {
+        try queue.write { db in
+            try db.execute(
+                sql: "UPDATE run SET finished_at = ?, exit_code = ? WHERE id = ?",
+                arguments: [Timestamp.text(finishedAt), exitCode, run])
+        }
+    }
+
+    /// Runs before `run` that began and never finished: killed, or stopped by the machine.
+    public func interruptedRuns(before run: Int64) throws -> [Int64] {
+        try queue.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM run WHERE finished_at IS NULL AND id < ? ORDER BY id", arguments: [run])
+        }
+    }
+
+    /// The files a run took, with their findings, in the order it took them.
+    public func files(ofRun run: Int64) throws -> [TakenFile] {
+        try queue.read { db in
+            var findings: [Int64: [Finding]] = [:]
+            for f in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT fi.file_id, fi.severity, fi.row, fi.column_name, fi.value, fi.message, f.name FROM finding fi
+                    JOIN source_file f ON f.id = fi.file_id WHERE f.run_id = ? ORDER BY fi.file_id, fi.seq
+                    """, arguments: [run])
+            {
+                findings[f[0], default: []].append(
+                    Finding(Severity(rawValue: f[1])!, file: f[6], row: f[2], column: f[3], value: f[4], message: f[5]))
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM source_file WHERE run_id = ? ORDER BY id", arguments: [run]).map { row in
+                TakenFile(
+                    folder: row["folder"], name: row["name"], dataset: (row["dataset"] as String?).flatMap(Dataset.init(rawValue:)),
+                    sha256: row["sha256"], verdict: Verdict(rawValue: row["verdict"])!, rowCount: row["row_count"],
+                    inboxPath: row["inbox_path"], storedPath: row["stored_path"], findings: findings[row["id"]] ?? [])
+            }
+        }
+    }
+
+    /// Every run with its exit code (nil while it has not finished).
+    public func runs() throws -> [(id: Int64, exitCode: Int32?)] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, exit_code FROM run ORDER BY id").map { ($0["id"], $0["exit_code"]) }
+        }
+    }
+}
+
+/// Times in the registry and the journal: UTC, ISO 8601 with seconds.
+public enum Timestamp {
+    public static func text(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

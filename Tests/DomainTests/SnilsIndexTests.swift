@@ -1,0 +1,26 @@
+import Testing
+
+@testable import Domain
+
+struct SnilsIndexTests {
+    @Test func foldersOfANumberAndMembership() {
+        let index = SnilsIndex([
+            (Snils(value: 99_999_999_999), "b"), (Snils(value: 11_223_344_595), "a"), (Snils(value: 11_223_344_595), "b"),
+            (Snils(value: 1), "c"),
+        ])
+        #expect(index.folders(of: Snils(value: 11_223_344_595)).sorted() == ["a", "b"])
+        #expect(index.folders(of: Snils(value: 99_999_999_999)) == ["b"])
+        #expect(index.folders(of: Snils(value: 2)).isEmpty)
+        #expect(index.contains(Snils(value: 1), in: "c"))
+        #expect(!index.contains(Snils(value: 1), in: "a"))
+        #expect(!index.contains(Snils(value: 1), in: "unknown"))
+    }
+}
+
+struct ParallelTests {
+    @Test func resultsKeepTheOrderOfTheInput() {
+        let items = Array(0..<1_000)
+        #expect(Parallel.map(items, workers: 4) { $0 * $0 } == items.map { $0 * $0 })
+        #expect(Parallel.map([Int](), workers: 4) { $0 }.isEmpty)
+    }
+}
