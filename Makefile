@@ -4,7 +4,7 @@
 SWIFT ?= swift
 AS_OF ?= $(shell date +%F)
 
-.PHONY: setup build release run test check-workbooks install bench clean
+.PHONY: setup build release run test lint format check-workbooks install bench clean
 PREFIX ?= /opt/nastavnik
 
 setup:
@@ -20,9 +20,16 @@ release: setup
 run: release
 	scripts/demo-run.sh --as-of $(AS_OF)
 
-test: setup
+test: setup lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# The tree stays formatted by .swift-format (`make format` rewrites it).
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
 
 # A real client: LibreOffice opens every workbook of the demo run; the statform's totals recalculate
 # to the cached values. Installs LibreOffice Calc (headless) when missing.

@@ -103,7 +103,9 @@ let package = Package(
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "XLSXTestSupport", "Domain"]),
         .testTarget(
             name: "WorkbooksTests",
-            dependencies: ["Workbooks", "Figures", "Fixtures", "XLSX", "XLSXTestSupport", "Registry", "Domain", "Configuration", "Deadlines"]),
+            dependencies: [
+                "Workbooks", "Figures", "Fixtures", "XLSX", "XLSXTestSupport", "Registry", "Domain", "Configuration", "Deadlines",
+            ]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Judgement", "Registry", "Domain"]),
         .testTarget(name: "CLITests", dependencies: ["Domain", "Registry", "XLSXTestSupport"]),
     ]

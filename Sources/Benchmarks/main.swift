@@ -1,10 +1,10 @@
 import Configuration
-import Figures
 import Deadlines
+import Domain
+import Figures
+import Foundation
 import Logging
 import Pipeline
-import Domain
-import Foundation
 import Reading
 import Registry
 import Validation
@@ -66,10 +66,16 @@ struct Options {
 
 /// A plausible mentors file: valid СНИЛС, Cyrillic names, every column filled as schools fill it.
 enum MentorsFile {
-    static let lastNames = ["Андреева", "Хабибуллин", "Сорокина", "Зарипова", "Фёдорова", "Кузнецов", "Шарафутдинова", "Яруллина", "Белов", "Захарова"]
+    static let lastNames = [
+        "Андреева", "Хабибуллин", "Сорокина", "Зарипова", "Фёдорова", "Кузнецов", "Шарафутдинова", "Яруллина", "Белов", "Захарова",
+    ]
     static let firstNames = ["Галина", "Ильдар", "Елена", "Гульнара", "Нина", "Андрей", "Эльвира", "Резеда", "Сергей", "Валентина"]
-    static let middleNames = ["Петровна", "Ринатович", "Викторовна", "Ильдусовна", "Алексеевна", "Николаевич", "Фаритовна", "Шамилевна", "Павлович", "Ивановна"]
-    static let subjects = ["Русский язык и литература", "Математика", "Начальные классы", "Химия", "Физика", "Татарский язык", "История", "Информатика"]
+    static let middleNames = [
+        "Петровна", "Ринатович", "Викторовна", "Ильдусовна", "Алексеевна", "Николаевич", "Фаритовна", "Шамилевна", "Павлович", "Ивановна",
+    ]
+    static let subjects = [
+        "Русский язык и литература", "Математика", "Начальные классы", "Химия", "Физика", "Татарский язык", "История", "Информатика",
+    ]
     static let categories = ["высшая", "первая", "соответствие занимаемой должности", "без категории"]
 
     static func snils(_ n: Int) -> String {
@@ -88,7 +94,8 @@ enum MentorsFile {
         return out
     }
 
-    static let header = "СНИЛС;Фамилия;Имя;Отчество;Дата рождения;Должность;Предмет (направление);Педагогический стаж, лет;"
+    static let header =
+        "СНИЛС;Фамилия;Имя;Отчество;Дата рождения;Должность;Предмет (направление);Педагогический стаж, лет;"
         + "Квалификационная категория;Дата ПК по наставничеству;Согласие на публикацию\r\n"
 
     static func row(_ n: Int, uniqueSurname: Bool = false) -> String {
@@ -128,7 +135,8 @@ if options.nightlyRun {
     exit(0)
 }
 // Generated once per size and encoding, then reused: generating is slower than reading.
-let path = NSTemporaryDirectory() + "nastavnik-bench-mentors-\(options.encoding)-\(options.megabytes)"
+let path =
+    NSTemporaryDirectory() + "nastavnik-bench-mentors-\(options.encoding)-\(options.megabytes)"
     + (options.uniqueSurnames ? "-unique" : "") + ".csv"
 if !FileManager.default.fileExists(atPath: path) {
     let text = MentorsFile.text(megabytes: options.megabytes, uniqueSurnames: options.uniqueSurnames)
@@ -138,7 +146,10 @@ if !FileManager.default.fileExists(atPath: path) {
 }
 let size = (try! FileManager.default.attributesOfItem(atPath: path)[.size] as! NSNumber).intValue
 let megabytes = Double(size) / 1_048_576
-print(String(format: "file: %.1f MB (%@%@), %d runs", megabytes, options.encoding, options.uniqueSurnames ? ", every surname unique" : "", options.runs))
+print(
+    String(
+        format: "file: %.1f MB (%@%@), %d runs", megabytes, options.encoding, options.uniqueSurnames ? ", every surname unique" : "",
+        options.runs))
 
 /// Nobody beyond the file: the mentors file refers to no one.
 struct NoPeople: PeopleDirectory {
@@ -154,7 +165,10 @@ for run in 1...options.runs {
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     precondition(result.isAccepted, "the generated file must be valid: \(result.findings.prefix(3))")
     rates.append(megabytes / seconds)
-    print(String(format: "run %d: %.2f s, %.0f MB/s, %d rows, %@", run, seconds, megabytes / seconds, result.rowCount, result.encoding!.rawValue))
+    print(
+        String(
+            format: "run %d: %.2f s, %.0f MB/s, %d rows, %@", run, seconds, megabytes / seconds, result.rowCount, result.encoding!.rawValue)
+    )
 }
 var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -170,15 +184,17 @@ if ProcessInfo.processInfo.environment["BENCH_PHASES"] != nil {
     print("load \(Double(t1 - t0) / 1e9) s, parse \(Double(t2 - t1) / 1e9) s, validate \(Double(t3 - t2) / 1e9) s")
 }
 
-
 /// Writing the registry workbook for a district (or a country) of `rows` mentors.
 enum RegistryWorkbookBench {
     static func run(rows: Int) {
         let dir = NSTemporaryDirectory() + "nastavnik-bench-registry-\(rows)"
         let database = dir + "/registry.sqlite"
-        let schools = SchoolDirectory(schools: (1...100).map {
-            School(code: "school-\($0)", name: "МБОУ «Средняя общеобразовательная школа № \($0)»", shortName: "СОШ № \($0)", inn: "1638011140")
-        })
+        let schools = SchoolDirectory(
+            schools: (1...100).map {
+                School(
+                    code: "school-\($0)", name: "МБОУ «Средняя общеобразовательная школа № \($0)»", shortName: "СОШ № \($0)",
+                    inn: "1638011140")
+            })
         if !FileManager.default.fileExists(atPath: database) {
             try? FileManager.default.removeItem(atPath: dir)
             let registry = try! Registry(path: database)
@@ -189,19 +205,24 @@ enum RegistryWorkbookBench {
                     let n = k * perSchool + i
                     return MentorRecord(
                         row: i + 2, snils: Snils(value: UInt64(10_000_000_000 + n)),
-                        name: PersonName(last: MentorsFile.lastNames[n % 10], first: MentorsFile.firstNames[n / 10 % 10], middle: MentorsFile.middleNames[n / 100 % 10]),
+                        name: PersonName(
+                            last: MentorsFile.lastNames[n % 10], first: MentorsFile.firstNames[n / 10 % 10],
+                            middle: MentorsFile.middleNames[n / 100 % 10]),
                         birthDate: CivilDate(year: 1960 + n % 40, month: n % 12 + 1, day: n % 28 + 1), position: "Учитель",
                         subject: MentorsFile.subjects[n % 8], experienceYears: Double(n % 40), category: .first,
                         trainingDate: n % 3 == 0 ? nil : CivilDate(year: 2023, month: n % 12 + 1, day: 1), publishConsent: n % 2 == 0)
                 }
                 try! registry.record(
-                    [(
-                        TakenFile(
-                            folder: school.code, name: "mentors.csv", dataset: .mentors, sha256: "\(k)", verdict: .accepted,
-                            rowCount: mentors.count, inboxPath: "\(school.code)/mentors.csv", storedPath: "archive/\(school.code)/mentors.csv",
-                            findings: []),
-                        .mentors(mentors)
-                    )], run: run)
+                    [
+                        (
+                            TakenFile(
+                                folder: school.code, name: "mentors.csv", dataset: .mentors, sha256: "\(k)", verdict: .accepted,
+                                rowCount: mentors.count, inboxPath: "\(school.code)/mentors.csv",
+                                storedPath: "archive/\(school.code)/mentors.csv",
+                                findings: []),
+                            .mentors(mentors)
+                        )
+                    ], run: run)
             }
             print("registry of \(rows) mentors built at \(database)")
             // The workbook is written by a fresh process, so that its peak memory is its own.
@@ -219,16 +240,18 @@ enum RegistryWorkbookBench {
         let figures = NightFigures(
             snapshot: snapshot, schools: schools, settings: Settings(), schedule: try! RoadmapSchedule(RoadmapPlan(items: [], path: "")),
             asOf: asOf, period: ReportingPeriod(containing: asOf))
-        let path = try! RegistryWorkbook.write(snapshot: snapshot, figures: figures, place: OutputPlace(outbox: dir + "/outbox", asOf: asOf))
+        let path = try! RegistryWorkbook.write(
+            snapshot: snapshot, figures: figures, place: OutputPlace(outbox: dir + "/outbox", asOf: asOf))
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let size = (try! FileManager.default.attributesOfItem(atPath: path)[.size] as! NSNumber).doubleValue / 1_048_576
-        print(String(format: "registry workbook: %d mentor rows in %.2f s (%.0f rows/s), file %.1f MB, peak memory %.0f MB",
-            rows, seconds, Double(rows) / seconds, size, Double(usage.ru_maxrss) / 1024))
+        print(
+            String(
+                format: "registry workbook: %d mentor rows in %.2f s (%.0f rows/s), file %.1f MB, peak memory %.0f MB",
+                rows, seconds, Double(rows) / seconds, size, Double(usage.ru_maxrss) / 1024))
     }
 }
-
 
 /// The nightly job at the scale of a region: every stage, timed as the administrator would see it.
 enum NightlyRunBench {
@@ -240,7 +263,8 @@ enum NightlyRunBench {
         var schools = "Код ОО;Наименование ОО;Краткое наименование;ИНН\r\n"
         for k in 1...count { schools += "school-\(k);МБОУ «Средняя общеобразовательная школа № \(k)»;СОШ № \(k);1638011140\r\n" }
         try! schools.write(toFile: config + "/schools.csv", atomically: true, encoding: .utf8)
-        try! "min_file_age_seconds = 0\nmax_file_bytes = 1073741824\n".write(toFile: config + "/nastavnik.toml", atomically: true, encoding: .utf8)
+        try! "min_file_age_seconds = 0\nmax_file_bytes = 1073741824\n".write(
+            toFile: config + "/nastavnik.toml", atomically: true, encoding: .utf8)
         let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("config/roadmap.csv").path
         try! FileManager.default.copyItem(atPath: shipped, toPath: config + "/roadmap.csv")
@@ -264,8 +288,10 @@ enum NightlyRunBench {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let megabytes = Double(total) / 1_048_576
-        print(String(format: "nightly run: %d schools × %d mentors (%.0f MB of Windows-1251): total %.1f s; %d accepted; peak memory %.0f MB",
-            count, rowsPerSchool, megabytes, Double(done - start) / 1e9,
-            result.report!.files.count { $0.verdict == .accepted }, Double(usage.ru_maxrss) / 1024))
+        print(
+            String(
+                format: "nightly run: %d schools × %d mentors (%.0f MB of Windows-1251): total %.1f s; %d accepted; peak memory %.0f MB",
+                count, rowsPerSchool, megabytes, Double(done - start) / 1e9,
+                result.report!.files.count { $0.verdict == .accepted }, Double(usage.ru_maxrss) / 1024))
     }
 }

@@ -65,7 +65,8 @@ extension Nastavnik {
             if let dataset {
                 Output.line("Набор данных: \(dataset.rawValue) — \(dataset.title) (\(byName != nil ? "по имени файла" : "по заголовкам"))")
                 let map = HeaderMap(dataset: dataset, header: header)
-                let byIndex = Dictionary(uniqueKeysWithValues: Schema.columns(of: dataset).compactMap { c in map.position(of: c).map { ($0, c) } })
+                let byIndex = Dictionary(
+                    uniqueKeysWithValues: Schema.columns(of: dataset).compactMap { c in map.position(of: c).map { ($0, c) } })
                 Output.line("Столбцы:")
                 for (i, text) in header.enumerated() {
                     let target = byIndex[i].map { "\($0.title) (\($0.key))" } ?? "не распознан — не загружается"

@@ -48,15 +48,6 @@ public enum NastavnikCLI {
     }
 }
 
-/// Options every subcommand that reads `config/` shares.
-struct ConfigOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Папка настроек (nastavnik.toml, schools.csv, roadmap.csv).", valueName: "DIR"))
-    var config: String = "config"
-
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Дата проверки ГГГГ-ММ-ДД (по умолчанию сегодня).", valueName: "DATE"))
-    var asOf: String?
-}
-
 /// Where findings and reports are printed.
 enum Output {
     static func line(_ text: String = "") { print(text) }

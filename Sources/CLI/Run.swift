@@ -23,7 +23,8 @@ extension Nastavnik {
 
         @OptionGroup var options: ConfigOptions
 
-        @Option(name: .long, help: ArgumentHelp("Отчётный период ГГГГ-H1 или ГГГГ-H2 (по умолчанию полугодие даты проверки).", valueName: "P"))
+        @Option(
+            name: .long, help: ArgumentHelp("Отчётный период ГГГГ-H1 или ГГГГ-H2 (по умолчанию полугодие даты проверки).", valueName: "P"))
         var period: String?
 
         @Flag(name: .long, help: "Только предупреждения и ошибки, без сводки.")
@@ -88,7 +89,8 @@ extension Nastavnik {
 
 extension Nastavnik.Run {
     static func counts(_ file: TakenFile) -> String {
-        let errors = file.findings.errorCount, warnings = file.findings.warningCount
+        let errors = file.findings.errorCount
+        let warnings = file.findings.warningCount
         guard errors + warnings > 0 else { return "" }
         return " (ошибок: \(errors), предупреждений: \(warnings))"
     }

@@ -2,8 +2,8 @@ import ArgumentParser
 import Configuration
 import Domain
 import Foundation
-import Pipeline
 import Judgement
+import Pipeline
 import Registry
 
 extension Nastavnik {
@@ -26,7 +26,8 @@ extension Nastavnik {
 
         @Option(
             name: .long,
-            help: ArgumentHelp("Код ОО (имя папки школы) из config/schools.csv; без него — имя папки, в которой лежит файл.", valueName: "CODE"))
+            help: ArgumentHelp(
+                "Код ОО (имя папки школы) из config/schools.csv; без него — имя папки, в которой лежит файл.", valueName: "CODE"))
         var school: String?
 
         @OptionGroup var options: ConfigOptions
@@ -53,9 +54,11 @@ extension Nastavnik {
             let judge = NightJudge(
                 rules: JudgingRules(configuration: configuration, asOf: asOf), baseline: registryBaseline(configuration),
                 workers: Parallel.workers)
-            let paths = files, maxBytes = configuration.settings.maxFileBytes
+            let paths = files
+            let maxBytes = configuration.settings.maxFileBytes
             var judged: [FileJudgement] = []
-            let withdrawn = judge.judge(submissions, load: { FileReading.content(path: paths[$0.id], maxBytes: maxBytes) }) { judged += $0 }
+            let withdrawn = judge.judge(
+                submissions, load: { FileReading.content(path: paths[$0.id], maxBytes: maxBytes) }, deliver: { judged += $0 })
             switch format {
             case .text: FindingsReport.printText(judged, withdrawn: withdrawn)
             case .json: FindingsReport.printJSON(judged)
@@ -72,32 +75,5 @@ extension Nastavnik {
             else { return .empty }
             return baseline
         }
-    }
-}
-
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
-
-func loadConfiguration(_ options: ConfigOptions) throws -> Configuration {
-    do {
-        return try Configuration.load(directory: options.config)
-    } catch {
-        Output.error("Ошибка настроек: \(error)")
-        throw ExitCode(Exit.usage)
-    }
-}
-
-func asOfDate(_ options: ConfigOptions) throws -> CivilDate {
-    guard let text = options.asOf else { return CivilDate.today }
-    guard let date = CivilDate(iso: text) else { throw ValidationError("--as-of: ожидается дата ГГГГ-ММ-ДД, получено «\(text)».") }
-    return date
-}
-
-extension CivilDate {
-    /// Today in the machine's time zone: the office's calendar day.
-    static var today: CivilDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 }

@@ -33,7 +33,9 @@ public struct SchoolDirectory: Sendable {
         let table = try ConfigTable(path: path, required: ["Код ОО", "Наименование ОО", "Краткое наименование", "ИНН"])
         var schools: [School] = []
         for row in table.rows {
-            let code = row["Код ОО"], name = row["Наименование ОО"], inn = row["ИНН"]
+            let code = row["Код ОО"]
+            let name = row["Наименование ОО"]
+            let inn = row["ИНН"]
             let short = row["Краткое наименование"].isEmpty ? name : row["Краткое наименование"]
             guard !code.isEmpty, code.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }),
                 code.unicodeScalars.allSatisfy(\.isASCII)
@@ -51,44 +53,5 @@ public struct SchoolDirectory: Sendable {
             schools.append(School(code: code, name: name, shortName: short, inn: inn))
         }
         return SchoolDirectory(schools: schools)
-    }
-}
-
-/// A configuration CSV read with the same reader as the schools' files, with required columns
-/// checked and every row's file line kept for error messages.
-struct ConfigTable {
-    struct Row {
-        let path: String
-        let line: Int
-        let values: [String: String]
-        subscript(_ column: String) -> String { values[column] ?? "" }
-        func error(_ message: String) -> ConfigurationError { ConfigurationError(file: path, line: line, message) }
-    }
-
-    let rows: [Row]
-
-    init(path: String, required: [String], optional: [String] = []) throws(ConfigurationError) {
-        let document: CSVDocument
-        do {
-            document = try CSVDocument.load(path: path, maxBytes: 16 << 20)
-        } catch {
-            throw ConfigurationError(file: path, error.message)
-        }
-        let table = document.table
-        guard table.count > 0 else { throw ConfigurationError(file: path, "нет строки заголовков") }
-        let header = table.record(0).map(TextKey.normalize)
-        var index: [String: Int] = [:]
-        for column in required + optional {
-            if let i = header.firstIndex(of: TextKey.normalize(column)) {
-                index[column] = i
-            } else if required.contains(column) {
-                throw ConfigurationError(file: path, line: table.rows[0], "нет столбца «\(column)»")
-            }
-        }
-        rows = (1..<table.count).compactMap { r in
-            let values = index.mapValues { table.string(r, $0).trimmingCharacters(in: .whitespacesAndNewlines) }
-            if values.values.allSatisfy(\.isEmpty) { return nil }
-            return Row(path: path, line: table.rows[r], values: values)
-        }
     }
 }

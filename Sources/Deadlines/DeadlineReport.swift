@@ -41,7 +41,8 @@ public struct DeadlineReport: Sendable {
         let districtItems = schedule.items(for: .district)
         func statuses(_ items: [ScheduledItem], _ folder: String) -> [String: ItemStatus] {
             let done = Dictionary(grouping: snapshot[folder].roadmap, by: \.itemCode).mapValues { $0.map(\.doneDate) }
-            return Dictionary(uniqueKeysWithValues: items.map { ($0.item.code, rules.evaluate($0.term, completions: done[$0.item.code] ?? [])) })
+            return Dictionary(
+                uniqueKeysWithValues: items.map { ($0.item.code, rules.evaluate($0.term, completions: done[$0.item.code] ?? [])) })
         }
         self.schoolItems = schoolItems
         self.districtItems = districtItems
@@ -55,16 +56,27 @@ public struct DeadlineReport: Sendable {
     static func findings(_ program: ProgramRecord, school: String, asOf: CivilDate) -> [ProgramDeadline] {
         var out: [ProgramDeadline] = []
         func add(_ kind: ProgramDeadline.Kind, _ date: CivilDate, _ message: String) {
-            out.append(ProgramDeadline(school: school, number: program.number, mentor: program.mentor, kind: kind, date: date, message: message))
+            out.append(
+                ProgramDeadline(school: school, number: program.number, mentor: program.mentor, kind: kind, date: date, message: message))
         }
         if program.status == .running, program.endDate < asOf {
-            add(.notClosed, program.endDate, "Программа «\(program.number)» в статусе «реализуется», хотя срок окончания \(program.endDate.russian) прошёл: закройте её или продлите.")
+            add(
+                .notClosed, program.endDate,
+                "Программа «\(program.number)» в статусе «реализуется», хотя срок окончания \(program.endDate.russian) прошёл: "
+                    + "закройте её или продлите."
+            )
         }
         if program.status == .completed, let closed = program.closedDate, program.resultsURL == nil, closed.adding(days: 30) < asOf {
-            add(.resultsNotPublished, closed, "Программа «\(program.number)» завершена \(closed.russian), а результаты не опубликованы (п. 4.15): укажите ссылку на них.")
+            add(
+                .resultsNotPublished, closed,
+                "Программа «\(program.number)» завершена \(closed.russian), а результаты не опубликованы (п. 4.15): укажите ссылку на них.")
         }
         if !ProgramRecord.isTypicalDuration(from: program.startDate, to: program.endDate) {
-            add(.unusualDuration, program.endDate, "Срок программы «\(program.number)» \(program.startDate.russian)–\(program.endDate.russian) вне 3–12 месяцев персонализированной программы.")
+            add(
+                .unusualDuration, program.endDate,
+                "Срок программы «\(program.number)» \(program.startDate.russian)–\(program.endDate.russian) "
+                    + "вне 3–12 месяцев персонализированной программы."
+            )
         }
         return out
     }

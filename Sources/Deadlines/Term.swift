@@ -23,8 +23,12 @@ public enum Term: Equatable, Sendable {
 /// `до`/`в срок до`, ISO and `ДД.ММ.ГГГГ` dates. Returns nil for a text it does not understand.
 public enum TermParser {
     static let months: [String: Int] = {
-        let nominative = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"]
-        let genitive = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]
+        let nominative = [
+            "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+        ]
+        let genitive = [
+            "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря",
+        ]
         var map: [String: Int] = [:]
         for (i, name) in nominative.enumerated() { map[name] = i + 1 }
         for (i, name) in genitive.enumerated() { map[name] = i + 1 }
@@ -63,7 +67,8 @@ public enum TermParser {
             if let m = months[month] { return .due(CivilDate(year: year, month: m, day: 1)!.endOfMonth()) }
             let pair = month.split(separator: "-", omittingEmptySubsequences: false).map { months[String($0)] }
             if pair.count == 2, let first = pair[0], let second = pair[1], first < second {
-                return .window(from: CivilDate(year: year, month: first, day: 1)!, to: CivilDate(year: year, month: second, day: 1)!.endOfMonth())
+                return .window(
+                    from: CivilDate(year: year, month: first, day: 1)!, to: CivilDate(year: year, month: second, day: 1)!.endOfMonth())
             }
         case 3:
             guard let m = months[month] else { return nil }

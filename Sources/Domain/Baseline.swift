@@ -77,7 +77,8 @@ public struct SnilsIndex: Sendable {
     }
 
     private func firstIndex(_ key: UInt64) -> Int {
-        var low = 0, high = packed.count
+        var low = 0
+        var high = packed.count
         while low < high {
             let mid = (low + high) / 2
             if packed[mid] < key { low = mid + 1 } else { high = mid }

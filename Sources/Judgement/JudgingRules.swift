@@ -16,7 +16,8 @@ public struct JudgingRules: Sendable {
     public init(configuration: Configuration, asOf: CivilDate) {
         self.init(
             asOf: asOf, strict: configuration.settings.strict, schools: configuration.schools.schools.map(\.code),
-            schoolRoadmapCodes: configuration.roadmap.codes(for: .school), districtRoadmapCodes: configuration.roadmap.codes(for: .district))
+            schoolRoadmapCodes: configuration.roadmap.codes(for: .school), districtRoadmapCodes: configuration.roadmap.codes(for: .district)
+        )
     }
 
     public init(asOf: CivilDate, strict: Bool, schools: [String], schoolRoadmapCodes: Set<String>, districtRoadmapCodes: Set<String>) {

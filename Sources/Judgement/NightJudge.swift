@@ -36,14 +36,17 @@ public struct NightJudge: Sendable {
         let second = ordered.filter { !($0.dataset.map(Self.firstPass.contains) ?? false) }
         var withdrawn: [Withdrawal] = []
 
-        var lists = judgeFiles(first, people: TonightDirectory(baseline: baseline, accepted: []), rejected: [:], load: load, withdrawn: &withdrawn)
+        var lists = judgeFiles(
+            first, people: TonightDirectory(baseline: baseline, accepted: []), rejected: [:], load: load, withdrawn: &withdrawn)
         addSpellingWarnings(&lists)
         let judgedFirst = conclude(lists)
         try deliver(judgedFirst)
 
         var rejected: [String: [Dataset: [String]]] = [:]
         for judgement in judgedFirst where judgement.verdict == .rejected {
-            if let dataset = judgement.dataset { rejected[judgement.submission.folder, default: [:]][dataset, default: []].append(judgement.submission.name) }
+            if let dataset = judgement.dataset {
+                rejected[judgement.submission.folder, default: [:]][dataset, default: []].append(judgement.submission.name)
+            }
         }
         let directory = TonightDirectory(baseline: baseline, accepted: judgedFirst.filter { $0.verdict == .accepted })
         let judgedSecond = conclude(judgeFiles(second, people: directory, rejected: rejected, load: load, withdrawn: &withdrawn))
@@ -81,7 +84,8 @@ public struct NightJudge: Sendable {
                 groups.append([i])
             }
         }
-        let rules = self.rules, baseline = self.baseline
+        let rules = self.rules
+        let baseline = self.baseline
         let judged = Parallel.map(groups, workers: workers) { group -> [Preliminary] in
             group.map { i in
                 let file = files[i]
@@ -124,7 +128,8 @@ public struct NightJudge: Sendable {
         let lists = files.indices.compactMap { i -> SpellingCheck.List? in
             let file = files[i]
             guard let rows = file.validated?.rows, let people = rows.people(school: file.submission.folder) else { return nil }
-            return SpellingCheck.List(index: i, folder: file.submission.folder, dataset: rows.dataset, file: file.submission.name, people: people)
+            return SpellingCheck.List(
+                index: i, folder: file.submission.folder, dataset: rows.dataset, file: file.submission.name, people: people)
         }
         for (i, warnings) in SpellingCheck.warnings(lists, baseline: baseline) {
             files[i].validated?.findings += warnings

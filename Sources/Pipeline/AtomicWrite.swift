@@ -9,7 +9,9 @@ enum AtomicWrite {
         let temporary = directory + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
         do {
             try data.write(to: URL(fileURLWithPath: temporary))
-            guard rename(temporary, path) == 0 else { throw RunError.io("не удалось записать \(path): \(String(cString: strerror(errno)))") }
+            guard rename(temporary, path) == 0 else {
+                throw RunError.io("не удалось записать \(path): \(String(cString: strerror(errno)))")
+            }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw error

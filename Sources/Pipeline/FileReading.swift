@@ -1,4 +1,5 @@
 import Crypto
+import Domain
 import Foundation
 import Judgement
 import Reading
@@ -83,5 +84,3 @@ public enum FileReading {
         return String(decoding: out, as: UTF8.self)
     }
 }
-
-import Domain

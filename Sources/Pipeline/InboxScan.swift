@@ -31,12 +31,18 @@ struct InboxScan {
             let path = inbox + "/" + name
             switch Self.kind(path) {
             case .symlink:
-                strays.append(Stray(folder: Self.rootFolder, name: name, path: path, reason: "символическая ссылка в корне входящей папки: ссылки не открываются"))
+                strays.append(
+                    Stray(
+                        folder: Self.rootFolder, name: name, path: path,
+                        reason: "символическая ссылка в корне входящей папки: ссылки не открываются"))
             case .file:
                 if let why = Self.inFlight(name: name, path: path, minAge: minAge, now: now) {
                     leftAlone.append((path, why))
                 } else {
-                    strays.append(Stray(folder: Self.rootFolder, name: name, path: path, reason: "файл лежит в корне входящей папки, а не в папке школы"))
+                    strays.append(
+                        Stray(
+                            folder: Self.rootFolder, name: name, path: path, reason: "файл лежит в корне входящей папки, а не в папке школы"
+                        ))
                 }
             case .directory where folders.contains(name):
                 try scanFolder(name, path: path, minAge: minAge, now: now)
@@ -44,7 +50,8 @@ struct InboxScan {
                 if name.hasPrefix(".") {
                     leftAlone.append((path, "скрытая папка"))
                 } else {
-                    strays.append(Stray(folder: Self.rootFolder, name: name, path: path, reason: "папки «\(name)» нет в config/schools.csv"))
+                    strays.append(
+                        Stray(folder: Self.rootFolder, name: name, path: path, reason: "папки «\(name)» нет в config/schools.csv"))
                 }
             case .other:
                 leftAlone.append((path, "не файл и не папка"))
@@ -57,7 +64,8 @@ struct InboxScan {
             let file = path + "/" + name
             switch Self.kind(file) {
             case .symlink:
-                strays.append(Stray(folder: folder, name: name, path: file, reason: "символическая ссылка: ссылки не открываются, пришлите сам файл"))
+                strays.append(
+                    Stray(folder: folder, name: name, path: file, reason: "символическая ссылка: ссылки не открываются, пришлите сам файл"))
             case .file:
                 if let why = Self.inFlight(name: name, path: file, minAge: minAge, now: now) {
                     leftAlone.append((file, why))

@@ -49,8 +49,10 @@ public struct NightlyRun {
         do {
             registry = try Registry(path: configuration.database)
             let store = FileStore(state: configuration.state)
-            recovered = try Recovery(registry: registry, store: store, inbox: configuration.inbox, settings: configuration.settings, faults: faults)
-                .finishInterruptedMoves()
+            recovered = try Recovery(
+                registry: registry, store: store, inbox: configuration.inbox, settings: configuration.settings, faults: faults
+            )
+            .finishInterruptedMoves()
             runID = try registry.beginRun(startedAt: options.now, asOf: options.asOf, period: options.period)
         } catch {
             return Result(end: .failed("\(error)"))
@@ -115,7 +117,8 @@ public struct NightlyRun {
             Submission(id: i, folder: entry.folder, name: entry.name, dataset: FileReading.recognise(name: entry.name, path: entry.path))
         }
         let judge = NightJudge(
-            rules: JudgingRules(configuration: configuration, asOf: options.asOf), baseline: try registry.baseline(), workers: Parallel.workers)
+            rules: JudgingRules(configuration: configuration, asOf: options.asOf), baseline: try registry.baseline(),
+            workers: Parallel.workers)
         var recorder = Recorder(registry: registry, store: store, run: report.runID, asOf: options.asOf, faults: faults)
         let maxBytes = configuration.settings.maxFileBytes
         let faults = self.faults

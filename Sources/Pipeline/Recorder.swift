@@ -35,7 +35,8 @@ struct Recorder {
         let file = TakenFile(
             folder: submission.folder, name: submission.name, dataset: judgement.dataset, sha256: judgement.sha256 ?? "",
             verdict: judgement.verdict, rowCount: judgement.rowCount, inboxPath: "\(submission.folder)/\(submission.name)",
-            storedPath: store.destination(accepted: judgement.verdict != .rejected, folder: submission.folder, date: asOf, name: submission.name),
+            storedPath: store.destination(
+                accepted: judgement.verdict != .rejected, folder: submission.folder, date: asOf, name: submission.name),
             findings: judgement.findings)
         pending.append((file, judgement.rows, path))
         pendingRows += judgement.rows?.count ?? 0

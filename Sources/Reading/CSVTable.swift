@@ -74,7 +74,8 @@ public struct Fields {
 
     /// The bytes of all of a record's fields together; nil for a record with no fields.
     @inlinable public func span(_ record: Int) -> Range<Int>? {
-        let first = recordStarts[record], end = recordStarts[record + 1]
+        let first = recordStarts[record]
+        let end = recordStarts[record + 1]
         guard end > first else { return nil }
         return (first == 0 ? 0 : Int(ends[first - 1]))..<Int(ends[end - 1])
     }

@@ -86,7 +86,8 @@ public enum TextDecoding {
         var out: [UInt8] = []
         out.reserveCapacity(units * 2)
         func unit(_ k: Int) -> UInt32 {
-            let lo = UInt32(b[start + 2 * k]), hi = UInt32(b[start + 2 * k + 1])
+            let lo = UInt32(b[start + 2 * k])
+            let hi = UInt32(b[start + 2 * k + 1])
             return bigEndian ? lo << 8 | hi : hi << 8 | lo
         }
         func append(_ scalar: UInt32) {

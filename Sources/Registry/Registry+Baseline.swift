@@ -11,14 +11,18 @@ extension Registry {
             var files: [String: [Dataset: String]] = [:]
             for row in try Row.fetchAll(
                 db,
-                sql: "SELECT s.school, s.dataset, f.sha256 FROM snapshot s JOIN source_file f ON f.id = s.file_id WHERE s.replaced_by_run IS NULL")
-            {
+                sql: """
+                    SELECT s.school, s.dataset, f.sha256 FROM snapshot s JOIN source_file f ON f.id = s.file_id
+                    WHERE s.replaced_by_run IS NULL
+                    """
+            ) {
                 files[row[0], default: [:]][Dataset(rawValue: row[1])!] = row[2]
             }
             func index(_ table: String) throws -> SnilsIndex {
                 var entries: [(snils: Snils, folder: String)] = []
                 let rows = try Row.fetchCursor(
-                    db, sql: "SELECT s.school, r.snils FROM \(table) r JOIN snapshot s ON s.id = r.snapshot_id WHERE s.replaced_by_run IS NULL")
+                    db,
+                    sql: "SELECT s.school, r.snils FROM \(table) r JOIN snapshot s ON s.id = r.snapshot_id WHERE s.replaced_by_run IS NULL")
                 while let row = try rows.next() { entries.append((Snils(value: UInt64(row[1] as Int64)), row[0])) }
                 return SnilsIndex(entries)
             }

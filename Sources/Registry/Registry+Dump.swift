@@ -8,17 +8,24 @@ extension Registry {
     public func contentDump() throws -> String {
         try queue.read { db in
             var out = ""
-            let queries = [
-                "SELECT folder, name, dataset, sha256, verdict, row_count, stored_path, moved FROM source_file ORDER BY folder, name, sha256, verdict",
-                "SELECT f.folder, f.name, fi.seq, fi.severity, fi.row, fi.column_name, fi.value, fi.message FROM finding fi JOIN source_file f ON f.id = fi.file_id ORDER BY f.folder, f.name, f.sha256, fi.seq",
-                "SELECT s.school, s.dataset, f.name, f.sha256, s.replaced_by_run IS NULL FROM snapshot s JOIN source_file f ON f.id = s.file_id ORDER BY s.school, s.dataset, f.name, f.sha256",
-            ] + ["profile_row", "curator_row", "mentor_row", "mentee_row", "program_row", "roadmap_row"].map {
-                "SELECT s.school, f.sha256, r.* FROM \($0) r JOIN snapshot s ON s.id = r.snapshot_id JOIN source_file f ON f.id = s.file_id ORDER BY s.school, f.sha256, r.row"
-            }
+            let queries =
+                [
+                    "SELECT folder, name, dataset, sha256, verdict, row_count, stored_path, moved FROM source_file "
+                        + "ORDER BY folder, name, sha256, verdict",
+                    "SELECT f.folder, f.name, fi.seq, fi.severity, fi.row, fi.column_name, fi.value, fi.message FROM finding fi "
+                        + "JOIN source_file f ON f.id = fi.file_id ORDER BY f.folder, f.name, f.sha256, fi.seq",
+                    "SELECT s.school, s.dataset, f.name, f.sha256, s.replaced_by_run IS NULL FROM snapshot s "
+                        + "JOIN source_file f ON f.id = s.file_id ORDER BY s.school, s.dataset, f.name, f.sha256",
+                ]
+                + ["profile_row", "curator_row", "mentor_row", "mentee_row", "program_row", "roadmap_row"].map {
+                    "SELECT s.school, f.sha256, r.* FROM \($0) r JOIN snapshot s ON s.id = r.snapshot_id "
+                        + "JOIN source_file f ON f.id = s.file_id ORDER BY s.school, f.sha256, r.row"
+                }
             for sql in queries {
                 out += "# \(sql)\n"
                 for row in try Row.fetchAll(db, sql: sql) {
-                    out += row.databaseValues.map { $0.isNull ? "∅" : "\($0)" }.joined(separator: " | ")
+                    out +=
+                        row.databaseValues.map { $0.isNull ? "∅" : "\($0)" }.joined(separator: " | ")
                         .replacingOccurrences(of: "\n", with: "\\n") + "\n"
                 }
             }

@@ -71,8 +71,12 @@ extension Registry {
                     RoadmapCompletionRecord(row: row[1], itemCode: row[2], doneDate: Self.date(row[3])!, document: row[4], note: row[5]))
             }
             for row in try Row.fetchAll(
-                db, sql: "SELECT s.school, s.dataset, f.name FROM snapshot s JOIN source_file f ON f.id = s.file_id WHERE s.replaced_by_run IS NULL")
-            {
+                db,
+                sql: """
+                    SELECT s.school, s.dataset, f.name FROM snapshot s JOIN source_file f ON f.id = s.file_id
+                    WHERE s.replaced_by_run IS NULL
+                    """
+            ) {
                 folders[row[0], default: .init()].files[Dataset(rawValue: row[1])!] = row[2]
             }
             for (folder, intake) in try Self.intake(db) { folders[folder, default: .init()].intake = intake }

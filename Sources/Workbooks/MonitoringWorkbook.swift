@@ -50,7 +50,8 @@ public enum MonitoringWorkbook {
         let roadmapFirst = try roadmap.dataStart()
         try roadmap.append(figures.roadmap)
         let status = roadmap.column("Статус")
-        try StatusColors.apply(try roadmap.finish(), firstRow: roadmapFirst, firstColumn: status, lastRow: roadmap.row - 1, lastColumn: status)
+        try StatusColors.apply(
+            try roadmap.finish(), firstRow: roadmapFirst, firstColumn: status, lastRow: roadmap.row - 1, lastColumn: status)
 
         // Сроки ОО: schools × the school items, each cell a status.
         let items = deadlines.schoolItems

@@ -39,7 +39,8 @@ public enum ReceiptWorkbook {
         let summaryFirst = try summary.dataStart()
         try summary.append(files)
         let summarySheet = try summary.finish()
-        let last = summary.row - 1, result = summary.column("Результат")
+        let last = summary.row - 1
+        let result = summary.column("Результат")
         try summarySheet.highlight(
             firstRow: summaryFirst, firstColumn: result, lastRow: last, lastColumn: result, equalTo: Verdict.rejected.rawValue,
             StatusColors.style(.overdue))
@@ -56,7 +57,8 @@ public enum ReceiptWorkbook {
         let remarksFirst = try remarks.dataStart()
         for file in files {
             // By row, the file-wide findings first; in the order found within a row.
-            try remarks.append(file.findings.enumerated().sorted { ($0.element.row ?? 0, $0.offset) < ($1.element.row ?? 0, $1.offset) }.map(\.element))
+            try remarks.append(
+                file.findings.enumerated().sorted { ($0.element.row ?? 0, $0.offset) < ($1.element.row ?? 0, $1.offset) }.map(\.element))
         }
         let level = remarks.column("Уровень")
         try remarks.finish().highlight(

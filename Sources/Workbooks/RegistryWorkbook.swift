@@ -15,7 +15,9 @@ public enum RegistryWorkbook {
         var file: String?
     }
 
-    static func sourced<Record>(_ snapshot: RegistrySnapshot, _ schools: [School], _ dataset: Dataset, _ list: @escaping (RegistrySnapshot.Folder) -> [Record])
+    static func sourced<Record>(
+        _ snapshot: RegistrySnapshot, _ schools: [School], _ dataset: Dataset, _ list: @escaping (RegistrySnapshot.Folder) -> [Record]
+    )
         -> some Sequence<Sourced<Record>>
     {
         schools.lazy.flatMap { school in

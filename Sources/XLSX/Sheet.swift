@@ -13,14 +13,16 @@ public struct Sheet {
     public static let maxCellCharacters = 32_767
 
     public func write(_ row: Int, _ column: Int, _ value: CellValue, _ style: Style? = nil) throws {
-        let r = lxw_row_t(row), c = lxw_col_t(column)
+        let r = lxw_row_t(row)
+        let c = lxw_col_t(column)
         let format = workbook.format(style)
         let error: lxw_error
         switch value {
         case .text(let text):
             // A cell holds at most 32,767 characters; a longer text is cut with a visible mark.
             // (Counting bytes first spares counting characters in the usual short cell.)
-            let fitted = text.utf8.count > Self.maxCellCharacters && text.count > Self.maxCellCharacters
+            let fitted =
+                text.utf8.count > Self.maxCellCharacters && text.count > Self.maxCellCharacters
                 ? String(text.prefix(Self.maxCellCharacters - 1)) + "…" : text
             error = fitted.isEmpty ? worksheet_write_blank(handle, r, c, format) : worksheet_write_string(handle, r, c, fitted, format)
         case .number(let number):
@@ -68,7 +70,8 @@ public struct Sheet {
 
     public func merge(row: Int, firstColumn: Int, lastColumn: Int, _ text: String, _ style: Style? = nil) throws {
         try workbook.check(
-            worksheet_merge_range(handle, lxw_row_t(row), lxw_col_t(firstColumn), lxw_row_t(row), lxw_col_t(lastColumn), text, workbook.format(style)),
+            worksheet_merge_range(
+                handle, lxw_row_t(row), lxw_col_t(firstColumn), lxw_row_t(row), lxw_col_t(lastColumn), text, workbook.format(style)),
             "объединение ячеек")
     }
 
@@ -84,7 +87,8 @@ public struct Sheet {
         validation.error_title = workbook.retain(title)
         validation.error_message = workbook.retain("Выберите значение из списка.")
         try workbook.check(
-            worksheet_data_validation_range(handle, lxw_row_t(firstRow), lxw_col_t(column), lxw_row_t(lastRow), lxw_col_t(column), &validation),
+            worksheet_data_validation_range(
+                handle, lxw_row_t(firstRow), lxw_col_t(column), lxw_row_t(lastRow), lxw_col_t(column), &validation),
             "список значений «\(title)»")
     }
 
@@ -108,7 +112,8 @@ public struct Sheet {
 
     /// `'Лист'!$A$2:$A$10`: a range of this sheet for charts and formulas.
     public func range(firstRow: Int, column: Int, lastRow: Int, lastColumn: Int? = nil) -> String {
-        "'\(name.replacingOccurrences(of: "'", with: "''"))'!$\(Self.columnName(column))$\(firstRow + 1):$\(Self.columnName(lastColumn ?? column))$\(lastRow + 1)"
+        let sheet = name.replacingOccurrences(of: "'", with: "''")
+        return "'\(sheet)'!$\(Self.columnName(column))$\(firstRow + 1):$\(Self.columnName(lastColumn ?? column))$\(lastRow + 1)"
     }
 
     /// `A`, `B`, …, `Z`, `AA`…
@@ -121,33 +126,5 @@ public struct Sheet {
             n = (n - 1) / 26
         }
         return name
-    }
-}
-
-/// A chart, placed on a sheet with `Sheet.insert`.
-public struct Chart {
-    public enum Kind {
-        case column, bar, pie
-        var code: UInt8 {
-            switch self {
-            case .column: UInt8(LXW_CHART_COLUMN.rawValue)
-            case .bar: UInt8(LXW_CHART_BAR.rawValue)
-            case .pie: UInt8(LXW_CHART_PIE.rawValue)
-            }
-        }
-    }
-
-    unowned let workbook: Workbook
-    let handle: UnsafeMutablePointer<lxw_chart>
-
-    /// A series: categories and values are ranges such as `Sheet.range(...)`.
-    public func addSeries(name: String, categories: String, values: String) {
-        let series = chart_add_series(handle, workbook.retain(categories), workbook.retain(values))
-        chart_series_set_name(series, name)
-    }
-
-    public func axisTitles(x: String, y: String) {
-        if let axis = handle.pointee.x_axis { chart_axis_set_name(axis, x) }
-        if let axis = handle.pointee.y_axis { chart_axis_set_name(axis, y) }
     }
 }

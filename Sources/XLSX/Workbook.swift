@@ -2,27 +2,6 @@ import CXLSXWriter
 import Domain
 import Foundation
 
-/// A failure reported by libxlsxwriter, with what was being done.
-public struct XLSXError: Error, CustomStringConvertible {
-    public var code: Int
-    public var message: String
-    public var context: String
-
-    init(_ error: lxw_error, _ context: String) {
-        code = Int(error.rawValue)
-        message = String(cString: lxw_strerror(error))
-        self.context = context
-    }
-
-    init(message: String, context: String) {
-        code = -1
-        self.message = message
-        self.context = context
-    }
-
-    public var description: String { "\(context): \(message)" }
-}
-
 /// A workbook being written. It goes to a temporary name in the same folder and is renamed into
 /// place by `close()`, so a reader never sees half a file and a failure leaves the old file intact.
 /// Nothing outside this module touches libxlsxwriter.
@@ -50,7 +29,8 @@ public final class Workbook {
         handle = workbook_new_opt(temporary, &options)
         guard handle != nil else { throw XLSXError(message: "не удалось создать книгу", context: temporary) }
         var properties = lxw_doc_properties()
-        let titleC = retain(title), author = retain("nastavnik")
+        let titleC = retain(title)
+        let author = retain("nastavnik")
         properties.title = titleC
         properties.author = author
         properties.created = time_t(created.timeIntervalSince1970)
@@ -125,24 +105,4 @@ public final class Workbook {
     func check(_ error: lxw_error, _ context: @autoclosure () -> String) throws {
         guard error == LXW_NO_ERROR else { throw XLSXError(error, "\(path): \(context())") }
     }
-}
-
-/// A cell value. Text is always written as text: never read as a formula, whatever it starts with.
-public enum CellValue: Equatable {
-    case text(String)
-    case number(Double)
-    /// A real Excel date (a serial number) shown with the style's date format.
-    case date(CivilDate)
-    /// A formula with the value it computes, stored so that readers that do not calculate see it.
-    case formula(String, cached: Double)
-    case blank
-
-    public static func optional(_ text: String?) -> CellValue { text.map(CellValue.text) ?? .blank }
-    public static func optional(_ date: CivilDate?) -> CellValue { date.map(CellValue.date) ?? .blank }
-    public static func integer(_ n: Int) -> CellValue { .number(Double(n)) }
-}
-
-extension CivilDate {
-    /// Excel's serial day number (1900 date system): days since 1899-12-30.
-    public var excelSerial: Double { Double(daysSinceEpoch + 25_569) }
 }

@@ -16,7 +16,8 @@ struct DeployTests {
         for name in ["nastavnik.service", "nastavnik.timer"] {
             let text = try String(contentsOf: Self.deploy.appendingPathComponent(name), encoding: .utf8)
                 .replacingOccurrences(of: "/opt/nastavnik", with: prefix.path)
-                .replacingOccurrences(of: "User=nastavnik", with: "User=root").replacingOccurrences(of: "Group=nastavnik", with: "Group=root")
+                .replacingOccurrences(of: "User=nastavnik", with: "User=root").replacingOccurrences(
+                    of: "Group=nastavnik", with: "Group=root")
             let path = prefix.appendingPathComponent(name).path
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             paths.append(path)
@@ -46,7 +47,8 @@ struct DeployTests {
         let timer = try String(contentsOfFile: paths[1], encoding: .utf8)
         #expect(timer.contains("Persistent=true"))
         // The check can fail: a timer it cannot read is refused.
-        try timer.replacingOccurrences(of: "OnCalendar=*-*-* 02:30:00", with: "OnCalendar=каждую ночь").write(toFile: paths[1], atomically: true, encoding: .utf8)
+        try timer.replacingOccurrences(of: "OnCalendar=*-*-* 02:30:00", with: "OnCalendar=каждую ночь").write(
+            toFile: paths[1], atomically: true, encoding: .utf8)
         #expect(try verify(paths).status != 0)
     }
 
@@ -60,19 +62,25 @@ struct DeployTests {
 
     @Test func installPutsEverythingInPlace() throws {
         let destination = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("nastavnik-install-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: destination.appendingPathComponent("etc/systemd/system"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: destination.appendingPathComponent("etc/systemd/system"), withIntermediateDirectories: true)
         let built = CommandRunner.binary.deletingLastPathComponent()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [CommandRunner.root.appendingPathComponent("scripts/install.sh").path]
         process.environment = ProcessInfo.processInfo.environment.merging(
-            ["DESTDIR": destination.path, "PREFIX": "/srv/nastavnik", "NASTAVNIK_BINARY": built.appendingPathComponent("nastavnik").path]) { $1 }
+            ["DESTDIR": destination.path, "PREFIX": "/srv/nastavnik", "NASTAVNIK_BINARY": built.appendingPathComponent("nastavnik").path]) {
+                $1
+            }
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         let prefix = destination.appendingPathComponent("srv/nastavnik")
-        for path in ["bin/nastavnik", "config/nastavnik.toml", "config/schools.csv", "config/roadmap.csv", "inbox/tetyushi-sosh1", "inbox/district", "outbox", "var"] {
+        for path in [
+            "bin/nastavnik", "config/nastavnik.toml", "config/schools.csv", "config/roadmap.csv", "inbox/tetyushi-sosh1", "inbox/district",
+            "outbox", "var",
+        ] {
             #expect(FileManager.default.fileExists(atPath: prefix.appendingPathComponent(path).path), "\(path)")
         }
         let service = try String(contentsOf: destination.appendingPathComponent("etc/systemd/system/nastavnik.service"), encoding: .utf8)

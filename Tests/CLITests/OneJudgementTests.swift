@@ -25,7 +25,12 @@ struct OneJudgementTests {
         try ws.drop(c, "programs.csv", Files.programs([("1", Files.mentorB, Files.menteeC)]))
         // D: clean files, and one with a warning only (an unknown column).
         try ws.drop(d, "profile.csv", Files.profile(d))
-        try ws.drop(d, "mentors.csv", Files.csv([Files.mentorHeader + ["Лишний"], ["123-456-789 64", "Белов", "Иван", "", "", "Учитель", "Физика", "3", "первая", "", "нет", "x"]]))
+        try ws.drop(
+            d, "mentors.csv",
+            Files.csv([
+                Files.mentorHeader + ["Лишний"],
+                ["123-456-789 64", "Белов", "Иван", "", "", "Учитель", "Физика", "3", "первая", "", "нет", "x"],
+            ]))
     }
 
     struct Verdict: Equatable, CustomStringConvertible {

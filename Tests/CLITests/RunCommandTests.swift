@@ -50,7 +50,9 @@ struct RunNightsTests {
         result = try ws.run()
         #expect(try ws.registry().currentCounts()[a]?[.mentors] == 2)
         // Nothing accepted is ever deleted: all five nights' files are kept.
-        #expect(ws.files(under: ws.state.appendingPathComponent("archive")).count + ws.files(under: ws.state.appendingPathComponent("quarantine")).count == 7)
+        #expect(
+            ws.files(under: ws.state.appendingPathComponent("archive")).count
+                + ws.files(under: ws.state.appendingPathComponent("quarantine")).count == 7)
         #expect(ws.files(under: ws.state.appendingPathComponent("runs")).count == 5)
     }
 
@@ -120,7 +122,8 @@ struct RunRulesTests {
         let result = try ws.run()
         #expect(result.status == 0)
         #expect(ws.files(under: ws.inbox).isEmpty)
-        #expect(ws.files(under: ws.state.appendingPathComponent("quarantine/_inbox/\(ws.asOf)")) == ["mentors.csv", "school-x/mentors.csv"])
+        #expect(
+            ws.files(under: ws.state.appendingPathComponent("quarantine/_inbox/\(ws.asOf)")) == ["mentors.csv", "school-x/mentors.csv"])
         let journal = try ws.text("var/runs/\(ws.asOf)-run1.json")
         #expect(journal.contains("папки «school-x» нет в config/schools.csv"))
         #expect(try ws.registry().currentCounts().isEmpty)
@@ -181,7 +184,12 @@ struct RunRulesTests {
 
     @Test func receiptsListTheSchoolsDeadlines() throws {
         let ws = try Workspace()
-        try ws.drop(a, "roadmap.csv", Files.csv([["Код мероприятия", "Дата выполнения", "Документ"], ["П2.1", "16.01.2023", "Приказ № 12"], ["П2.6", "02.03.2023", "https://s.ru/n"]]))
+        try ws.drop(
+            a, "roadmap.csv",
+            Files.csv([
+                ["Код мероприятия", "Дата выполнения", "Документ"], ["П2.1", "16.01.2023", "Приказ № 12"],
+                ["П2.6", "02.03.2023", "https://s.ru/n"],
+            ]))
         try ws.run()
         let due = try #require(ws.receipt(a)["Сроки"])
         func status(_ code: String) -> [String]? {
@@ -198,7 +206,9 @@ struct RunRulesTests {
         let ws = try Workspace()
         try ws.drop(a, "profile.csv", Files.profile(a))
         try ws.drop(a, "mentors.csv", Files.mentors([(Files.mentorA, "Андреева")]))
-        try ws.drop("district", "roadmap.csv", Files.csv([["Код мероприятия", "Дата выполнения", "Документ"], ["1.1", "23.12.2022", "Приказ № 789"]]))
+        try ws.drop(
+            "district", "roadmap.csv",
+            Files.csv([["Код мероприятия", "Дата выполнения", "Документ"], ["1.1", "23.12.2022", "Приказ № 789"]]))
         #expect(try ws.run().status == 0)
         let expected = [
             "monitoring-\(ws.asOf).xlsx", "public/\(a)/nastavnichestvo-\(ws.asOf).xlsx", "registry-\(ws.asOf).xlsx",
@@ -282,7 +292,9 @@ struct RunSafetyTests {
         #expect(try ws.registry().contentDump() == expected)
         // Every school still gets its receipt, and the killed run is on record as such.
         for folder in Set(Self.schoolFiles.map(\.0)) {
-            #expect(FileManager.default.fileExists(atPath: ws.outbox.appendingPathComponent("schools/\(folder)/receipt-\(ws.asOf).xlsx").path), "\(folder)")
+            #expect(
+                FileManager.default.fileExists(atPath: ws.outbox.appendingPathComponent("schools/\(folder)/receipt-\(ws.asOf).xlsx").path),
+                "\(folder)")
         }
         #expect(try ws.registry().runs().map(\.exitCode) == [137, 0])
     }
@@ -347,10 +359,12 @@ struct ValidateWithRegistryTests {
             "programs.csv": Files.programs([("1", Files.mentorB, Files.menteeA)]),
         ])
         let files = ["mentees.csv", "programs.csv"].map { dir.appendingPathComponent($0).path }
-        let withRegistry = try CommandRunner.run(["validate"] + files + ["--school", "tetyushi-sosh1", "--config", ws.config.path, "--as-of", ws.asOf])
+        let withRegistry = try CommandRunner.run(
+            ["validate"] + files + ["--school", "tetyushi-sosh1", "--config", ws.config.path, "--as-of", ws.asOf])
         #expect(withRegistry.status == 0, "\(withRegistry.stdout)")
         try FileManager.default.removeItem(at: ws.state)
-        let without = try CommandRunner.run(["validate"] + files + ["--school", "tetyushi-sosh1", "--config", ws.config.path, "--as-of", ws.asOf])
+        let without = try CommandRunner.run(
+            ["validate"] + files + ["--school", "tetyushi-sosh1", "--config", ws.config.path, "--as-of", ws.asOf])
         #expect(without.status == 1)
         #expect(without.stdout.contains("Наставник со СНИЛС 145-274-509 62 не найден"))
     }

@@ -12,13 +12,15 @@ struct ValidateCommandTests {
     }
 
     @Test func acceptedFilesExitZero() throws {
-        let result = try CommandRunner.run(["validate"] + demoFiles("tetyushi-sosh1") + ["--school", "tetyushi-sosh1", "--config", config, "--as-of", "2026-11-25"])
+        let result = try CommandRunner.run(
+            ["validate"] + demoFiles("tetyushi-sosh1") + ["--school", "tetyushi-sosh1", "--config", config, "--as-of", "2026-11-25"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.components(separatedBy: "Итог: принят").count == 7)
     }
 
     @Test func rejectedFilesExitOneWithRussianFindings() throws {
-        let result = try CommandRunner.run(["validate"] + demoFiles("tetyushi-sosh2") + ["--school", "tetyushi-sosh2", "--config", config, "--as-of", "2026-11-25"])
+        let result = try CommandRunner.run(
+            ["validate"] + demoFiles("tetyushi-sosh2") + ["--school", "tetyushi-sosh2", "--config", config, "--as-of", "2026-11-25"])
         #expect(result.status == 1)
         #expect(result.stdout.contains("наставляемые.csv — Наставляемые, Windows-1251"))
         #expect(result.stdout.contains("строка 3, столбец «СНИЛС»"))
@@ -27,7 +29,10 @@ struct ValidateCommandTests {
     }
 
     @Test func jsonFormatForMachines() throws {
-        let result = try CommandRunner.run(["validate"] + demoFiles("tetyushi-sosh2") + ["--school", "tetyushi-sosh2", "--config", config, "--format", "json", "--as-of", "2026-11-25"])
+        let result = try CommandRunner.run(
+            ["validate"] + demoFiles("tetyushi-sosh2") + [
+                "--school", "tetyushi-sosh2", "--config", config, "--format", "json", "--as-of", "2026-11-25",
+            ])
         #expect(result.status == 1)
         let files = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(files.count == 6)
@@ -38,7 +43,9 @@ struct ValidateCommandTests {
     }
 
     @Test func badUsageExitsTwo() throws {
-        let unknownSchool = try CommandRunner.run(["validate", demo.appendingPathComponent("tetyushi-sosh1/profile.csv").path, "--school", "no-such-school", "--config", config])
+        let unknownSchool = try CommandRunner.run([
+            "validate", demo.appendingPathComponent("tetyushi-sosh1/profile.csv").path, "--school", "no-such-school", "--config", config,
+        ])
         #expect(unknownSchool.status == 2)
         #expect(unknownSchool.stderr.contains("no-such-school"))
         let missingOption = try CommandRunner.run(["validate", "x.csv"])
@@ -48,7 +55,9 @@ struct ValidateCommandTests {
         let badConfig = try CommandRunner.run(["validate", "x.csv", "--school", "a", "--config", "/nonexistent"])
         #expect(badConfig.status == 2)
         #expect(badConfig.stderr.contains("Ошибка настроек"))
-        let badDate = try CommandRunner.run(["validate", "x.csv", "--school", "tetyushi-sosh1", "--config", config, "--as-of", "25.11.2026"])
+        let badDate = try CommandRunner.run([
+            "validate", "x.csv", "--school", "tetyushi-sosh1", "--config", config, "--as-of", "25.11.2026",
+        ])
         #expect(badDate.status == 2)
     }
 
@@ -56,7 +65,10 @@ struct ValidateCommandTests {
         let good = try Array(Data(contentsOf: demo.appendingPathComponent("tetyushi-sosh1/mentors.csv")))
         let dir = try CommandRunner.scratch(["a/mentors.csv": Array("СНИЛС;Фамилия\n1;2\n".utf8), "b/mentors.csv": good])
         let result = try CommandRunner.run(
-            ["validate", "a/mentors.csv", "b/mentors.csv", "--school", "tetyushi-sosh1", "--config", config, "--format", "json", "--as-of", "2026-11-25"],
+            [
+                "validate", "a/mentors.csv", "b/mentors.csv", "--school", "tetyushi-sosh1", "--config", config, "--format", "json",
+                "--as-of", "2026-11-25",
+            ],
             in: dir)
         let files = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(files.compactMap { $0["verdict"] as? String }.sorted() == ["отклонён", "принят"])
@@ -100,7 +112,9 @@ struct InspectCommandTests {
         #expect(names.count >= 11)
         for name in names {
             let result = try CommandRunner.run(["inspect", Self.spectrum.appendingPathComponent("csvs/\(name)").path, "--format", "json"])
-            let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.spectrum.appendingPathComponent("json/\(name.dropLast(4)).json"))) as? [[String: String]]
+            let expected =
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: Self.spectrum.appendingPathComponent("json/\(name.dropLast(4)).json"))) as? [[String: String]]
             let actual = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: String]]
             #expect(actual == expected, "\(name)")
         }

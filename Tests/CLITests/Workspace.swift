@@ -46,7 +46,8 @@ final class Workspace {
         return walker.compactMap { $0 as? String }.filter { path in
             var isDirectory: ObjCBool = false
             FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            return !isDirectory.boolValue || (try? FileManager.default.destinationOfSymbolicLink(atPath: url.appendingPathComponent(path).path)) != nil
+            return !isDirectory.boolValue
+                || (try? FileManager.default.destinationOfSymbolicLink(atPath: url.appendingPathComponent(path).path)) != nil
         }.sorted()
     }
 
@@ -72,25 +73,52 @@ enum Files {
     static let menteeA = "141-008-408 00", menteeB = "205-132-059 00", menteeC = "952-530-077 00"
 
     static func csv(_ rows: [[String]]) -> [UInt8] {
-        Array(rows.map { $0.map { $0.contains(";") || $0.contains("\n") ? "\"\($0)\"" : $0 }.joined(separator: ";") }.joined(separator: "\r\n").utf8) + [13, 10]
+        Array(
+            rows.map { $0.map { $0.contains(";") || $0.contains("\n") ? "\"\($0)\"" : $0 }.joined(separator: ";") }.joined(
+                separator: "\r\n"
+            ).utf8) + [13, 10]
     }
 
-    static let mentorHeader = ["СНИЛС", "Фамилия", "Имя", "Отчество", "Дата рождения", "Должность", "Предмет (направление)", "Педагогический стаж, лет", "Квалификационная категория", "Дата ПК по наставничеству", "Согласие на публикацию"]
+    static let mentorHeader = [
+        "СНИЛС", "Фамилия", "Имя", "Отчество", "Дата рождения", "Должность", "Предмет (направление)", "Педагогический стаж, лет",
+        "Квалификационная категория", "Дата ПК по наставничеству", "Согласие на публикацию",
+    ]
     static func mentors(_ people: [(String, String)]) -> [UInt8] {
-        csv([mentorHeader] + people.map { [$0.0, $0.1, "Галина", "Петровна", "12.03.1971", "Учитель", "Математика", "20", "высшая", "14.11.2022", "да"] })
+        csv(
+            [mentorHeader]
+                + people.map {
+                    [$0.0, $0.1, "Галина", "Петровна", "12.03.1971", "Учитель", "Математика", "20", "высшая", "14.11.2022", "да"]
+                })
     }
 
-    static let menteeHeader = ["СНИЛС", "Фамилия", "Имя", "Отчество", "Дата рождения", "Должность", "Предмет (направление)", "Педагогический стаж, лет", "Профессиональные затруднения", "Согласие на публикацию"]
+    static let menteeHeader = [
+        "СНИЛС", "Фамилия", "Имя", "Отчество", "Дата рождения", "Должность", "Предмет (направление)", "Педагогический стаж, лет",
+        "Профессиональные затруднения", "Согласие на публикацию",
+    ]
     static func mentees(_ people: [(String, String)]) -> [UInt8] {
         csv([menteeHeader] + people.map { [$0.0, $0.1, "Артём", "", "14.06.2000", "Учитель", "Математика", "1", "", "да"] })
     }
 
-    static let programHeader = ["Номер программы", "СНИЛС наставника", "СНИЛС наставляемых", "Форма наставничества", "Модель", "Направления", "Режим", "Дата начала", "Дата окончания", "Приказ о закреплении", "Согласие участников", "Статус", "Дата завершения", "Основание завершения", "Результаты опубликованы"]
+    static let programHeader = [
+        "Номер программы", "СНИЛС наставника", "СНИЛС наставляемых", "Форма наставничества", "Модель", "Направления", "Режим",
+        "Дата начала", "Дата окончания", "Приказ о закреплении", "Согласие участников", "Статус", "Дата завершения", "Основание завершения",
+        "Результаты опубликованы",
+    ]
     static func programs(_ list: [(number: String, mentor: String, mentees: String)]) -> [UInt8] {
-        csv([programHeader] + list.map { [$0.number, $0.mentor, $0.mentees, "традиционная", "педагог – педагог", "методическое", "очный", "01.09.2025", "31.05.2026", "Приказ № 1 от 01.09.2025", "да", "реализуется", "", "", ""] })
+        csv(
+            [programHeader]
+                + list.map {
+                    [
+                        $0.number, $0.mentor, $0.mentees, "традиционная", "педагог – педагог", "методическое", "очный", "01.09.2025",
+                        "31.05.2026", "Приказ № 1 от 01.09.2025", "да", "реализуется", "", "", "",
+                    ]
+                })
     }
 
     static func profile(_ code: String, total: Int = 30) -> [UInt8] {
-        csv([["Код ОО", "Педагогических работников, всего", "из них до 35 лет", "из них молодых специалистов"], [code, "\(total)", "5", "2"]])
+        csv([
+            ["Код ОО", "Педагогических работников, всего", "из них до 35 лет", "из них молодых специалистов"],
+            [code, "\(total)", "5", "2"],
+        ])
     }
 }

@@ -29,7 +29,9 @@ struct ConfigurationTests {
     }
 
     @Test func badInnIsReportedWithItsLine() throws {
-        let dir = try folder(["schools.csv": "Код ОО;Наименование ОО;Краткое наименование;ИНН\nschool-a;Школа;Ш;1638011140\nschool-b;Школа Б;Б;1638011141\n"])
+        let dir = try folder([
+            "schools.csv": "Код ОО;Наименование ОО;Краткое наименование;ИНН\nschool-a;Школа;Ш;1638011140\nschool-b;Школа Б;Б;1638011141\n"
+        ])
         #expect {
             try Configuration.load(directory: dir)
         } throws: { error in
@@ -66,7 +68,9 @@ struct ConfigurationTests {
         #expect(throws: ConfigurationError.self) { try Configuration.load(directory: wrongType) }
         let syntax = try folder(["nastavnik.toml": "strict = \n"])
         #expect(throws: ConfigurationError.self) { try Configuration.load(directory: syntax) }
-        let custom = try folder(["nastavnik.toml": "max_file_bytes = 1024\nmodel_start_date = 2023-09-01\nstrict = true\nstate = \"/srv/nastavnik\"\n"])
+        let custom = try folder([
+            "nastavnik.toml": "max_file_bytes = 1024\nmodel_start_date = 2023-09-01\nstrict = true\nstate = \"/srv/nastavnik\"\n"
+        ])
         let settings = try Configuration.load(directory: custom)
         #expect(settings.settings.maxFileBytes == 1024)
         #expect(settings.settings.modelStartDate.iso == "2023-09-01")

@@ -130,7 +130,9 @@ struct DeadlineStatusTests {
         // The first half-year ended with nothing: overdue, judged at its end.
         #expect(status(.halfYearly, asOf: "2023-07-01") == ItemStatus(status: .overdue, due: date("2023-06-30"), lastDone: nil))
         // A completion dated in the previous period covers that period, not the current one.
-        #expect(status(.halfYearly, asOf: "2023-08-01", done: ["2023-06-30"]) == ItemStatus(status: .notYetDue, due: date("2023-12-31"), lastDone: date("2023-06-30")))
+        #expect(
+            status(.halfYearly, asOf: "2023-08-01", done: ["2023-06-30"])
+                == ItemStatus(status: .notYetDue, due: date("2023-12-31"), lastDone: date("2023-06-30")))
         #expect(status(.halfYearly, asOf: "2023-12-20", done: ["2023-06-30"]).status == .dueSoon)
         #expect(status(.halfYearly, asOf: "2024-01-02", done: ["2023-06-30"]).status == .overdue)
         // Only the most recent ended period counts for «просрочено».
@@ -152,7 +154,9 @@ struct DeadlineStatusTests {
 }
 
 struct ProgramDeadlineTests {
-    func program(status: ProgramStatus, end: String, closed: String? = nil, results: String? = nil, start: String = "2025-09-01") -> ProgramRecord {
+    func program(status: ProgramStatus, end: String, closed: String? = nil, results: String? = nil, start: String = "2025-09-01")
+        -> ProgramRecord
+    {
         ProgramRecord(
             row: 2, number: "1", mentor: Snils(value: 11_223_344_595), mentees: [Snils(value: 14_100_840_800)], form: .traditional,
             model: .teacherTeacher, directions: [.methodical], mode: .inPerson, startDate: date(start), endDate: date(end),
@@ -170,7 +174,9 @@ struct ProgramDeadlineTests {
         #expect(kinds(program(status: .extended, end: "2026-05-31"), asOf: "2026-06-01") == [])
         #expect(kinds(program(status: .completed, end: "2026-05-31", closed: "2026-05-31"), asOf: "2026-06-30") == [])
         #expect(kinds(program(status: .completed, end: "2026-05-31", closed: "2026-05-31"), asOf: "2026-07-01") == [.resultsNotPublished])
-        #expect(kinds(program(status: .completed, end: "2026-05-31", closed: "2026-05-31", results: "https://s.ru/r"), asOf: "2026-07-01") == [])
+        #expect(
+            kinds(program(status: .completed, end: "2026-05-31", closed: "2026-05-31", results: "https://s.ru/r"), asOf: "2026-07-01") == []
+        )
         #expect(kinds(program(status: .running, end: "2026-11-01"), asOf: "2026-06-01") == [.unusualDuration])
     }
 }

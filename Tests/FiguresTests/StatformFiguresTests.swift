@@ -9,13 +9,16 @@ import Testing
 struct StatformFiguresTests {
     static func figures(_ snapshot: RegistrySnapshot = Records.snapshot(Records.knownDistrict)) throws -> NightFigures {
         NightFigures(
-            snapshot: snapshot, schools: Records.schools, settings: Settings(), schedule: try RoadmapSchedule(RoadmapPlan(items: [], path: "")),
+            snapshot: snapshot, schools: Records.schools, settings: Settings(),
+            schedule: try RoadmapSchedule(RoadmapPlan(items: [], path: "")),
             asOf: day("2026-03-01"), period: ReportingPeriod("2026-H1")!)
     }
 
     func counts(_ row: StatformRow) -> [Int] {
-        [row.teachersTotal, row.teachersUnder35, row.youngSpecialists, row.mentors, row.mentorsTrained, row.mentees,
-         row.menteesYoungSpecialists, row.menteesUnder35]
+        [
+            row.teachersTotal, row.teachersUnder35, row.youngSpecialists, row.mentors, row.mentorsTrained, row.mentees,
+            row.menteesYoungSpecialists, row.menteesUnder35,
+        ]
     }
 
     @Test func everyNumberAsCounted() throws {
@@ -52,11 +55,19 @@ struct MonitoringFiguresTests {
         var data = Records.knownDistrict
         // The same СНИЛС as school A's Андреева, spelt another way at school B.
         data.append(("school-b", .mentees([Records.mentee(11_223_344_595, "Андреев", born: "2000-01-01", years: 1)])))
-        let schedule = try RoadmapSchedule(RoadmapPlan(items: [
-            RoadmapItem(code: "1.1", title: "Положение", term: "Декабрь 2022 г.", level: .district, responsible: "МКУ", result: "Приказ", line: 2),
-            RoadmapItem(code: "П2.1", title: "Куратор", term: "до 30 января 2023 года", level: .school, responsible: "ОО", result: "Приказ", line: 3),
-            RoadmapItem(code: "2.8", title: "Постоянно", term: "В течение всего периода", level: .school, responsible: "ОО", result: "", line: 4),
-        ], path: "roadmap.csv"))
+        let schedule = try RoadmapSchedule(
+            RoadmapPlan(
+                items: [
+                    RoadmapItem(
+                        code: "1.1", title: "Положение", term: "Декабрь 2022 г.", level: .district, responsible: "МКУ", result: "Приказ",
+                        line: 2),
+                    RoadmapItem(
+                        code: "П2.1", title: "Куратор", term: "до 30 января 2023 года", level: .school, responsible: "ОО", result: "Приказ",
+                        line: 3),
+                    RoadmapItem(
+                        code: "2.8", title: "Постоянно", term: "В течение всего периода", level: .school, responsible: "ОО", result: "",
+                        line: 4),
+                ], path: "roadmap.csv"))
         let figures = NightFigures(
             snapshot: Records.snapshot(data), schools: Records.schools, settings: Settings(), schedule: schedule, asOf: day("2026-03-01"),
             period: ReportingPeriod("2026-H1")!)
@@ -70,12 +81,23 @@ struct MonitoringFiguresTests {
 
     @Test func publicListingsShowConsentingPeopleOnly() {
         let data = Records.snapshot([
-            ("school-a", .mentors([Records.mentor(11_223_344_595, "Согласная"), Records.mentor(14_527_450_962, "Несогласная", consent: false, row: 3)])),
-            ("school-a", .mentees([
-                Records.mentee(14_100_840_800, "Открытый", born: "2000-03-02", years: 1),
-                Records.mentee(20_513_205_900, "Скрытый", born: "1999-01-01", years: 1, consent: false, row: 3),
-            ])),
-            ("school-a", .programs([Records.program("1", mentor: 14_527_450_962, mentees: [14_100_840_800, 20_513_205_900], status: .running)])),
+            (
+                "school-a",
+                .mentors([
+                    Records.mentor(11_223_344_595, "Согласная"), Records.mentor(14_527_450_962, "Несогласная", consent: false, row: 3),
+                ])
+            ),
+            (
+                "school-a",
+                .mentees([
+                    Records.mentee(14_100_840_800, "Открытый", born: "2000-03-02", years: 1),
+                    Records.mentee(20_513_205_900, "Скрытый", born: "1999-01-01", years: 1, consent: false, row: 3),
+                ])
+            ),
+            (
+                "school-a",
+                .programs([Records.program("1", mentor: 14_527_450_962, mentees: [14_100_840_800, 20_513_205_900], status: .running)])
+            ),
         ])
         let listing = PublicListing(school: Records.schools.schools[0], data: data["school-a"])
         #expect(listing.mentors.map(\.name.last) == ["Согласная"])

@@ -9,13 +9,18 @@ public func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
 public enum Records {
     public static func mentor(_ snils: UInt64, _ last: String, trained: String? = nil, consent: Bool = true, row: Int = 2) -> MentorRecord {
         MentorRecord(
-            row: row, snils: Snils(value: snils), name: PersonName(last: last, first: "Анна", middle: "Ивановна"), birthDate: day("1970-05-05"),
-            position: "Учитель", subject: "Химия", experienceYears: 20, category: .highest, trainingDate: trained.map(day), publishConsent: consent)
+            row: row, snils: Snils(value: snils), name: PersonName(last: last, first: "Анна", middle: "Ивановна"),
+            birthDate: day("1970-05-05"),
+            position: "Учитель", subject: "Химия", experienceYears: 20, category: .highest, trainingDate: trained.map(day),
+            publishConsent: consent)
     }
 
-    public static func mentee(_ snils: UInt64, _ last: String, born: String, years: Double, consent: Bool = true, row: Int = 2) -> MenteeRecord {
+    public static func mentee(_ snils: UInt64, _ last: String, born: String, years: Double, consent: Bool = true, row: Int = 2)
+        -> MenteeRecord
+    {
         MenteeRecord(
-            row: row, snils: Snils(value: snils), name: PersonName(last: last, first: "Олег", middle: nil), birthDate: day(born), position: "Учитель",
+            row: row, snils: Snils(value: snils), name: PersonName(last: last, first: "Олег", middle: nil), birthDate: day(born),
+            position: "Учитель",
             subject: "Химия", experienceYears: years, deficits: "Дисциплина", publishConsent: consent)
     }
 
@@ -24,13 +29,18 @@ public enum Records {
         model: MentoringModel = .teacherTeacher, closed: String? = nil, row: Int? = nil
     ) -> ProgramRecord {
         ProgramRecord(
-            row: row ?? 1 + (Int(number.filter(\.isNumber)) ?? 1), number: number, mentor: Snils(value: mentor), mentees: mentees.map(Snils.init(value:)),
-            form: form, model: model, directions: [.methodical, .subject], mode: .inPerson, startDate: day("2025-09-01"), endDate: day("2026-05-31"),
-            pairOrder: "Приказ № 1", status: status, closedDate: closed.map(day), closeReason: closed == nil ? nil : .planDone, resultsURL: nil)
+            row: row ?? 1 + (Int(number.filter(\.isNumber)) ?? 1), number: number, mentor: Snils(value: mentor),
+            mentees: mentees.map(Snils.init(value:)),
+            form: form, model: model, directions: [.methodical, .subject], mode: .inPerson, startDate: day("2025-09-01"),
+            endDate: day("2026-05-31"),
+            pairOrder: "Приказ № 1", status: status, closedDate: closed.map(day), closeReason: closed == nil ? nil : .planDone,
+            resultsURL: nil)
     }
 
     public static func profile(_ school: String, total: Int, under35: Int, young: Int) -> ProfileRecord {
-        ProfileRecord(row: 2, schoolCode: school, teachersTotal: total, teachersUnder35: under35, youngSpecialists: young, siteURL: "https://\(school).ru")
+        ProfileRecord(
+            row: 2, schoolCode: school, teachersTotal: total, teachersUnder35: under35, youngSpecialists: young,
+            siteURL: "https://\(school).ru")
     }
 
     public static let schools = SchoolDirectory(schools: [
@@ -43,22 +53,33 @@ public enum Records {
     /// The district whose statform is known: see `StatformFiguresTests` for every number.
     public static let knownDistrict: [(school: String, rows: DatasetRows)] = [
         ("school-a", .profile([profile("school-a", total: 40, under35: 10, young: 4)])),
-        ("school-a", .mentors([
-            mentor(11_223_344_595, "Андреева", trained: "2025-10-01"), mentor(14_527_450_962, "Белова", trained: "2026-05-01", row: 3),
-            mentor(3_263_353_97, "Сорокина", row: 4),
-        ])),
-        ("school-a", .mentees([
-            mentee(14_100_840_800, "Петров", born: "2000-03-02", years: 1),  // 25: under 35, young
-            mentee(20_513_205_900, "Орлов", born: "1991-03-01", years: 5, row: 3),  // 35 that day: not under 35
-            mentee(95_253_007_700, "Лаптев", born: "1991-03-02", years: 2.5, row: 4),  // 34, young
-        ])),
-        ("school-a", .programs([
-            program("1", mentor: 11_223_344_595, mentees: [14_100_840_800], status: .running),
-            program("2", mentor: 14_527_450_962, mentees: [20_513_205_900, 95_253_007_700], status: .extended, form: .group, model: .headTeacher),
-            program("3", mentor: 11_223_344_595, mentees: [20_513_205_900], status: .completed, closed: "2026-02-01"),
-            program("4", mentor: 11_223_344_595, mentees: [20_513_205_900], status: .terminated, closed: "2025-12-20"),
-            program("5", mentor: 11_223_344_595, mentees: [95_253_007_700], status: .completed, closed: "2026-01-15"),
-        ])),
+        (
+            "school-a",
+            .mentors([
+                mentor(11_223_344_595, "Андреева", trained: "2025-10-01"), mentor(14_527_450_962, "Белова", trained: "2026-05-01", row: 3),
+                mentor(3_263_353_97, "Сорокина", row: 4),
+            ])
+        ),
+        (
+            "school-a",
+            .mentees([
+                mentee(14_100_840_800, "Петров", born: "2000-03-02", years: 1),  // 25: under 35, young
+                mentee(20_513_205_900, "Орлов", born: "1991-03-01", years: 5, row: 3),  // 35 that day: not under 35
+                mentee(95_253_007_700, "Лаптев", born: "1991-03-02", years: 2.5, row: 4),  // 34, young
+            ])
+        ),
+        (
+            "school-a",
+            .programs([
+                program("1", mentor: 11_223_344_595, mentees: [14_100_840_800], status: .running),
+                program(
+                    "2", mentor: 14_527_450_962, mentees: [20_513_205_900, 95_253_007_700], status: .extended, form: .group,
+                    model: .headTeacher),
+                program("3", mentor: 11_223_344_595, mentees: [20_513_205_900], status: .completed, closed: "2026-02-01"),
+                program("4", mentor: 11_223_344_595, mentees: [20_513_205_900], status: .terminated, closed: "2025-12-20"),
+                program("5", mentor: 11_223_344_595, mentees: [95_253_007_700], status: .completed, closed: "2026-01-15"),
+            ])
+        ),
         ("school-b", .profile([profile("school-b", total: 20, under35: 0, young: 1)])),
         ("school-b", .mentors([mentor(55_555_555_555, "Иванов", trained: "2024-01-01")])),
         ("school-b", .programs([program("Б-1", mentor: 55_555_555_555, mentees: [1], status: .terminated, closed: "2026-02-10")])),

@@ -9,7 +9,8 @@ import Validation
 struct Night {
     static let asOf = CivilDate(year: 2026, month: 3, day: 1)!
     static let a = "school-a", b = "school-b"
-    static let rules = JudgingRules(asOf: asOf, strict: false, schools: [a, b], schoolRoadmapCodes: ["П2.1"], districtRoadmapCodes: ["1.1"])
+    static let rules = JudgingRules(
+        asOf: asOf, strict: false, schools: [a, b], schoolRoadmapCodes: ["П2.1"], districtRoadmapCodes: ["1.1"])
 
     static let mentorA = "112-233-445 95", mentorB = "145-274-509 62"
     static let menteeA = "141-008-408 00", menteeB = "205-132-059 00"
@@ -22,7 +23,8 @@ struct Night {
     func judge(rules: JudgingRules = rules, baseline: Baseline = .empty, workers: Int = 1) -> [FileJudgement] {
         let files = self.files
         let submissions = files.enumerated().map { i, f in
-            Submission(id: i, folder: f.folder, name: f.name, dataset: DatasetRecognition.recognise(name: f.name, head: f.bytes, complete: true))
+            Submission(
+                id: i, folder: f.folder, name: f.name, dataset: DatasetRecognition.recognise(name: f.name, head: f.bytes, complete: true))
         }
         var out: [FileJudgement] = []
         NightJudge(rules: rules, baseline: baseline, workers: workers).judge(
@@ -108,7 +110,8 @@ struct ApplyOrderTests {
     @Test func tonightsListReplacesTheSchoolsSnapshot() {
         // The registry lists mentorB for school A, but tonight's mentors file drops him.
         let baseline = Baseline(
-            currentFiles: [:], mentors: SnilsIndex([(Night.snils(Night.mentorB), Night.a)]), mentees: SnilsIndex([(Night.snils(Night.menteeA), Night.a)]),
+            currentFiles: [:], mentors: SnilsIndex([(Night.snils(Night.mentorB), Night.a)]),
+            mentees: SnilsIndex([(Night.snils(Night.menteeA), Night.a)]),
             peopleWithSnils: { _ in [] })
         var night = Night()
         night.send(Night.a, "mentors.csv", [Night.mentorHeader, Night.mentor(Night.mentorA)])
@@ -138,7 +141,8 @@ struct VerdictTests {
         var night = Night()
         night.send(Night.a, "mentors.csv", [Night.mentorHeader, Night.mentor(Night.mentorA)])
         let sha = Night.sha(night.files[0].bytes)
-        let baseline = Baseline(currentFiles: [Night.a: [.mentors: sha]], mentors: SnilsIndex([]), mentees: SnilsIndex([]), peopleWithSnils: { _ in [] })
+        let baseline = Baseline(
+            currentFiles: [Night.a: [.mentors: sha]], mentors: SnilsIndex([]), mentees: SnilsIndex([]), peopleWithSnils: { _ in [] })
         let judged = night.judge(baseline: baseline)
         #expect(judged[0].verdict == .duplicate)
         #expect(judged[0].findings.isEmpty)
@@ -150,7 +154,8 @@ struct VerdictTests {
         night.send(Night.a, "mentors_2.csv", [Night.mentorHeader, Night.mentor(Night.mentorA)])
         night.send(Night.a, "mentors_3.csv", [Night.mentorHeader, Night.mentor(Night.mentorA)])
         let current = Night.sha(night.files[1].bytes)  // mentors_2 is the registry's snapshot
-        let baseline = Baseline(currentFiles: [Night.a: [.mentors: current]], mentors: SnilsIndex([]), mentees: SnilsIndex([]), peopleWithSnils: { _ in [] })
+        let baseline = Baseline(
+            currentFiles: [Night.a: [.mentors: current]], mentors: SnilsIndex([]), mentees: SnilsIndex([]), peopleWithSnils: { _ in [] })
         // mentors_1 replaces the snapshot, so mentors_2 (the old snapshot) is new again; mentors_3 repeats it.
         #expect(night.judge(baseline: baseline).map(\.verdict) == [.accepted, .accepted, .duplicate])
     }
@@ -159,11 +164,14 @@ struct VerdictTests {
         var night = Night()
         night.send(Night.a, "mentors.csv", [Night.mentorHeader, Night.mentor(Night.mentorA)])
         night.send(Night.a, "programs.csv", [Night.programHeader, Night.program()])
-        let submissions = night.files.enumerated().map { i, f in Submission(id: i, folder: f.folder, name: f.name, dataset: DatasetRecognition.fromFileName(f.name)) }
+        let submissions = night.files.enumerated().map { i, f in
+            Submission(id: i, folder: f.folder, name: f.name, dataset: DatasetRecognition.fromFileName(f.name))
+        }
         var judged: [FileJudgement] = []
         let files = night.files
         let withdrawn = NightJudge(rules: Night.rules, baseline: .empty).judge(
-            submissions, load: { $0.id == 0 ? .withdrawn(reason: "изменился") : .bytes(files[$0.id].bytes, sha256: "x") }, deliver: { judged += $0 })
+            submissions, load: { $0.id == 0 ? .withdrawn(reason: "изменился") : .bytes(files[$0.id].bytes, sha256: "x") },
+            deliver: { judged += $0 })
         #expect(withdrawn.map(\.submission.name) == ["mentors.csv"])
         #expect(judged.map(\.submission.name) == ["programs.csv"])
         #expect(judged[0].verdict == .rejected, "the mentor of a withdrawn file is not known tonight")
@@ -177,14 +185,31 @@ struct SpellingTests {
         night.send(Night.b, "mentors.csv", [Night.mentorHeader, Night.mentor(Night.mentorA, "Андреев")])
         let judged = night.judge()
         #expect(judged.map(\.verdict) == [.accepted, .accepted])
-        let a = judged.of(Night.a, "mentors.csv")!.findings, b = judged.of(Night.b, "mentors.csv")!.findings
-        #expect(a.contains { $0.row == 2 && $0.message.contains("в ОО «school-b» (наставники) записан на «Андреев Галина Петровна», а здесь — «Андреева Галина Петровна»") })
-        #expect(b.contains { $0.row == 2 && $0.message.contains("в ОО «school-a» (наставники) записан на «Андреева Галина Петровна», а здесь — «Андреев Галина Петровна»") })
+        let a = judged.of(Night.a, "mentors.csv")!.findings
+        let b = judged.of(Night.b, "mentors.csv")!.findings
+        #expect(
+            a.contains {
+                $0.row == 2
+                    && $0.message.contains(
+                        "в ОО «school-b» (наставники) записан на «Андреев Галина Петровна», а здесь — «Андреева Галина Петровна»")
+            })
+        #expect(
+            b.contains {
+                $0.row == 2
+                    && $0.message.contains(
+                        "в ОО «school-a» (наставники) записан на «Андреева Галина Петровна», а здесь — «Андреев Галина Петровна»")
+            })
     }
 
     @Test func theRegistrysSpellingCountsUnlessTonightsFileReplacesIt() {
-        let registry = [PersonEntry(school: Night.b, dataset: .mentors, snils: Night.snils(Night.mentorA), name: PersonName(last: "Андреев", first: "Галина", middle: "Петровна"), row: 2)]
-        let baseline = Baseline(currentFiles: [:], mentors: SnilsIndex([]), mentees: SnilsIndex([]), peopleWithSnils: { wanted in registry.filter { wanted.contains($0.snils) } })
+        let registry = [
+            PersonEntry(
+                school: Night.b, dataset: .mentors, snils: Night.snils(Night.mentorA),
+                name: PersonName(last: "Андреев", first: "Галина", middle: "Петровна"), row: 2)
+        ]
+        let baseline = Baseline(
+            currentFiles: [:], mentors: SnilsIndex([]), mentees: SnilsIndex([]),
+            peopleWithSnils: { wanted in registry.filter { wanted.contains($0.snils) } })
         var night = Night()
         night.send(Night.a, "mentors.csv", [Night.mentorHeader, Night.mentor(Night.mentorA, "Андреева")])
         #expect(night.judge(baseline: baseline)[0].findings.contains { $0.message.contains("записан на «Андреев Галина Петровна»") })
@@ -215,7 +240,9 @@ struct ParallelJudgementTests {
         var night = Night()
         for i in 0..<40 {
             let folder = i % 2 == 0 ? Night.a : Night.b
-            night.send(folder, "mentors_\(i).csv", [Night.mentorHeader, Night.mentor(i % 3 == 0 ? "112-233-445 96" : Night.mentorA, "Фамилия\(i % 5)")])
+            night.send(
+                folder, "mentors_\(i).csv",
+                [Night.mentorHeader, Night.mentor(i % 3 == 0 ? "112-233-445 96" : Night.mentorA, "Фамилия\(i % 5)")])
         }
         night.send(Night.a, "programs.csv", [Night.programHeader, Night.program()])
         func summary(_ judged: [FileJudgement]) -> [String] {

@@ -78,7 +78,9 @@ struct CSVReadingTests {
 
     // MARK: delimiters and quoting
 
-    @Test(arguments: [("a;b;c", Delimiter.semicolon), ("a,b,c", .comma), ("a\tb\tc", .tab), ("\"x;y\",b,c", .comma), ("single", .semicolon)])
+    @Test(arguments: [
+        ("a;b;c", Delimiter.semicolon), ("a,b,c", .comma), ("a\tb\tc", .tab), ("\"x;y\",b,c", .comma), ("single", .semicolon),
+    ])
     func delimiterIsDetectedFromTheHeader(header: String, expected: Delimiter) throws {
         #expect(try read(header + "\n1\n").delimiter == expected)
     }
@@ -187,4 +189,3 @@ struct CSVReadingTests {
         #expect(throws: CSVDocument.Failure.self) { try CSVDocument.load(path: dir + "/link.csv", maxBytes: 1 << 20) }
     }
 }
-

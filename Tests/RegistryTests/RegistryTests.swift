@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import GRDB
 import Testing
 
 @testable import Registry
@@ -28,14 +29,25 @@ struct RegistryTests {
         try registry.record([(file("mentors.csv", .rejected, sha: "bb"), nil)], run: run2)
         #expect(try registry.baseline().currentSHA(folder: "school-a", dataset: .mentors) == "aa")
         try registry.record(
-            [(file("mentors.csv", .accepted, sha: "cc"), .mentors([mentor(14_527_450_962, "Петрова"), mentor(11_223_344_595, "Иванова", row: 3)]))],
+            [
+                (
+                    file("mentors.csv", .accepted, sha: "cc"),
+                    .mentors([mentor(14_527_450_962, "Петрова"), mentor(11_223_344_595, "Иванова", row: 3)])
+                )
+            ],
             run: run2)
         #expect(try registry.baseline().currentSHA(folder: "school-a", dataset: .mentors) == "cc")
         #expect(try registry.snapshot()["school-a"].mentors.map(\.name.last) == ["Петрова", "Иванова"])
 
         let history = try registry.queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT s.run_id, s.replaced_by_run, count(r.row) FROM snapshot s JOIN mentor_row r ON r.snapshot_id = s.id GROUP BY s.id ORDER BY s.id")
-                .map { [$0[0] as Int64, ($0[1] as Int64?) ?? 0, $0[2] as Int64] }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.run_id, s.replaced_by_run, count(r.row) FROM snapshot s JOIN mentor_row r ON r.snapshot_id = s.id
+                    GROUP BY s.id ORDER BY s.id
+                    """
+            )
+            .map { [$0[0] as Int64, ($0[1] as Int64?) ?? 0, $0[2] as Int64] }
         }
         #expect(history == [[run1, run2, 1], [run2, 0, 2]])
         let findings = try registry.queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM finding") }
@@ -49,9 +61,15 @@ struct RegistryTests {
         #expect(throws: Boom.self) {
             try registry.queue.write { db in
                 try db.execute(
-                    sql: "INSERT INTO source_file (run_id, folder, name, sha256, verdict, row_count, inbox_path, stored_path) VALUES (?, 'a', 'm.csv', 'x', 'принят', 1, 'a/m.csv', 'archive/a/m.csv')",
+                    sql:
+                        """
+                        INSERT INTO source_file (run_id, folder, name, sha256, verdict, row_count, inbox_path, stored_path)
+                        VALUES (?, 'a', 'm.csv', 'x', 'принят', 1, 'a/m.csv', 'archive/a/m.csv')
+                        """,
                     arguments: [run])
-                try db.execute(sql: "INSERT INTO snapshot (school, dataset, file_id, run_id) VALUES ('a', 'mentors', ?, ?)", arguments: [db.lastInsertedRowID, run])
+                try db.execute(
+                    sql: "INSERT INTO snapshot (school, dataset, file_id, run_id) VALUES ('a', 'mentors', ?, ?)",
+                    arguments: [db.lastInsertedRowID, run])
                 try RowWriter.insert(.mentors([mentor(11_223_344_595, "Иванова")]), snapshot: db.lastInsertedRowID, db: db)
                 throw Boom()
             }
@@ -68,7 +86,6 @@ struct RegistryTests {
         #expect(try readOnly.snapshot().folders.isEmpty)
     }
 }
-
 
 struct BaselineTests {
     let asOf = CivilDate(year: 2026, month: 3, day: 1)!
@@ -104,7 +121,15 @@ struct IntakeTests {
         var profile = t.file("profile.csv", .accepted, sha: "pp")
         profile.dataset = .profile
         try registry.record(
-            [(profile, .profile([ProfileRecord(row: 2, schoolCode: "school-a", teachersTotal: 1, teachersUnder35: 0, youngSpecialists: 0, siteURL: nil)]))],
+            [
+                (
+                    profile,
+                    .profile([
+                        ProfileRecord(
+                            row: 2, schoolCode: "school-a", teachersTotal: 1, teachersUnder35: 0, youngSpecialists: 0, siteURL: nil)
+                    ])
+                )
+            ],
             run: run2)
         #expect(try registry.snapshot()["school-a"].intake == SchoolIntake(lastAccepted: asOf.adding(days: 1), state: .rejected))
         let run3 = try registry.beginRun(startedAt: Date(), asOf: asOf.adding(days: 2), period: nil)
@@ -113,5 +138,3 @@ struct IntakeTests {
         #expect(try registry.snapshot()["school-z"].intake.state == .none)
     }
 }
-
-import GRDB

@@ -10,7 +10,13 @@ struct ProfileRuleTests {
     @Test func validProfile() {
         let result = Fixture.validate("profile.csv", [header, ["tetyushi-sosh1", "48", "11", "6", "https://school.ru/nast"]])
         #expect(result.isAccepted)
-        #expect(result.rows == .profile([ProfileRecord(row: 2, schoolCode: "tetyushi-sosh1", teachersTotal: 48, teachersUnder35: 11, youngSpecialists: 6, siteURL: "https://school.ru/nast")]))
+        #expect(
+            result.rows
+                == .profile([
+                    ProfileRecord(
+                        row: 2, schoolCode: "tetyushi-sosh1", teachersTotal: 48, teachersUnder35: 11, youngSpecialists: 6,
+                        siteURL: "https://school.ru/nast")
+                ]))
     }
 
     @Test func anotherSchoolsCodeIsAnError() {
@@ -36,19 +42,22 @@ struct CuratorRuleTests {
     let header = ["СНИЛС", "Фамилия", "Имя", "Отчество", "Должность", "Приказ о назначении", "Дата приказа"]
 
     @Test func deputyHeadIsAccepted() {
-        let result = Fixture.validate("curators.csv", [header, [Fixture.mentorA, "Гарипова", "Лилия", "", "Заместитель директора по УВР", "№ 12", "16.01.2023"]])
+        let result = Fixture.validate(
+            "curators.csv", [header, [Fixture.mentorA, "Гарипова", "Лилия", "", "Заместитель директора по УВР", "№ 12", "16.01.2023"]])
         #expect(result.isAccepted)
         #expect(result.findings.isEmpty)
     }
 
     @Test func otherPositionIsAWarningOnly() {
-        let result = Fixture.validate("curators.csv", [header, [Fixture.mentorA, "Никитина", "Ольга", "", "Методист", "№ 5", "13.01.2023"]])
+        let result = Fixture.validate(
+            "curators.csv", [header, [Fixture.mentorA, "Никитина", "Ольга", "", "Методист", "№ 5", "13.01.2023"]])
         #expect(result.isAccepted)
         #expect(result.has(.warning, row: 2, column: "Должность", containing: "заместителей руководителя"))
     }
 
     @Test func missingOrderIsAnError() {
-        let result = Fixture.validate("curators.csv", [header, [Fixture.mentorA, "Никитина", "Ольга", "", "Заместитель директора", "", "13-01-2023"]])
+        let result = Fixture.validate(
+            "curators.csv", [header, [Fixture.mentorA, "Никитина", "Ольга", "", "Заместитель директора", "", "13-01-2023"]])
         #expect(result.has(.error, row: 2, column: "Приказ о назначении", containing: "Не заполнено"))
         #expect(result.has(.error, row: 2, column: "Дата приказа", containing: "не дата"))
     }
@@ -56,8 +65,16 @@ struct CuratorRuleTests {
 
 struct MentorRuleTests {
     @Test func validMentorsWithAliasesAndVariants() {
-        let header = ["snils", "ФАМИЛИЯ", "имя*", "Отчество", "Дата рождения", "Должность", "Предмет  (направление)", "Педагогический стаж, лет", "Квалификационная категория", "Дата ПК по наставничеству", "Согласие на публикацию"]
-        let result = Fixture.validate("mentors.csv", [header, Fixture.mentor(Fixture.mentorA, years: "21,5", category: "Высшая"), Fixture.mentor(Fixture.mentorB, category: "соответствие занимаемой должности", training: "")])
+        let header = [
+            "snils", "ФАМИЛИЯ", "имя*", "Отчество", "Дата рождения", "Должность", "Предмет  (направление)", "Педагогический стаж, лет",
+            "Квалификационная категория", "Дата ПК по наставничеству", "Согласие на публикацию",
+        ]
+        let result = Fixture.validate(
+            "mentors.csv",
+            [
+                header, Fixture.mentor(Fixture.mentorA, years: "21,5", category: "Высшая"),
+                Fixture.mentor(Fixture.mentorB, category: "соответствие занимаемой должности", training: ""),
+            ])
         #expect(result.isAccepted, "\(result.findings)")
         guard case .mentors(let list) = result.rows else { return #expect(Bool(false)) }
         #expect(list.map(\.experienceYears) == [21.5, 12])
@@ -92,7 +109,8 @@ struct MentorRuleTests {
     }
 
     @Test func duplicateColumnIsAnError() {
-        let result = Fixture.validate("mentors.csv", [Fixture.mentorHeader + ["snils"], Fixture.mentor(Fixture.mentorA) + [Fixture.mentorA]])
+        let result = Fixture.validate(
+            "mentors.csv", [Fixture.mentorHeader + ["snils"], Fixture.mentor(Fixture.mentorA) + [Fixture.mentorA]])
         #expect(result.has(.error, row: 1, column: "snils", containing: "повторяется"))
     }
 
@@ -138,7 +156,9 @@ struct MentorRuleTests {
 
 struct MenteeRuleTests {
     @Test func validMentees() {
-        let result = Fixture.validate("mentees.csv", [Fixture.menteeHeader, Fixture.mentee(Fixture.menteeA), Fixture.mentee(Fixture.menteeB, birth: "2001-11-02", years: "0,5")])
+        let result = Fixture.validate(
+            "mentees.csv",
+            [Fixture.menteeHeader, Fixture.mentee(Fixture.menteeA), Fixture.mentee(Fixture.menteeB, birth: "2001-11-02", years: "0,5")])
         #expect(result.isAccepted, "\(result.findings)")
         guard case .mentees(let list) = result.rows else { return #expect(Bool(false)) }
         #expect(list[1].isYoungSpecialist)
@@ -186,10 +206,11 @@ struct ProgramRuleTests {
     @Test func menteesMustBeThisSchoolsAndNotTheMentor() {
         var other = Fixture.people
         other.addMentees([Fixture.snils("003-263-353 97")], school: "tetyushi-sosh2")
-        let result = validate([
-            Fixture.program("1", mentees: "003-263-353 97"),
-            Fixture.program("2", mentees: "\(Fixture.menteeA), \(Fixture.mentorA)"),
-        ], people: other)
+        let result = validate(
+            [
+                Fixture.program("1", mentees: "003-263-353 97"),
+                Fixture.program("2", mentees: "\(Fixture.menteeA), \(Fixture.mentorA)"),
+            ], people: other)
         #expect(result.has(.error, row: 2, column: "СНИЛС наставляемых", containing: "не найден в файле наставляемых"))
         #expect(result.has(.error, row: 3, column: "СНИЛС наставляемых", containing: "не может быть наставляемым"))
     }
@@ -242,7 +263,12 @@ struct RoadmapRuleTests {
     let header = ["Код мероприятия", "Дата выполнения", "Документ", "Примечание"]
 
     @Test func knownCodesOnly() {
-        let result = Fixture.validate("roadmap.csv", [header, ["П2.1", "16.01.2023", "Приказ № 12", ""], ["1.5.", "16.01.2023", "Приказ", ""], ["1.1", "16.01.2023", "Приказ", ""], ["2.2", "01.04.2026", "Протокол", ""]])
+        let result = Fixture.validate(
+            "roadmap.csv",
+            [
+                header, ["П2.1", "16.01.2023", "Приказ № 12", ""], ["1.5.", "16.01.2023", "Приказ", ""],
+                ["1.1", "16.01.2023", "Приказ", ""], ["2.2", "01.04.2026", "Протокол", ""],
+            ])
         #expect(result.has(.error, row: 4, column: "Код мероприятия", containing: "нет в дорожной карте"))
         #expect(result.has(.error, row: 5, column: "Дата выполнения", containing: "ещё не наступила"))
         #expect(result.errors.count == 2)

@@ -23,9 +23,19 @@ struct FuzzTests {
     static let seeds: [[UInt8]] = [
         Fixture.csv([Fixture.mentorHeader, Fixture.mentor(Fixture.mentorA), Fixture.mentor(Fixture.mentorB)]),
         Fixture.csv([Fixture.menteeHeader, Fixture.mentee(Fixture.menteeA)], delimiter: ","),
-        Fixture.csv([Fixture.programHeader, Fixture.program(), Fixture.program("2", mentees: "\(Fixture.menteeB)\n\(Fixture.menteeC)", form: "в группе")]),
-        Fixture.csv([["Код ОО", "Педагогических работников, всего", "из них до 35 лет", "из них молодых специалистов"], ["tetyushi-sosh1", "5", "1", "1"]], delimiter: "\t"),
-        [0xFF, 0xFE] + Array("Код мероприятия\tДата выполнения\tДокумент\r\nП2.1\t16.01.2023\tПриказ\r\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] },
+        Fixture.csv([
+            Fixture.programHeader, Fixture.program(),
+            Fixture.program("2", mentees: "\(Fixture.menteeB)\n\(Fixture.menteeC)", form: "в группе"),
+        ]),
+        Fixture.csv(
+            [
+                ["Код ОО", "Педагогических работников, всего", "из них до 35 лет", "из них молодых специалистов"],
+                ["tetyushi-sosh1", "5", "1", "1"],
+            ], delimiter: "\t"),
+        [0xFF, 0xFE]
+            + Array("Код мероприятия\tДата выполнения\tДокумент\r\nП2.1\t16.01.2023\tПриказ\r\n".utf16).flatMap {
+                [UInt8($0 & 0xFF), UInt8($0 >> 8)]
+            },
     ]
     /// The name that fits each seed.
     static let seedNames = ["mentors.csv", "mentees.csv", "programs.csv", "profile.csv", "roadmap.csv"]

@@ -1,7 +1,7 @@
 import Domain
 import Foundation
-@testable import Reading
 
+@testable import Reading
 @testable import Validation
 
 /// Builds files as a school would and validates them as the nightly run does.
@@ -22,11 +22,13 @@ enum Fixture {
     }
 
     static func csv(_ rows: [[String]], delimiter: String = ";") -> [UInt8] {
-        let text = rows.map { row in
-            row.map { v in
-                v.contains(delimiter) || v.contains("\"") || v.contains("\n") ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
-            }.joined(separator: delimiter)
-        }.joined(separator: "\r\n") + "\r\n"
+        let text =
+            rows.map { row in
+                row.map { v in
+                    v.contains(delimiter) || v.contains("\"") || v.contains("\n")
+                        ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
+                }.joined(separator: delimiter)
+            }.joined(separator: "\r\n") + "\r\n"
         return Array(text.utf8)
     }
 
@@ -51,7 +53,9 @@ enum Fixture {
         "СНИЛС", "Фамилия", "Имя", "Отчество", "Дата рождения", "Должность", "Предмет (направление)",
         "Педагогический стаж, лет", "Квалификационная категория", "Дата ПК по наставничеству", "Согласие на публикацию",
     ]
-    static func mentor(_ snils: String, last: String = "Андреева", years: String = "12", category: String = "высшая", training: String = "14.11.2022") -> [String] {
+    static func mentor(
+        _ snils: String, last: String = "Андреева", years: String = "12", category: String = "высшая", training: String = "14.11.2022"
+    ) -> [String] {
         [snils, last, "Галина", "Петровна", "12.03.1971", "Учитель", "Русский язык", years, category, training, "да"]
     }
 

@@ -20,7 +20,8 @@ enum RegistryFixture {
                 return (
                     TakenFile(
                         folder: snapshot.school, name: name, dataset: snapshot.rows.dataset, sha256: "sha\(i)", verdict: .accepted,
-                        rowCount: snapshot.rows.count, inboxPath: "\(snapshot.school)/\(name)", storedPath: "archive/\(snapshot.school)/\(name)",
+                        rowCount: snapshot.rows.count, inboxPath: "\(snapshot.school)/\(name)",
+                        storedPath: "archive/\(snapshot.school)/\(name)",
                         findings: []),
                     snapshot.rows
                 )

@@ -1,6 +1,6 @@
 import Configuration
-import Fixtures
 import Domain
+import Fixtures
 import Foundation
 import Registry
 import Testing

@@ -12,7 +12,9 @@ struct TableTests {
     @Test func longTablesContinueOnNumberedSheets() throws {
         let path = RegistryFixture.scratch() + "/t.xlsx"
         let book = try Workbook(path: path, constantMemory: true, created: created, title: "t")
-        let table = Table(book, name: "Наставники", columns: [SheetColumn<Int>.count("№") { $0 }, SheetColumn<Int>.text("ФИО") { "Имя \($0)" }], rowLimit: 4)
+        let table = Table(
+            book, name: "Наставники", columns: [SheetColumn<Int>.count("№") { $0 }, SheetColumn<Int>.text("ФИО") { "Имя \($0)" }],
+            rowLimit: 4)
         try table.append(1...7)
         try table.finish()
         try book.close()

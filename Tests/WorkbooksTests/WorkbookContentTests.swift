@@ -1,8 +1,8 @@
 import Configuration
-import Figures
-import Fixtures
 import Deadlines
 import Domain
+import Figures
+import Fixtures
 import Foundation
 import Registry
 import Testing
@@ -20,7 +20,11 @@ struct WorkbookContentTests {
         #expect(book.sheets.map(\.name) == ["Наставники", "Наставляемые", "Программы", "Кураторы"])
         #expect(book["Наставники"]!.row(1).prefix(6) == ["Код ОО", "Наименование ОО", "СНИЛС", "Фамилия", "Имя", "Отчество"])
         #expect(book["Наставляемые"]!.row(1).prefix(6) == ["Код ОО", "Наименование ОО", "СНИЛС", "Фамилия", "Имя", "Отчество"])
-        #expect(book["Программы"]!.row(1).prefix(10) == ["Код ОО", "Номер программы", "СНИЛС наставника", "Наставник", "Наставляемые", "Форма наставничества", "Модель", "Дата начала", "Дата окончания", "Статус"])
+        #expect(
+            book["Программы"]!.row(1).prefix(10) == [
+                "Код ОО", "Номер программы", "СНИЛС наставника", "Наставник", "Наставляемые", "Форма наставничества", "Модель",
+                "Дата начала", "Дата окончания", "Статус",
+            ])
         #expect(book["Кураторы"]!.row(1).prefix(7) == ["Код ОО", "Наименование ОО", "СНИЛС", "Фамилия", "Имя", "Отчество", "Должность"])
         let mentors = book["Наставники"]!
         #expect(mentors.lastRow == 5)
@@ -36,15 +40,27 @@ struct WorkbookContentTests {
     @Test func publicExtractHasNoPersonalDataAndOnlyConsentingPeople() throws {
         typealias F = Records
         let registry = try RegistryFixture.make([
-            ("school-a", .mentors([F.mentor(11_223_344_595, "Согласная"), F.mentor(14_527_450_962, "Несогласная", consent: false, row: 3)])),
-            ("school-a", .mentees([F.mentee(14_100_840_800, "Открытый", born: "2000-03-02", years: 1), F.mentee(20_513_205_900, "Скрытый", born: "1999-01-01", years: 1, consent: false, row: 3)])),
+            (
+                "school-a",
+                .mentors([F.mentor(11_223_344_595, "Согласная"), F.mentor(14_527_450_962, "Несогласная", consent: false, row: 3)])
+            ),
+            (
+                "school-a",
+                .mentees([
+                    F.mentee(14_100_840_800, "Открытый", born: "2000-03-02", years: 1),
+                    F.mentee(20_513_205_900, "Скрытый", born: "1999-01-01", years: 1, consent: false, row: 3),
+                ])
+            ),
             ("school-a", .programs([F.program("1", mentor: 14_527_450_962, mentees: [14_100_840_800, 20_513_205_900], status: .running)])),
         ])
-        let path = try PublicExtract.write(PublicListing(school: F.schools.schools[0], data: try registry.snapshot()["school-a"]), place: place)
+        let path = try PublicExtract.write(
+            PublicListing(school: F.schools.schools[0], data: try registry.snapshot()["school-a"]), place: place)
         #expect(path.hasSuffix("public/school-a/nastavnichestvo-2026-03-01.xlsx"))
         let book = try XLSXFile(path: path)
         let everything = book.parts.values.joined()
-        for secret in ["112-233-445 95", "11223344595", "Несогласная", "Скрытый", "Дисциплина", "1970", "25693", "birth", "СНИЛС", "Дата рождения"] {
+        for secret in [
+            "112-233-445 95", "11223344595", "Несогласная", "Скрытый", "Дисциплина", "1970", "25693", "birth", "СНИЛС", "Дата рождения",
+        ] {
             #expect(!everything.contains(secret), "«\(secret)» must not be published")
         }
         #expect(everything.contains("Согласная") && everything.contains("Открытый"))
@@ -55,17 +71,29 @@ struct WorkbookContentTests {
 
     @Test func monitoringSheetsColoursAndCharts() throws {
         let registry = try StatformTests.registry()
-        let schedule = try RoadmapSchedule(RoadmapPlan(items: [
-            RoadmapItem(code: "1.1", title: "Положение", term: "Декабрь 2022 г.", level: .district, responsible: "МКУ", result: "Приказ", line: 2),
-            RoadmapItem(code: "П2.1", title: "Куратор", term: "до 30 января 2023 года", level: .school, responsible: "ОО", result: "Приказ", line: 3),
-            RoadmapItem(code: "3.1", title: "Анализ", term: "1 раз в полугодие", level: .school, responsible: "ОО", result: "Справка", line: 4),
-        ], path: "roadmap.csv"))
+        let schedule = try RoadmapSchedule(
+            RoadmapPlan(
+                items: [
+                    RoadmapItem(
+                        code: "1.1", title: "Положение", term: "Декабрь 2022 г.", level: .district, responsible: "МКУ", result: "Приказ",
+                        line: 2),
+                    RoadmapItem(
+                        code: "П2.1", title: "Куратор", term: "до 30 января 2023 года", level: .school, responsible: "ОО", result: "Приказ",
+                        line: 3),
+                    RoadmapItem(
+                        code: "3.1", title: "Анализ", term: "1 раз в полугодие", level: .school, responsible: "ОО", result: "Справка",
+                        line: 4),
+                ], path: "roadmap.csv"))
         let (_, figures) = try RegistryFixture.night(registry, schedule: schedule)
         let path = try MonitoringWorkbook.write(figures, place: place)
         let book = try XLSXFile(path: path)
         #expect(book.sheets.map(\.name) == ["Мониторинг", "Дорожная карта", "Сроки ОО", "Программы — сроки", "Разные ФИО", "Диаграммы"])
         let monitoring = book["Мониторинг"]!
-        #expect(monitoring.row(1).prefix(8) == ["Код ОО", "Наименование ОО", "Куратор", "Данные получены", "Состояние данных", "Программ реализуется", "Просрочено мероприятий", "Раздел сайта"])
+        #expect(
+            monitoring.row(1).prefix(8) == [
+                "Код ОО", "Наименование ОО", "Куратор", "Данные получены", "Состояние данных", "Программ реализуется",
+                "Просрочено мероприятий", "Раздел сайта",
+            ])
         #expect(monitoring.row(2)[4] == "принято" && monitoring.row(4)[4] == "нет данных")
         #expect(monitoring["D2"]?.number == day("2026-03-01").excelSerial)
         #expect(monitoring["F2"]?.number == 2 && monitoring["G2"]?.number == 2)
@@ -78,19 +106,28 @@ struct WorkbookContentTests {
         #expect(grid.text("C2") == "просрочено")
         #expect(grid.xml.contains("<conditionalFormatting"))
         #expect(grid.xml.contains("<formula>\"просрочено\"</formula>"))
-        #expect(book["Программы — сроки"]!.row(1) == ["Код ОО", "Наименование ОО", "Номер программы", "СНИЛС наставника", "Замечание", "Дата", "Пояснение"])
+        #expect(
+            book["Программы — сроки"]!.row(1) == [
+                "Код ОО", "Наименование ОО", "Номер программы", "СНИЛС наставника", "Замечание", "Дата", "Пояснение",
+            ])
         #expect(book.parts.keys.filter { $0.hasPrefix("xl/charts/chart") }.count == 2)
     }
 
     @Test func receiptSheets() throws {
         let files = [
-            TakenFile(folder: "school-a", name: "mentors.csv", dataset: .mentors, sha256: "a", verdict: .rejected, rowCount: 2, inboxPath: "", storedPath: "", findings: [
-                Finding(.error, file: "mentors.csv", row: 3, column: "СНИЛС", value: "1", message: "СНИЛС неверен"),
-                Finding(.warning, file: "mentors.csv", message: "на весь файл"),
-            ]),
-            TakenFile(folder: "school-a", name: "profile.csv", dataset: .profile, sha256: "b", verdict: .duplicate, rowCount: 1, inboxPath: "", storedPath: "", findings: []),
+            TakenFile(
+                folder: "school-a", name: "mentors.csv", dataset: .mentors, sha256: "a", verdict: .rejected, rowCount: 2, inboxPath: "",
+                storedPath: "",
+                findings: [
+                    Finding(.error, file: "mentors.csv", row: 3, column: "СНИЛС", value: "1", message: "СНИЛС неверен"),
+                    Finding(.warning, file: "mentors.csv", message: "на весь файл"),
+                ]),
+            TakenFile(
+                folder: "school-a", name: "profile.csv", dataset: .profile, sha256: "b", verdict: .duplicate, rowCount: 1, inboxPath: "",
+                storedPath: "", findings: []),
         ]
-        let path = try ReceiptWorkbook.write(folder: "school-a", title: "Школа А", files: files, deadlines: nil, isDistrict: false, place: place)
+        let path = try ReceiptWorkbook.write(
+            folder: "school-a", title: "Школа А", files: files, deadlines: nil, isDistrict: false, place: place)
         #expect(path.hasSuffix("schools/school-a/receipt-2026-03-01.xlsx"))
         let book = try XLSXFile(path: path)
         #expect(book.sheets.map(\.name) == ["Итог", "Замечания"])
@@ -112,7 +149,8 @@ struct WorkbookContentTests {
         #expect(Array(mentors.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(String(decoding: mentors.dropFirst(3), as: UTF8.self).hasPrefix("СНИЛС;Фамилия;Имя;Отчество;Дата рождения;"))
         let book = try XLSXFile(path: dir + "/шаблоны.xlsx")
-        #expect(book.sheets.map(\.name) == ["Инструкция", "Сведения", "Кураторы", "Наставники", "Наставляемые", "Программы", "Дорожная карта"])
+        #expect(
+            book.sheets.map(\.name) == ["Инструкция", "Сведения", "Кураторы", "Наставники", "Наставляемые", "Программы", "Дорожная карта"])
         let programs = book["Программы"]!
         #expect(programs.row(1).prefix(4) == ["Номер программы", "СНИЛС наставника", "СНИЛС наставляемых", "Форма наставничества"])
         #expect(programs.xml.contains("<dataValidation type=\"list\""))

@@ -62,7 +62,8 @@ public struct XLSXFile {
         let workbook = parts["xl/workbook.xml"] ?? ""
         let rels = parts["xl/_rels/workbook.xml.rels"] ?? ""
         let names = XMLAttributes(xml: workbook, element: "sheet").items
-        let targets = Dictionary(uniqueKeysWithValues: XMLAttributes(xml: rels, element: "Relationship").items.map { ($0["Id"] ?? "", $0["Target"] ?? "") })
+        let targets = Dictionary(
+            uniqueKeysWithValues: XMLAttributes(xml: rels, element: "Relationship").items.map { ($0["Id"] ?? "", $0["Target"] ?? "") })
         sheets = try names.map { attributes in
             let target = targets[attributes["r:id"] ?? ""] ?? ""
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
@@ -109,7 +110,9 @@ private final class SheetCells: NSObject, XMLParserDelegate {
         parse(xml, with: self)
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         if name == "c" {
             inCell = true
             reference = attributes["r"] ?? ""
@@ -150,7 +153,9 @@ private final class XMLTexts: NSObject, XMLParserDelegate {
         parse(xml, with: self)
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         if name == element { current = "" }
         text = ""
     }
@@ -177,7 +182,9 @@ private final class XMLAttributes: NSObject, XMLParserDelegate {
         parse(xml, with: self)
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         if name == element { items.append(attributes) }
     }
 }
@@ -194,7 +201,9 @@ private final class StylesXML: NSObject, XMLParserDelegate {
         parse(xml, with: self)
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         switch name {
         case "numFmt": custom[Int(attributes["numFmtId"] ?? "") ?? -1] = attributes["formatCode"]
         case "cellXfs": inCellXfs = true

@@ -4,7 +4,6 @@ import Testing
 import XLSX
 import XLSXTestSupport
 
-
 struct XLSXLayerTests {
     let created = Date(timeIntervalSince1970: 1_700_000_000)
 

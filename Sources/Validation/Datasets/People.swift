@@ -20,7 +20,8 @@ enum PeopleRules {
             guard let snils, let name, let position, let orderNumber, let orderDate
             else { continue }
             out.append(
-                CuratorRecord(row: check.table.rows[r], snils: snils, name: name, position: position, orderNumber: orderNumber, orderDate: orderDate))
+                CuratorRecord(
+                    row: check.table.rows[r], snils: snils, name: name, position: position, orderNumber: orderNumber, orderDate: orderDate))
         }
         seen.reportRepeats(check)
         return out
@@ -105,7 +106,9 @@ struct SnilsRegister {
                 let snils = Snils(value: entries[j].snils)
                 check.report(
                     .error, entries[j].record, .snils, value: snils.description,
-                    "СНИЛС \(snils) уже указан в строке \(check.table.rows[entries[i].record]) — каждый человек указывается в файле один раз.")
+                    "СНИЛС \(snils) уже указан в строке \(check.table.rows[entries[i].record]) — "
+                        + "каждый человек указывается в файле один раз."
+                )
                 j += 1
             }
             i = j

@@ -20,7 +20,9 @@ enum ProgramRules {
                 if let first = numbers[number.lowercased()] {
                     check.report(
                         .error, r, .programNumber, value: number,
-                        "Номер программы «\(number)» уже использован в строке \(check.table.rows[first]) — номера программ в ОО не повторяются.")
+                        "Номер программы «\(number)» уже использован в строке \(check.table.rows[first]) — "
+                            + "номера программ в ОО не повторяются."
+                    )
                 } else {
                     numbers[number.lowercased()] = r
                 }
@@ -69,7 +71,9 @@ enum ProgramRules {
             if form == .group, menteesValid, mentees.count < 2 {
                 check.report(
                     .error, r, .form, value: form?.text,
-                    "Форма «в группе» требует не менее двух наставляемых, указан \(mentees.count) — добавьте наставляемых или смените форму.")
+                    "Форма «в группе» требует не менее двух наставляемых, указан \(mentees.count) — "
+                        + "добавьте наставляемых или смените форму."
+                )
             }
             let model = check.choice(models, .model, r)
 

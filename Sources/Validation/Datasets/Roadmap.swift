@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// `roadmap`: roadmap items the school (or the district) reports done.
 enum RoadmapRules {
@@ -33,5 +34,3 @@ enum RoadmapRules {
         a.compare(b, options: .numeric) == .orderedAscending
     }
 }
-
-import Foundation

@@ -65,8 +65,9 @@ public enum DatasetRecognition {
         }
         guard let cut = end ?? (complete ? text.count : nil), cut > start else { return nil }
         let line = Array(text[start..<cut])
-        guard let table = try? CSVParser.parse(
-            line, delimiter: Delimiter.detect(line).rawValue, windows1251: decoded.encoding == .windows1251),
+        guard
+            let table = try? CSVParser.parse(
+                line, delimiter: Delimiter.detect(line).rawValue, windows1251: decoded.encoding == .windows1251),
             table.count > 0
         else { return nil }
         return table.record(0)

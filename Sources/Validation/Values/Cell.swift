@@ -38,7 +38,8 @@ struct Cell {
     /// Whether the cell holds exactly `literal`, given in its UTF-8 and Windows-1251 forms.
     func equals(utf8: [UInt8], windows1251 other: [UInt8]) -> Bool {
         let expected = windows1251 ? other : utf8
-        return expected.count == bytes.count && expected.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+        return expected.count == bytes.count
+            && expected.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
     }
 }
 

@@ -26,7 +26,8 @@ struct RepeatedText {
         let bytes = cell.bytes
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
         let raw = UnsafeRawPointer(base)
-        let head: UInt64, tail: UInt64
+        let head: UInt64
+        let tail: UInt64
         if bytes.count >= 8 {
             head = raw.loadUnaligned(as: UInt64.self)
             tail = raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)

@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Reading
 
 /// Parsers for the scalar values of SPEC §4, on a cell's bytes.
@@ -7,8 +8,12 @@ enum Scalars {
     static func date(_ cell: Cell) -> CivilDate? {
         if cell.bytes.count == 10, let date = fullDottedDate(cell.bytes) { return date }
         // Three numbers and their digit counts, kept in locals: this runs for every date cell.
-        var a = 0, b = 0, c = 0
-        var wa = 0, wb = 0, wc = 0
+        var a = 0
+        var b = 0
+        var c = 0
+        var wa = 0
+        var wb = 0
+        var wc = 0
         var part = 0
         var separator: UInt8 = 0
         for byte in cell.bytes {
@@ -119,35 +124,3 @@ enum Scalars {
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }
-
-/// A vocabulary's accepted spellings, normalised once per file.
-struct VocabularyLookup<V: Vocabulary> {
-    /// Canonical spellings as bytes (UTF-8 and Windows-1251): most cells are written exactly so, and
-    /// match without a `String`.
-    private var exact: [(utf8: [UInt8], windows1251: [UInt8], value: V)] = []
-    private var normalized: [String: V] = [:]
-
-    init() {
-        for value in V.allCases {
-            exact.append((Array(value.rawValue.utf8), Windows1251.bytes(value.rawValue) ?? [], value))
-            for spelling in [value.rawValue] + value.synonyms {
-                normalized[TextKey.normalize(spelling)] = value
-            }
-        }
-    }
-
-    func match(_ cell: Cell) -> V? {
-        for (utf8, windows1251, value) in exact where cell.equals(utf8: utf8, windows1251: windows1251) {
-            return value
-        }
-        return normalized[TextKey.normalize(cell.string)]
-    }
-
-    func match(_ text: String) -> V? {
-        normalized[TextKey.normalize(text)]
-    }
-
-    static var allowed: String { V.allCases.map { "«\($0.rawValue)»" }.joined(separator: ", ") }
-}
-
-import Foundation

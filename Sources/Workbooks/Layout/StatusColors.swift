@@ -19,7 +19,8 @@ enum StatusColors {
         guard lastRow >= firstRow, lastColumn >= firstColumn else { return }
         for status in DeadlineStatus.allCases {
             try sheet.highlight(
-                firstRow: firstRow, firstColumn: firstColumn, lastRow: lastRow, lastColumn: lastColumn, equalTo: status.rawValue, style(status))
+                firstRow: firstRow, firstColumn: firstColumn, lastRow: lastRow, lastColumn: lastColumn, equalTo: status.rawValue,
+                style(status))
         }
     }
 

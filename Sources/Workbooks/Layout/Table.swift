@@ -2,52 +2,6 @@ import Domain
 import Foundation
 import XLSX
 
-/// A column of an output sheet, declared once: its fixed Russian header, width, cell style and
-/// how its value is taken from a row.
-struct SheetColumn<Row>: Sendable {
-    var title: String
-    var width: Double
-    var style: Style?
-    var value: @Sendable (Row) -> CellValue
-    /// What the column's cell in a total row holds (the statform's `Итого`).
-    var total: Total?
-
-    enum Total: Sendable {
-        /// `SUM` of the column.
-        case sum
-        /// `numerator / denominator × 100` of the totals of two other columns (by title).
-        case percent(of: String, per: String)
-    }
-
-    init(_ title: String, _ width: Double = 16, _ style: Style? = nil, total: Total? = nil, _ value: @escaping @Sendable (Row) -> CellValue) {
-        self.title = title
-        self.width = width
-        self.style = style
-        self.total = total
-        self.value = value
-    }
-
-    static func text(_ title: String, _ width: Double = 16, wrapped: Bool = false, _ value: @escaping @Sendable (Row) -> String?) -> SheetColumn {
-        SheetColumn(title, width, wrapped ? .wrapped : nil) { .optional(value($0)) }
-    }
-
-    static func date(_ title: String, _ value: @escaping @Sendable (Row) -> CivilDate?) -> SheetColumn {
-        SheetColumn(title, 12, .date) { .optional(value($0)) }
-    }
-
-    static func count(_ title: String, _ width: Double = 12, total: Total? = nil, _ value: @escaping @Sendable (Row) -> Int?) -> SheetColumn {
-        SheetColumn(title, width, .integer, total: total) { value($0).map(CellValue.integer) ?? .blank }
-    }
-
-    static func yesNo(_ title: String, _ width: Double = 12, _ value: @escaping @Sendable (Row) -> Bool) -> SheetColumn {
-        SheetColumn(title, width) { .text(value($0) ? "да" : "нет") }
-    }
-
-    static func snils(_ title: String, _ value: @escaping @Sendable (Row) -> Snils) -> SheetColumn {
-        SheetColumn(title, 15) { .text(value($0).description) }
-    }
-}
-
 /// Writes a table the way every workbook of SPEC §7 shows one: bold frozen header, autofilter,
 /// set widths, typed cells. A table longer than Excel's 1,048,576 rows goes on to «Имя (2)», «Имя (3)»….
 final class Table<Row> {
@@ -132,7 +86,8 @@ final class Table<Row> {
     /// values cached from `total`, so that a reader that does not calculate still sees them.
     func appendTotal(_ total: Row) throws {
         let sheet = try current
-        let first = headerRow + 2, last = nextRow  // 1-based rows of the records, as formulas count
+        let first = headerRow + 2
+        let last = nextRow  // 1-based rows of the records, as formulas count
         for (i, declared) in columns.enumerated() {
             let cell = Style(bold: true, numberFormat: declared.style?.numberFormat, border: true)
             let cached = declared.value(total)
@@ -143,7 +98,8 @@ final class Table<Row> {
                 let letter = Sheet.columnName(i)
                 try sheet.write(nextRow, i, .formula("=SUM(\(letter)\(first):\(letter)\(last))", cached: cached.number ?? 0), cell)
             case .percent(let numerator, let denominator):
-                let n = "\(Sheet.columnName(column(numerator)))\(nextRow + 1)", d = "\(Sheet.columnName(column(denominator)))\(nextRow + 1)"
+                let n = "\(Sheet.columnName(column(numerator)))\(nextRow + 1)"
+                let d = "\(Sheet.columnName(column(denominator)))\(nextRow + 1)"
                 try sheet.write(nextRow, i, .formula("=IF(\(d)=0,0,\(n)/\(d)*100)", cached: cached.number ?? 0), cell)
             }
         }
@@ -185,28 +141,5 @@ final class Table<Row> {
         nextRow += 1
         recordsEnd = nextRow
         return sheet
-    }
-}
-
-/// Where each workbook goes and how it is stamped.
-public struct OutputPlace: Sendable {
-    public var outbox: String
-    public var asOf: CivilDate
-
-    public init(outbox: String, asOf: CivilDate) {
-        self.outbox = outbox
-        self.asOf = asOf
-    }
-
-    /// Midnight UTC of the as-of date: the same night gives the same bytes.
-    var created: Date { Date(timeIntervalSince1970: TimeInterval(asOf.daysSinceEpoch) * 86_400) }
-
-    func path(_ name: String) -> String { "\(outbox)/\(name)-\(asOf.iso).xlsx" }
-}
-
-extension CellValue {
-    var number: Double? {
-        if case .number(let n) = self { return n }
-        return nil
     }
 }

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Configuration
+import Domain
+import Foundation
+
+/// Options every subcommand that reads `config/` shares.
+struct ConfigOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Папка настроек (nastavnik.toml, schools.csv, roadmap.csv).", valueName: "DIR"))
+    var config: String = "config"
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Дата проверки ГГГГ-ММ-ДД (по умолчанию сегодня).", valueName: "DATE"))
+    var asOf: String?
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+func loadConfiguration(_ options: ConfigOptions) throws -> Configuration {
+    do {
+        return try Configuration.load(directory: options.config)
+    } catch {
+        Output.error("Ошибка настроек: \(error)")
+        throw ExitCode(Exit.usage)
+    }
+}
+
+func asOfDate(_ options: ConfigOptions) throws -> CivilDate {
+    guard let text = options.asOf else { return CivilDate.today }
+    guard let date = CivilDate(iso: text) else { throw ValidationError("--as-of: ожидается дата ГГГГ-ММ-ДД, получено «\(text)».") }
+    return date
+}
+
+extension CivilDate {
+    /// Today in the machine's time zone: the office's calendar day.
+    static var today: CivilDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}

@@ -1,0 +1,19 @@
+import Domain
+import Reading
+
+/// The night's verdict on one file.
+public struct FileJudgement: Sendable {
+    public var submission: Submission
+    public var verdict: Verdict
+    /// Of the bytes judged; nil when the file could not be read.
+    public var sha256: String?
+    public var encoding: TextEncoding?
+    public var delimiter: Delimiter?
+    /// Data rows (header and blank rows not counted).
+    public var rowCount: Int
+    public var findings: [Finding]
+    /// The rows to apply: present exactly when the file is accepted.
+    public var rows: DatasetRows?
+
+    public var dataset: Dataset? { submission.dataset }
+}

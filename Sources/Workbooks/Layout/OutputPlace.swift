@@ -1,0 +1,19 @@
+import Domain
+import Foundation
+import XLSX
+
+/// Where each workbook goes and how it is stamped.
+public struct OutputPlace: Sendable {
+    public var outbox: String
+    public var asOf: CivilDate
+
+    public init(outbox: String, asOf: CivilDate) {
+        self.outbox = outbox
+        self.asOf = asOf
+    }
+
+    /// Midnight UTC of the as-of date: the same night gives the same bytes.
+    var created: Date { Date(timeIntervalSince1970: TimeInterval(asOf.daysSinceEpoch) * 86_400) }
+
+    func path(_ name: String) -> String { "\(outbox)/\(name)-\(asOf.iso).xlsx" }
+}
