@@ -47,31 +47,13 @@ public struct CSVDocument: Sendable {
         try parse(loadBytes(path: path, maxBytes: maxBytes), spaces: spaces)
     }
 
-    /// The raw bytes of a file, refused unread past `maxBytes`. Symbolic links are not followed.
+    /// The raw bytes of a file (`FileBytes`), refused unread past `maxBytes`.
     public static func loadBytes(path: String, maxBytes: Int) throws(Failure) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW)
-        guard fd >= 0 else { throw .unreadable(reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw .unreadable(reason: "это не обычный файл")
+        switch FileBytes.read(path: path, maxBytes: maxBytes) {
+        case .bytes(let bytes): return bytes
+        case .failed(let failure): throw failure
+        case .changed: throw .unreadable(reason: "файл изменился во время чтения")
         }
-        let size = Int(info.st_size)
-        guard size <= maxBytes else { throw .tooLarge(bytes: size, limit: maxBytes) }
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var done = 0
-            while done < size {
-                let n = read(fd, buffer.baseAddress! + done, size - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { break }
-                done += n
-            }
-            failed = done != size
-            count = done
-        }
-        if failed { throw .unreadable(reason: "файл изменился во время чтения") }
-        return bytes
     }
 
     /// Text never holds NUL, and holds few other control characters (tab, CR, LF aside).

@@ -55,26 +55,17 @@ struct MonitoringFiguresTests {
         var data = Records.knownDistrict
         // The same СНИЛС as school A's Андреева, spelt another way at school B.
         data.append(("school-b", .mentees([Records.mentee(11_223_344_595, "Андреев", born: "2000-01-01", years: 1)])))
-        let schedule = try RoadmapSchedule(
-            RoadmapPlan(
-                items: [
-                    RoadmapItem(
-                        code: "1.1", title: "Положение", term: "Декабрь 2022 г.", level: .district, responsible: "МКУ", result: "Приказ",
-                        line: 2),
-                    RoadmapItem(
-                        code: "П2.1", title: "Куратор", term: "до 30 января 2023 года", level: .school, responsible: "ОО", result: "Приказ",
-                        line: 3),
-                    RoadmapItem(
-                        code: "2.8", title: "Постоянно", term: "В течение всего периода", level: .school, responsible: "ОО", result: "",
-                        line: 4),
-                ], path: "roadmap.csv"))
+        let schedule = try RoadmapSchedule(Records.roadmap)
         let figures = NightFigures(
             snapshot: Records.snapshot(data), schools: Records.schools, settings: Settings(), schedule: schedule, asOf: day("2026-03-01"),
             period: ReportingPeriod("2026-H1")!)
         #expect(figures.monitoring.map(\.programsActive) == [2, 0, 0, 0])
-        #expect(figures.monitoring.map(\.overdueItems) == [1, 1, 1, 1])
+        #expect(figures.monitoring.map(\.overdueItems) == [2, 2, 2, 2])
         #expect(figures.monitoring[2].intake.state == .none)
-        #expect(figures.roadmap.map(\.status) == ["просрочено", "выполнили 0 из 4 ОО; просрочено: 4", "постоянно"])
+        #expect(
+            figures.roadmap.map(\.status) == [
+                "просрочено", "выполнили 0 из 4 ОО; просрочено: 4", "выполнили 0 из 4 ОО; просрочено: 4", "постоянно",
+            ])
         #expect(figures.spellings.map(\.snils) == [Snils(value: 11_223_344_595)])
         #expect(figures.spellings[0].entries.map(\.school) == ["school-a", "school-b"])
     }

@@ -86,6 +86,20 @@ public enum Records {
         ("school-d", .profile([profile("school-d", total: 50, under35: 30, young: 3)])),
     ]
 
+    /// A roadmap of four items: a district one, a one-off, a half-yearly and an ongoing school item.
+    public static let roadmap = RoadmapPlan(
+        items: [
+            RoadmapItem(
+                code: "1.1", title: "Положение", term: "Декабрь 2022 г.", level: .district, responsible: "МКУ", result: "Приказ", line: 2),
+            RoadmapItem(
+                code: "П2.1", title: "Куратор", term: "до 30 января 2023 года", level: .school, responsible: "ОО", result: "Приказ", line: 3
+            ),
+            RoadmapItem(
+                code: "3.1", title: "Анализ", term: "1 раз в полугодие", level: .school, responsible: "ОО", result: "Справка", line: 4),
+            RoadmapItem(
+                code: "2.8", title: "Постоянно", term: "В течение всего периода", level: .school, responsible: "ОО", result: "", line: 5),
+        ], path: "roadmap.csv")
+
     /// The same data as a snapshot held in memory, as if the registry had just been read.
     public static func snapshot(_ data: [(school: String, rows: DatasetRows)]) -> RegistrySnapshot {
         var folders: [String: RegistrySnapshot.Folder] = [:]

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Judgement
+import Reading
 import Testing
 
 @testable import Pipeline
@@ -40,7 +41,7 @@ struct FileReadingTests {
             return
         }
         #expect(reason.contains("не обычный файл"))
-        #expect(FileReading.head(path: path) == nil)
+        #expect(FileBytes.head(path: path, limit: 10) == nil)
     }
 
     @Test func aLinkIsNotFollowed() throws {

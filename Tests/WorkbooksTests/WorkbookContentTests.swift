@@ -71,19 +71,7 @@ struct WorkbookContentTests {
 
     @Test func monitoringSheetsColoursAndCharts() throws {
         let registry = try StatformTests.registry()
-        let schedule = try RoadmapSchedule(
-            RoadmapPlan(
-                items: [
-                    RoadmapItem(
-                        code: "1.1", title: "Положение", term: "Декабрь 2022 г.", level: .district, responsible: "МКУ", result: "Приказ",
-                        line: 2),
-                    RoadmapItem(
-                        code: "П2.1", title: "Куратор", term: "до 30 января 2023 года", level: .school, responsible: "ОО", result: "Приказ",
-                        line: 3),
-                    RoadmapItem(
-                        code: "3.1", title: "Анализ", term: "1 раз в полугодие", level: .school, responsible: "ОО", result: "Справка",
-                        line: 4),
-                ], path: "roadmap.csv"))
+        let schedule = try RoadmapSchedule(Records.roadmap)
         let (_, figures) = try RegistryFixture.night(registry, schedule: schedule)
         let path = try MonitoringWorkbook.write(figures, place: place)
         let book = try XLSXFile(path: path)
@@ -102,7 +90,7 @@ struct WorkbookContentTests {
         #expect(roadmap.text("F2") == "просрочено")
         #expect(roadmap.text("F3") == "выполнили 0 из 4 ОО; просрочено: 4")
         let grid = book["Сроки ОО"]!
-        #expect(grid.row(1) == ["Код ОО", "Наименование ОО", "П2.1", "3.1"])
+        #expect(grid.row(1) == ["Код ОО", "Наименование ОО", "П2.1", "3.1", "2.8"])
         #expect(grid.text("C2") == "просрочено")
         #expect(grid.xml.contains("<conditionalFormatting"))
         #expect(grid.xml.contains("<formula>\"просрочено\"</formula>"))
