@@ -22,6 +22,7 @@ enum FindingsReport {
                 let prefix = place.isEmpty ? "" : place.joined(separator: ", ") + ": "
                 Output.line("  [\(finding.severity.rawValue)] \(prefix)\(finding.message)")
             }
+            if file.findings.omitted > 0 { Output.line("  … и ещё \(file.findings.omitted) замечаний не показаны") }
             let counts = "ошибок: \(file.findings.errorCount), предупреждений: \(file.findings.warningCount)"
             let note = file.verdict == .duplicate ? " — такой же файл уже принят, ничего не изменится" : ""
             Output.line("  Итог: \(file.verdict.rawValue)\(note) (\(counts))")
@@ -51,7 +52,7 @@ enum FindingsReport {
                 file: $0.submission.name, school: $0.submission.folder, dataset: $0.dataset?.rawValue, encoding: $0.encoding?.rawValue,
                 delimiter: $0.delimiter.map { String(UnicodeScalar($0.rawValue)) }, rows: $0.rowCount,
                 verdict: $0.verdict.rawValue, errors: $0.findings.errorCount, warnings: $0.findings.warningCount,
-                findings: $0.findings)
+                findings: Array($0.findings))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

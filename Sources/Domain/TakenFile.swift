@@ -20,11 +20,11 @@ public struct TakenFile: Sendable {
     /// finish the move.
     public var inboxPath: String
     public var storedPath: String
-    public var findings: [Finding]
+    public var findings: FindingList
 
     public init(
         folder: String, name: String, dataset: Dataset?, sha256: String, verdict: Verdict, rowCount: Int,
-        inboxPath: String, storedPath: String, findings: [Finding]
+        inboxPath: String, storedPath: String, findings: FindingList
     ) {
         self.folder = folder
         self.name = name

@@ -11,7 +11,7 @@ public struct FileJudgement: Sendable {
     public var delimiter: Delimiter?
     /// Data rows (header and blank rows not counted).
     public var rowCount: Int
-    public var findings: [Finding]
+    public var findings: FindingList
     /// The rows to apply: present exactly when the file is accepted.
     public var rows: DatasetRows?
 

@@ -26,10 +26,12 @@ public struct NightJudge: Sendable {
 
     /// Judges the files, handing the judgements to `deliver` in apply order: once for the first
     /// pass, once for the second. `load` reads a file when its turn comes (from any thread).
-    /// Returns the files withdrawn from the night.
+    /// `deliver` returns the ids of files it could not take after all (they changed since they were
+    /// read): the second pass does not count on them. Returns the files withdrawn from the night.
     @discardableResult
     public func judge(
-        _ submissions: [Submission], load: @escaping @Sendable (Submission) -> Content, deliver: ([FileJudgement]) throws -> Void
+        _ submissions: [Submission], load: @escaping @Sendable (Submission) -> Content,
+        deliver: ([FileJudgement]) throws -> Set<Int>
     ) rethrows -> [Withdrawal] {
         let ordered = ApplyOrder.sorted(submissions, folders: rules.folders)
         let first = ordered.filter { $0.dataset.map(Self.firstPass.contains) ?? false }
@@ -39,8 +41,9 @@ public struct NightJudge: Sendable {
         var lists = judgeFiles(
             first, people: TonightDirectory(baseline: baseline, accepted: []), rejected: [:], load: load, withdrawn: &withdrawn)
         addSpellingWarnings(&lists)
-        let judgedFirst = conclude(lists)
-        try deliver(judgedFirst)
+        let concluded = conclude(lists)
+        let notTaken = try deliver(concluded)
+        let judgedFirst = concluded.filter { !notTaken.contains($0.submission.id) }
 
         var rejected: [String: [Dataset: [String]]] = [:]
         for judgement in judgedFirst where judgement.verdict == .rejected {
@@ -50,7 +53,7 @@ public struct NightJudge: Sendable {
         }
         let directory = TonightDirectory(baseline: baseline, accepted: judgedFirst.filter { $0.verdict == .accepted })
         let judgedSecond = conclude(judgeFiles(second, people: directory, rejected: rejected, load: load, withdrawn: &withdrawn))
-        try deliver(judgedSecond)
+        _ = try deliver(judgedSecond)
         return withdrawn
     }
 
@@ -152,7 +155,7 @@ public struct NightJudge: Sendable {
             }
             judgement.findings = validated.findings
             if rules.strict {
-                for i in judgement.findings.indices { judgement.findings[i].severity = .error }
+                judgement.findings.makeErrors()
             }
             if validated.rows != nil && !judgement.findings.hasErrors {
                 judgement.verdict = .accepted

@@ -6,47 +6,83 @@ import Foundation
 import Workbooks
 
 /// After the files are applied: the workbooks of SPEC §7, the receipts and the public extracts,
-/// from the night's snapshot and figures, and a short summary.
+/// from the night's snapshot and figures, and a short summary. Each output is written on its own:
+/// one that fails is reported, and the others are still written.
 struct NightOutputs {
     let configuration: Configuration
+    let store: FileStore
     let faults: FaultPoints
 
-    /// Writes every output and returns the summary lines.
-    func write(_ report: RunReport, snapshot: RegistrySnapshot, figures: NightFigures) throws -> [String] {
-        let place = OutputPlace(outbox: configuration.outbox, asOf: report.asOf)
-        var written: [String] = []
-        written.append(try RegistryWorkbook.write(snapshot: snapshot, figures: figures, place: place))
-        faults("output")
-        written.append(try Statform.write(figures, place: place))
-        faults("output")
-        written.append(try MonitoringWorkbook.write(figures, place: place))
-        faults("output")
-        let receipts = try writeReceipts(report, deadlines: figures.deadlines, place: place)
-        var extracts = 0
-        for school in configuration.schools.schools where snapshot[school.code].hasData {
-            _ = try PublicExtract.write(PublicListing(school: school, data: snapshot[school.code]), place: place)
-            faults("public")
-            extracts += 1
-        }
-        return summary(report, figures: figures, workbooks: written, receipts: receipts, extracts: extracts)
+    struct Written {
+        var summary: [String] = []
+        var problems: [String] = []
+        /// Every receipt owed was written: the runs that owed them can be marked.
+        var receiptsComplete = true
     }
 
-    /// A receipt for every folder with a file taken tonight (a repeat included), or by an earlier
-    /// run that died before writing its receipts.
-    private func writeReceipts(_ report: RunReport, deadlines: DeadlineReport, place: OutputPlace) throws -> Int {
-        let folders = configuration.schools.schools.map(\.code) + [SchoolDirectory.districtFolder]
-        let byFolder = Dictionary(grouping: report.receiptFiles, by: \.folder)
-        var count = 0
-        for folder in folders {
-            guard let files = byFolder[folder] else { continue }
-            let title = configuration.schools.school(folder).map { "\($0.name) (\(folder))" } ?? "Отдел образования (\(folder))"
-            _ = try ReceiptWorkbook.write(
-                folder: folder, title: title, files: files, deadlines: deadlines, isDistrict: folder == SchoolDirectory.districtFolder,
-                place: place)
-            faults("receipt")
-            count += 1
+    func write(_ report: RunReport, snapshot: RegistrySnapshot, figures: NightFigures) -> Written {
+        let place = OutputPlace(outbox: configuration.outbox, asOf: report.asOf)
+        var result = Written()
+        var workbooks: [String] = []
+        func attempt(_ what: String, public: Bool = false, _ write: () throws -> String) -> Bool {
+            do {
+                let path = try write()
+                chmod(path, `public` ? 0o644 : 0o640)
+                let folder = (path as NSString).deletingLastPathComponent
+                if folder != configuration.outbox { chmod(folder, `public` ? 0o755 : 0o750) }
+                return true
+            } catch {
+                result.problems.append("\(what): \(error)")
+                return false
+            }
         }
-        return count
+        do {
+            try prepareFolders()
+        } catch {
+            result.problems.append("\(configuration.outbox): \(error)")
+        }
+        for (name, write) in [
+            ("registry", { try RegistryWorkbook.write(snapshot: snapshot, figures: figures, place: place) }),
+            ("statform", { try Statform.write(figures, place: place) }),
+            ("monitoring", { try MonitoringWorkbook.write(figures, place: place) }),
+        ] as [(String, () throws -> String)] {
+            if attempt(name, write) { workbooks.append(place.path(name)) }
+            faults("output")
+        }
+        var receipts = 0
+        let byFolder = Dictionary(grouping: report.receiptFiles, by: \.folder)
+        let problems = Dictionary(grouping: report.folderProblems, by: \.folder)
+        for folder in configuration.schools.schools.map(\.code) + [SchoolDirectory.districtFolder] {
+            let files = byFolder[folder] ?? []
+            let notes = (problems[folder] ?? []).map { Finding(.error, file: "папка \(folder)", message: $0.message) }
+            guard !files.isEmpty || !notes.isEmpty else { continue }
+            let title = configuration.schools.school(folder).map { "\($0.name) (\(folder))" } ?? "Отдел образования (\(folder))"
+            let written = attempt("квитанция \(folder)") {
+                try ReceiptWorkbook.write(
+                    folder: folder, title: title, files: files, notes: notes, deadlines: figures.deadlines,
+                    isDistrict: folder == SchoolDirectory.districtFolder, place: place)
+            }
+            if written { receipts += 1 } else { result.receiptsComplete = false }
+            faults("receipt")
+        }
+        var extracts = 0
+        for school in configuration.schools.schools where snapshot[school.code].hasData {
+            let listing = PublicListing(school: school, data: snapshot[school.code])
+            if attempt("выгрузка \(school.code)", public: true, { try PublicExtract.write(listing, place: place) }) { extracts += 1 }
+            faults("public")
+        }
+        result.summary = summary(report, figures: figures, workbooks: workbooks, receipts: receipts, extracts: extracts)
+        return result
+    }
+
+    /// The outbox can be passed through by anyone (so that the public folder can be served) but
+    /// listed and read only by the service and the district's group; the public folder is open.
+    private func prepareFolders() throws {
+        let outbox = configuration.outbox
+        try store.makeFolder(outbox + "/schools")
+        try store.makeFolder(outbox + "/public")
+        chmod(outbox, 0o711)
+        chmod(outbox + "/public", 0o755)
     }
 
     private func summary(_ report: RunReport, figures: NightFigures, workbooks: [String], receipts: Int, extracts: Int) -> [String] {
@@ -66,6 +102,9 @@ struct NightOutputs {
         if !rejected.isEmpty { lines.append("ОО с отклонёнными файлами (см. их квитанции): " + rejected.joined(separator: ", ") + ".") }
         let silent = codes.filter { !sending.contains($0) }
         if !silent.isEmpty { lines.append("ОО без файлов в этот запуск: " + silent.joined(separator: ", ") + ".") }
+        if !report.folderProblems.isEmpty {
+            lines.append("Папки школ, которые не удалось прочитать: " + report.folderProblems.map(\.folder).joined(separator: ", ") + ".")
+        }
         let deadlines = figures.deadlines
         let overdue = figures.monitoring.filter { $0.overdueItems > 0 }.map { "\($0.school.code) — \($0.overdueItems)" }
         if !overdue.isEmpty { lines.append("Просрочено мероприятий дорожной карты: " + overdue.joined(separator: ", ") + ".") }
@@ -76,8 +115,7 @@ struct NightOutputs {
         if !report.leftAlone.isEmpty { lines.append("Оставлено до следующего запуска: \(report.leftAlone.count).") }
         let outbox = configuration.outbox
         lines.append(
-            "Книги для отдела образования: " + workbooks.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
-                + " в \(outbox)/")
+            "Книги для отдела образования: " + workbooks.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") + " в \(outbox)/")
         lines.append("Квитанции школ: \(receipts) в \(outbox)/schools/; выгрузки для сайтов: \(extracts) в \(outbox)/public/")
         return lines
     }

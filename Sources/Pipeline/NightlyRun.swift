@@ -5,15 +5,19 @@ import Figures
 import Foundation
 import Judgement
 import Logging
+import Reading
 import Registry
 
 /// The nightly job (SPEC §5), stage by stage:
 ///
-///     scan the inbox → judge the night's files (module Judgement) → record each batch and move
-///     its files → read the registry once (RegistrySnapshot) → the night's figures and deadlines
-///     (module Figures) → the workbooks and receipts (module Workbooks) → the journal
+///     recover what a dead run left → scan the inbox → judge the night's files (module Judgement)
+///     → record each batch and move its files → read the registry once (RegistrySnapshot) → the
+///     night's figures and deadlines (module Figures) → workbooks and receipts (module Workbooks)
+///     → the journals
 ///
-/// Every run, also one that fails, ends with its journal and its exit code on record.
+/// One school's file never stops the others': what goes wrong with it is a finding on its receipt
+/// and a line in the journal. Every run, also one that fails or is killed, ends with its receipts
+/// and its journal written, by itself or by the next run.
 public struct NightlyRun {
     let configuration: Configuration
     let schedule: RoadmapSchedule
@@ -43,41 +47,49 @@ public struct NightlyRun {
         }
         defer { withExtendedLifetime(lock) {} }
         faults("locked")
+        let store = FileStore(state: configuration.state)
         let registry: Registry
-        let recovered: [String]
+        let recovered: Recovery.Outcome
         let runID: Int64
         do {
+            // The state holds the registry and every file schools sent: the service's and the
+            // district group's only.
+            chmod(configuration.state, 0o750)
             registry = try Registry(path: configuration.database)
-            let store = FileStore(state: configuration.state)
-            recovered = try Recovery(
-                registry: registry, store: store, inbox: configuration.inbox, settings: configuration.settings, faults: faults
-            )
-            .finishInterruptedMoves()
+            chmod(configuration.database, 0o640)
+            recovered = try Recovery(registry: registry, store: store, inbox: configuration.inbox, settings: configuration.settings, faults: faults)
+                .finishInterruptedMoves()
             runID = try registry.beginRun(startedAt: options.now, asOf: options.asOf, period: options.period)
         } catch {
             return Result(end: .failed("\(error)"))
         }
-        for note in recovered { logger.warning("\(note)") }
+        for note in recovered.notes { logger.warning("\(note)") }
         let run = NightlyRun(
-            configuration: configuration, schedule: schedule, options: options, logger: logger, registry: registry,
-            store: FileStore(state: configuration.state), faults: faults)
+            configuration: configuration, schedule: schedule, options: options, logger: logger, registry: registry, store: store, faults: faults)
         var report = RunReport(runID: runID, startedAt: options.now, finishedAt: options.now, asOf: options.asOf, period: options.period)
-        report.recovered = recovered
+        report.recovered = recovered.notes
         var result = Result(end: .completed)
+        var problems: [String] = []
         do {
-            try run.takeFiles(into: &report)
+            try run.takeFiles(into: &report, waiting: recovered.waiting)
             faults("files-done")
-            result.summary = try run.writeOutputs(report)
+            result.summary = try run.writeOutputs(report, problems: &problems)
         } catch {
-            logger.critical("внутренний сбой: \(error)")
-            result.end = .failed("\(error)")
+            problems.append("\(error)")
+        }
+        problems += report.failedMoves
+        if !problems.isEmpty {
+            for problem in problems { logger.critical("сбой: \(problem)") }
+            result.end = .failed(problems.joined(separator: "; "))
         }
         report.finishedAt = Date()
         result.report = report
         do {
+            try run.writeEarlierJournals(before: runID)
             let journal = try RunJournal.write(report, exitCode: result.end.exitCode, state: configuration.state)
             faults("journal")
             try registry.finishRun(runID, exitCode: result.end.exitCode, finishedAt: report.finishedAt)
+            try registry.markJournalWritten(runID)
             if result.end == .completed { result.summary.append("Журнал запуска: \(journal)") }
         } catch {
             logger.critical("не удалось записать журнал запуска: \(error)")
@@ -90,50 +102,58 @@ public struct NightlyRun {
 
     /// Earlier runs' files without receipts, the inbox scan, the judgement, and the records and
     /// moves of every file taken.
-    private func takeFiles(into report: inout RunReport) throws {
+    private func takeFiles(into report: inout RunReport, waiting: Set<DiskPath>) throws {
         for earlier in try registry.interruptedRuns(before: report.runID) {
-            report.earlierFiles += try registry.files(ofRun: earlier)
             report.interruptedRuns.append(earlier)
             try registry.finishRun(earlier, exitCode: RunEnd.killed.exitCode, finishedAt: options.now)
             logger.warning("запуск \(earlier) был прерван: его файлы войдут в квитанции этого запуска")
         }
+        for earlier in try registry.runsOwingReceipts(before: report.runID) {
+            report.earlierFiles += try registry.files(ofRun: earlier)
+            report.owingReceipts.append(earlier)
+        }
 
         let folders = Set(configuration.schools.schools.map(\.code) + [SchoolDirectory.districtFolder])
         let scan = try InboxScan(
-            inbox: configuration.inbox, folders: folders, minAge: TimeInterval(configuration.settings.minFileAgeSeconds), now: options.now)
+            inbox: configuration.inbox, folders: folders, minAge: TimeInterval(configuration.settings.minFileAgeSeconds), now: options.now,
+            pending: waiting)
         faults("scanned")
         report.leftAlone = scan.leftAlone
+        report.folderProblems = scan.problems.map { ($0.folder, $0.message) }
         for (path, reason) in scan.leftAlone { logger.info("оставлен до следующего запуска: \(path) — \(reason)") }
-        for stray in scan.strays {
-            let destination = store.destination(accepted: false, folder: stray.folder, date: options.asOf, name: stray.name)
-            try store.move(stray.path, to: destination)
-            faults("stray-moved")
-            logger.warning("в карантин без чтения: \(stray.path) — \(stray.reason)")
-            report.strays.append((stray.name, stray.reason, destination))
-        }
+        try quarantine(scan.strays, into: &report)
 
         let entries = scan.files
         let submissions = entries.enumerated().map { i, entry in
             Submission(id: i, folder: entry.folder, name: entry.name, dataset: FileReading.recognise(name: entry.name, path: entry.path))
         }
         let judge = NightJudge(
-            rules: JudgingRules(configuration: configuration, asOf: options.asOf), baseline: try registry.baseline(),
-            workers: Parallel.workers)
-        var recorder = Recorder(registry: registry, store: store, run: report.runID, asOf: options.asOf, faults: faults)
+            rules: JudgingRules(configuration: configuration, asOf: options.asOf), baseline: try registry.baseline(), workers: Parallel.workers)
+        var recorder = Recorder(
+            registry: registry, store: store, run: report.runID, asOf: options.asOf, inbox: configuration.inbox, faults: faults)
+        let stamps = StampBook()
         let maxBytes = configuration.settings.maxFileBytes
         let faults = self.faults
         let withdrawn = try judge.judge(
             submissions,
             load: { submission in
                 faults("read")
-                return FileReading.content(path: entries[submission.id].path, maxBytes: maxBytes)
+                let (content, stamp) = FileReading.read(path: entries[submission.id].path, maxBytes: maxBytes)
+                stamps[submission.id] = stamp
+                return content
             },
             deliver: { judgements in
-                for judgement in judgements { try recorder.add(judgement, path: entries[judgement.submission.id].path) }
-                try recorder.flush()
+                var notTaken: Set<Int> = []
+                for judgement in judgements {
+                    recorder.add(judgement, entry: entries[judgement.submission.id], read: stamps[judgement.submission.id])
+                    if recorder.isFull { notTaken.formUnion(try recorder.flush()) }
+                }
+                notTaken.formUnion(try recorder.flush())
+                return notTaken
             })
-        try recorder.finish()
+        _ = try recorder.finish()
         report.files = recorder.taken
+        report.failedMoves += recorder.failedMoves
         for (index, file) in report.files.enumerated() {
             options.progress?(index + 1, report.files.count, file)
             logger.info(
@@ -143,21 +163,82 @@ public struct NightlyRun {
                     "errors": "\(file.findings.errorCount)", "warnings": "\(file.findings.warningCount)",
                 ])
         }
-        for item in withdrawn {
-            let path = entries[item.submission.id].path
-            report.leftAlone.append((path, item.reason))
-            logger.warning("оставлен до следующего запуска: \(path) — \(item.reason)")
+        let left = withdrawn.map { (entries[$0.submission.id], $0.reason) } + recorder.withdrawn
+        for (entry, reason) in left {
+            report.leftAlone.append((entry.path.description, reason))
+            logger.warning("оставлен до следующего запуска: \(entry.path) — \(reason)")
         }
     }
 
-    /// The registry read once, the night's figures, and every output.
-    private func writeOutputs(_ report: RunReport) throws -> [String] {
+    /// Strays are recorded where they go, then moved: a run killed in between has the next one
+    /// finish the move and list them in its journal.
+    private func quarantine(_ strays: [InboxScan.Stray], into report: inout RunReport) throws {
+        let inbox = DiskPath(configuration.inbox)
+        var taken: Set<String> = []
+        for stray in strays {
+            let destination = store.destination(accepted: false, folder: stray.folder, date: options.asOf, name: stray.name, taken: taken)
+            taken.insert(destination)
+            let relative = Array(stray.path.bytes.dropFirst(inbox.bytes.count + 1))
+            let record = StrayRecord(
+                folder: stray.folder, name: stray.name, reason: stray.reason, inboxPath: FileName.display(relative), storedPath: destination)
+            let id = try registry.recordStray(
+                record, source: SourceOnDisk(rawPath: FileName.isUTF8(relative) ? nil : relative), run: report.runID)
+            do {
+                try store.move(stray.path, to: destination)
+                try registry.markStrayMoved(id)
+            } catch {
+                report.failedMoves.append("\(error)")
+                continue
+            }
+            faults("stray-moved")
+            logger.warning("в карантин без чтения: \(stray.path) — \(stray.reason)")
+            report.strays.append(record)
+        }
+    }
+
+    /// The registry read once, the night's figures, and every output; an output that cannot be
+    /// written is a problem of the run, and the others are still written.
+    private func writeOutputs(_ report: RunReport, problems: inout [String]) throws -> [String] {
         let snapshot = try registry.snapshot()
         faults("snapshot")
         let figures = NightFigures(
             snapshot: snapshot, schools: configuration.schools, settings: configuration.settings, schedule: schedule, asOf: options.asOf,
             period: options.reportingPeriod)
         faults("figures")
-        return try NightOutputs(configuration: configuration, faults: faults).write(report, snapshot: snapshot, figures: figures)
+        let outputs = NightOutputs(configuration: configuration, store: store, faults: faults)
+        let written = outputs.write(report, snapshot: snapshot, figures: figures)
+        problems += written.problems
+        if written.receiptsComplete { try registry.markReceiptsWritten(report.owingReceipts + [report.runID]) }
+        return written.summary
+    }
+
+    /// The journals of earlier runs that died before writing their own, from what the registry
+    /// recorded of them.
+    private func writeEarlierJournals(before run: Int64) throws {
+        for earlier in try registry.runsOwingJournals(before: run) {
+            try RunJournal.write(
+                earlier, files: try registry.files(ofRun: earlier.id), strays: try registry.strays(ofRun: earlier.id), writtenBy: run,
+                state: configuration.state)
+            try registry.markJournalWritten(earlier.id)
+        }
+    }
+}
+
+/// What each file looked like when it was read, by submission: the loader writes it from any thread.
+final class StampBook: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stamps: [Int: FileStamp] = [:]
+
+    subscript(id: Int) -> FileStamp? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return stamps[id]
+        }
+        set {
+            lock.lock()
+            stamps[id] = newValue
+            lock.unlock()
+        }
     }
 }

@@ -1,61 +1,99 @@
+import Domain
 import Foundation
 import Registry
 
-/// One JSON document per run under `var/runs/`: what the administrator reads after a night.
+/// One JSON document per run under `var/runs/<date>-run<N>.json`: what the administrator reads
+/// after a night. A run that died before writing its own gets one from the next run, built from
+/// what the registry recorded of it (`written_by_run`).
 enum RunJournal {
     struct Document: Encodable {
         struct File: Encodable {
             let folder: String
             let name: String
             let dataset: String?
-            let sha256: String
+            /// Absent for a file that was never read.
+            let sha256: String?
             let verdict: String
             let rows: Int
             let errors: Int
             let warnings: Int
             let storedPath: String
+
+            init(_ file: TakenFile) {
+                folder = file.folder
+                name = file.name
+                dataset = file.dataset?.rawValue
+                sha256 = file.sha256.isEmpty ? nil : file.sha256
+                verdict = file.verdict.rawValue
+                rows = file.rowCount
+                errors = file.findings.errorCount
+                warnings = file.findings.warningCount
+                storedPath = file.storedPath
+            }
         }
         struct Stray: Encodable {
             let name: String
             let reason: String
             let storedPath: String
         }
-        struct Left: Encodable {
+        struct Note: Encodable {
             let path: String
             let reason: String
         }
+        struct Problem: Encodable {
+            let folder: String
+            let message: String
+        }
         let run: Int64
         let startedAt: String
-        let finishedAt: String
+        let finishedAt: String?
         let asOf: String
         let period: String?
-        let exitCode: Int32
-        let recovered: [String]
-        let interruptedRuns: [Int64]
+        let exitCode: Int32?
+        var recovered: [String] = []
+        var interruptedRuns: [Int64] = []
         let files: [File]
         let quarantinedUnread: [Stray]
-        let leftForNextRun: [Left]
+        var leftForNextRun: [Note] = []
+        var unreadableFolders: [Problem] = []
+        var failedMoves: [String] = []
+        var writtenByRun: Int64?
     }
 
-    /// Writes the journal; returns its path.
+    /// Writes a run's own journal; returns its path.
     @discardableResult
     static func write(_ report: RunReport, exitCode: Int32, state: String) throws -> String {
-        let document = Document(
+        var document = Document(
             run: report.runID, startedAt: Timestamp.text(report.startedAt), finishedAt: Timestamp.text(report.finishedAt),
-            asOf: report.asOf.iso, period: report.period, exitCode: exitCode, recovered: report.recovered,
-            interruptedRuns: report.interruptedRuns,
-            files: report.files.map {
-                Document.File(
-                    folder: $0.folder, name: $0.name, dataset: $0.dataset?.rawValue, sha256: $0.sha256, verdict: $0.verdict.rawValue,
-                    rows: $0.rowCount, errors: $0.findings.errorCount, warnings: $0.findings.warningCount, storedPath: $0.storedPath)
-            },
-            quarantinedUnread: report.strays.map { Document.Stray(name: $0.name, reason: $0.reason, storedPath: $0.storedPath) },
-            leftForNextRun: report.leftAlone.map { Document.Left(path: $0.path, reason: $0.reason) })
+            asOf: report.asOf.iso, period: report.period, exitCode: exitCode, files: report.files.map(Document.File.init),
+            quarantinedUnread: report.strays.map { Document.Stray(name: $0.name, reason: $0.reason, storedPath: $0.storedPath) })
+        document.recovered = report.recovered
+        document.interruptedRuns = report.interruptedRuns
+        document.leftForNextRun = report.leftAlone.map { Document.Note(path: $0.path, reason: $0.reason) }
+        document.unreadableFolders = report.folderProblems.map { Document.Problem(folder: $0.folder, message: $0.message) }
+        document.failedMoves = report.failedMoves
+        return try write(document, asOf: report.asOf, state: state)
+    }
+
+    /// The journal of a run that died before writing it, from the registry's records of it.
+    @discardableResult
+    static func write(_ run: RunRecord, files: [TakenFile], strays: [StrayRecord], writtenBy: Int64, state: String) throws -> String {
+        var document = Document(
+            run: run.id, startedAt: run.startedAt, finishedAt: run.finishedAt, asOf: run.asOf.iso, period: run.period, exitCode: run.exitCode,
+            files: files.map(Document.File.init),
+            quarantinedUnread: strays.map { Document.Stray(name: $0.name, reason: $0.reason, storedPath: $0.storedPath) })
+        document.writtenByRun = writtenBy
+        return try write(document, asOf: run.asOf, state: state)
+    }
+
+    private static func write(_ document: Document, asOf: CivilDate, state: String) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        let path = "\(state)/runs/\(report.asOf.iso)-run\(report.runID).json"
+        let path = "\(state)/runs/\(asOf.iso)-run\(document.run).json"
         try AtomicWrite.write(try encoder.encode(document), to: path)
+        chmod(path, 0o640)
+        chmod(state + "/runs", 0o750)
         return path
     }
 }

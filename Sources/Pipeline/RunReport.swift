@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Registry
 
 /// Everything one run did, for the summary, the receipts and the journal.
 public struct RunReport: Sendable {
@@ -10,14 +11,20 @@ public struct RunReport: Sendable {
     public var period: String?
     /// Files taken tonight, in apply order.
     public var files: [TakenFile] = []
-    /// Files earlier runs took that have no receipt yet (they died before writing them).
+    /// Files of earlier runs that died (or failed) before writing their receipts: this run's
+    /// receipts cover them, and the runs are in `owingReceipts`.
     public var earlierFiles: [TakenFile] = []
+    public var owingReceipts: [Int64] = []
     /// Things quarantined unread: unknown folders, files at the inbox root, links.
-    public var strays: [(name: String, reason: String, storedPath: String)] = []
+    public var strays: [StrayRecord] = []
     public var leftAlone: [(path: String, reason: String)] = []
-    /// Moves a previous, interrupted run committed but did not finish.
+    /// School folders that could not be listed: a finding on the school's receipt.
+    public var folderProblems: [(folder: String, message: String)] = []
+    /// What the recovery of an interrupted run did.
     public var recovered: [String] = []
-    /// Runs that died before finishing; their files are reported (receipts) with this run's.
+    /// Committed files that could not be moved: they wait in the inbox for the next run's recovery.
+    public var failedMoves: [String] = []
+    /// Runs that died before finishing, recorded by this one with exit code 137.
     public var interruptedRuns: [Int64] = []
 
     /// Every file the receipts of this run cover.

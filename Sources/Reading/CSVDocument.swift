@@ -50,9 +50,9 @@ public struct CSVDocument: Sendable {
     /// The raw bytes of a file (`FileBytes`), refused unread past `maxBytes`.
     public static func loadBytes(path: String, maxBytes: Int) throws(Failure) -> [UInt8] {
         switch FileBytes.read(path: path, maxBytes: maxBytes) {
-        case .bytes(let bytes): return bytes
+        case .bytes(let bytes, _): return bytes
         case .failed(let failure): throw failure
-        case .changed: throw .unreadable(reason: "файл изменился во время чтения")
+        case .changed(let reason): throw .unreadable(reason: reason)
         }
     }
 

@@ -2,12 +2,52 @@ import Domain
 import Foundation
 import GRDB
 
-/// A file whose move into the archive or the quarantine was committed but not yet confirmed.
+/// How a file lay in the inbox when the run took it: what finds it again, unread, if the run dies
+/// before moving it.
+public struct SourceOnDisk: Sendable, Equatable {
+    /// The path's bytes relative to the inbox, when its name is not the UTF-8 the record shows.
+    public var rawPath: [UInt8]?
+    public var size: Int64?
+    /// Modification time in nanoseconds since 1970.
+    public var modified: Int64?
+
+    public init(rawPath: [UInt8]? = nil, size: Int64? = nil, modified: Int64? = nil) {
+        self.rawPath = rawPath
+        self.size = size
+        self.modified = modified
+    }
+}
+
+/// A file (or a stray) whose move into the archive or the quarantine was committed but not yet
+/// confirmed.
 public struct PendingMove: Sendable {
-    public var fileID: Int64
+    public enum Kind: Sendable { case file, stray }
+    public var kind: Kind
+    public var id: Int64
+    /// Relative to the inbox, as shown, and as the file system holds it.
+    public var inboxPath: String
+    public var source: SourceOnDisk
+    public var storedPath: String
+    /// Empty when the file was never read (too large, unreadable, not a regular file).
+    public var sha256: String
+}
+
+/// Something quarantined unread (an unknown folder, a file at the inbox root, a link), as recorded
+/// before it was moved.
+public struct StrayRecord: Sendable, Equatable {
+    public var folder: String
+    public var name: String
+    public var reason: String
     public var inboxPath: String
     public var storedPath: String
-    public var sha256: String
+
+    public init(folder: String, name: String, reason: String, inboxPath: String, storedPath: String) {
+        self.folder = folder
+        self.name = name
+        self.reason = reason
+        self.inboxPath = inboxPath
+        self.storedPath = storedPath
+    }
 }
 
 /// Recording what a run took: each file with its findings and, when accepted, its rows as the
@@ -19,7 +59,8 @@ extension Registry {
     /// `beforeCommit` runs inside the transaction (the crash tests stop the process there).
     @discardableResult
     public func record(
-        _ files: [(file: TakenFile, rows: DatasetRows?)], run: Int64, moved: [Int64] = [], beforeCommit: () -> Void = {}
+        _ files: [(file: TakenFile, rows: DatasetRows?, source: SourceOnDisk)], run: Int64, moved: [Int64] = [],
+        beforeCommit: () -> Void = {}
     ) throws -> [Int64] {
         try queue.write { db in
             try Self.markMoved(moved, db: db)
@@ -27,18 +68,20 @@ extension Registry {
             ids.reserveCapacity(files.count)
             let insertFile = try db.cachedStatement(
                 sql: """
-                    INSERT INTO source_file (run_id, folder, name, dataset, sha256, verdict, row_count, inbox_path, stored_path)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO source_file (run_id, folder, name, dataset, sha256, verdict, row_count, inbox_path, stored_path,
+                        inbox_raw, size, modified_ns, error_count, warning_count)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             let insertFinding = try db.cachedStatement(
                 sql: "INSERT INTO finding (file_id, seq, severity, row, column_name, value, message) VALUES (?, ?, ?, ?, ?, ?, ?)")
             let closeSnapshot = try db.cachedStatement(
                 sql: "UPDATE snapshot SET replaced_by_run = ? WHERE school = ? AND dataset = ? AND replaced_by_run IS NULL")
             let openSnapshot = try db.cachedStatement(sql: "INSERT INTO snapshot (school, dataset, file_id, run_id) VALUES (?, ?, ?, ?)")
-            for (file, rows) in files {
+            for (file, rows, source) in files {
                 try insertFile.execute(arguments: [
                     run, file.folder, file.name, file.dataset?.rawValue, file.sha256, file.verdict.rawValue, file.rowCount,
-                    file.inboxPath, file.storedPath,
+                    file.inboxPath, file.storedPath, source.rawPath.map { Data($0) }, source.size, source.modified,
+                    file.findings.errorCount, file.findings.warningCount,
                 ])
                 let fileID = db.lastInsertedRowID
                 ids.append(fileID)
@@ -56,6 +99,12 @@ extension Registry {
         }
     }
 
+    /// Files that never lay in an inbox (benchmarks, tests): recorded as above.
+    @discardableResult
+    public func record(_ files: [(file: TakenFile, rows: DatasetRows?)], run: Int64) throws -> [Int64] {
+        try record(files.map { ($0.file, $0.rows, SourceOnDisk()) }, run: run)
+    }
+
     /// Confirms that files reached the archive or the quarantine.
     public func markMoved(_ fileIDs: [Int64]) throws {
         guard !fileIDs.isEmpty else { return }
@@ -67,10 +116,39 @@ extension Registry {
         for id in fileIDs { try statement.execute(arguments: [id]) }
     }
 
+    /// Records a stray where it goes, before it is moved there.
+    public func recordStray(_ stray: StrayRecord, source: SourceOnDisk, run: Int64) throws -> Int64 {
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO stray (run_id, folder, name, reason, inbox_path, inbox_raw, stored_path) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [run, stray.folder, stray.name, stray.reason, stray.inboxPath, source.rawPath.map { Data($0) }, stray.storedPath])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func markStrayMoved(_ id: Int64) throws {
+        try queue.write { db in try db.execute(sql: "UPDATE stray SET moved = 1 WHERE id = ?", arguments: [id]) }
+    }
+
+    /// Moves committed and not yet confirmed: the strays first (they were moved first), then files.
     public func pendingMoves() throws -> [PendingMove] {
         try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, inbox_path, stored_path, sha256 FROM source_file WHERE moved = 0 ORDER BY id")
-                .map { PendingMove(fileID: $0["id"], inboxPath: $0["inbox_path"], storedPath: $0["stored_path"], sha256: $0["sha256"]) }
+            let strays = try Row.fetchAll(db, sql: "SELECT id, inbox_path, inbox_raw, stored_path FROM stray WHERE moved = 0 ORDER BY id").map {
+                PendingMove(
+                    kind: .stray, id: $0["id"], inboxPath: $0["inbox_path"], source: SourceOnDisk(rawPath: ($0["inbox_raw"] as Data?).map(Array.init)),
+                    storedPath: $0["stored_path"], sha256: "")
+            }
+            let files = try Row.fetchAll(
+                db, sql: "SELECT id, inbox_path, inbox_raw, size, modified_ns, stored_path, sha256 FROM source_file WHERE moved = 0 ORDER BY id"
+            ).map {
+                PendingMove(
+                    kind: .file, id: $0["id"], inboxPath: $0["inbox_path"],
+                    source: SourceOnDisk(rawPath: ($0["inbox_raw"] as Data?).map(Array.init), size: $0["size"], modified: $0["modified_ns"]),
+                    storedPath: $0["stored_path"], sha256: $0["sha256"])
+            }
+            return strays + files
         }
     }
 }

@@ -28,6 +28,30 @@ extension Registry {
         }
     }
 
+    /// Runs before `run` whose receipts were never written (killed or failed before their outputs).
+    public func runsOwingReceipts(before run: Int64) throws -> [Int64] {
+        try queue.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM run WHERE receipts_written = 0 AND id < ? ORDER BY id", arguments: [run])
+        }
+    }
+
+    /// Runs before `run` with no journal on disk yet (killed before writing it).
+    public func runsOwingJournals(before run: Int64) throws -> [RunRecord] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM run WHERE journal_written = 0 AND id < ? ORDER BY id", arguments: [run]).map(RunRecord.init)
+        }
+    }
+
+    public func markReceiptsWritten(_ runs: [Int64]) throws {
+        try queue.write { db in
+            for run in runs { try db.execute(sql: "UPDATE run SET receipts_written = 1 WHERE id = ?", arguments: [run]) }
+        }
+    }
+
+    public func markJournalWritten(_ run: Int64) throws {
+        try queue.write { db in try db.execute(sql: "UPDATE run SET journal_written = 1 WHERE id = ?", arguments: [run]) }
+    }
+
     /// The files a run took, with their findings, in the order it took them.
     public func files(ofRun run: Int64) throws -> [TakenFile] {
         try queue.read { db in
@@ -43,10 +67,23 @@ extension Registry {
                     Finding(Severity(rawValue: f[1])!, file: f[6], row: f[2], column: f[3], value: f[4], message: f[5]))
             }
             return try Row.fetchAll(db, sql: "SELECT * FROM source_file WHERE run_id = ? ORDER BY id", arguments: [run]).map { row in
-                TakenFile(
+                let kept = findings[row["id"]] ?? []
+                return TakenFile(
                     folder: row["folder"], name: row["name"], dataset: (row["dataset"] as String?).flatMap(Dataset.init(rawValue:)),
                     sha256: row["sha256"], verdict: Verdict(rawValue: row["verdict"])!, rowCount: row["row_count"],
-                    inboxPath: row["inbox_path"], storedPath: row["stored_path"], findings: findings[row["id"]] ?? [])
+                    inboxPath: row["inbox_path"], storedPath: row["stored_path"],
+                    findings: FindingList(
+                        items: kept, errorCount: row["error_count"] ?? kept.count { $0.severity == .error },
+                        warningCount: row["warning_count"] ?? kept.count { $0.severity == .warning }))
+            }
+        }
+    }
+
+    /// What a run quarantined unread, in the order it did.
+    public func strays(ofRun run: Int64) throws -> [StrayRecord] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM stray WHERE run_id = ? ORDER BY id", arguments: [run]).map {
+                StrayRecord(folder: $0["folder"], name: $0["name"], reason: $0["reason"], inboxPath: $0["inbox_path"], storedPath: $0["stored_path"])
             }
         }
     }
@@ -56,5 +93,24 @@ extension Registry {
         try queue.read { db in
             try Row.fetchAll(db, sql: "SELECT id, exit_code FROM run ORDER BY id").map { ($0["id"], $0["exit_code"]) }
         }
+    }
+}
+
+/// A run as the registry keeps it.
+public struct RunRecord: Sendable {
+    public var id: Int64
+    public var startedAt: String
+    public var finishedAt: String?
+    public var asOf: CivilDate
+    public var period: String?
+    public var exitCode: Int32?
+
+    init(_ row: Row) {
+        id = row["id"]
+        startedAt = row["started_at"]
+        finishedAt = row["finished_at"]
+        asOf = CivilDate(iso: row["as_of"])!
+        period = row["period"]
+        exitCode = row["exit_code"]
     }
 }

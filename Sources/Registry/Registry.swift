@@ -35,6 +35,9 @@ public final class Registry: Sendable {
         migrator.registerMigration("v1: runs, files, snapshots, rows") { db in
             try db.execute(sql: Schema.v1)
         }
+        migrator.registerMigration("v2: every run accounted for; files as found on disk; finding counts; strays") { db in
+            try db.execute(sql: Schema.v2)
+        }
         return migrator
     }
 }
@@ -129,6 +132,34 @@ enum Schema {
             snapshot_id INTEGER NOT NULL REFERENCES snapshot(id), row INTEGER NOT NULL,
             item TEXT NOT NULL, done_date TEXT NOT NULL, document TEXT NOT NULL, note TEXT,
             PRIMARY KEY (snapshot_id, row)
+        );
+        """
+
+    /// Receipts and journals are owed by a run until written (by it, or by a later run when it died
+    /// first); a file records how it lay in the inbox (its name's bytes when they are not UTF-8,
+    /// size and time) so that an interrupted move finds it without reading it; a file's findings
+    /// are counted in full and kept up to a limit; strays are recorded before they are moved.
+    static let v2 = """
+        ALTER TABLE run ADD COLUMN receipts_written INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE run ADD COLUMN journal_written INTEGER NOT NULL DEFAULT 0;
+        UPDATE run SET receipts_written = 1, journal_written = 1 WHERE finished_at IS NOT NULL;
+        ALTER TABLE source_file ADD COLUMN inbox_raw BLOB;
+        ALTER TABLE source_file ADD COLUMN size INTEGER;
+        ALTER TABLE source_file ADD COLUMN modified_ns INTEGER;
+        ALTER TABLE source_file ADD COLUMN error_count INTEGER;
+        ALTER TABLE source_file ADD COLUMN warning_count INTEGER;
+        CREATE INDEX source_file_run ON source_file(run_id);
+        CREATE INDEX source_file_latest ON source_file(folder, dataset, id);
+        CREATE TABLE stray (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES run(id),
+            folder TEXT NOT NULL,
+            name TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            inbox_path TEXT NOT NULL,
+            inbox_raw BLOB,
+            stored_path TEXT NOT NULL,
+            moved INTEGER NOT NULL DEFAULT 0
         );
         """
 }

@@ -8,7 +8,7 @@ final class FileCheck {
     let header: HeaderMap
     let table: CSVTable
     let context: ValidationContext
-    private(set) var findings: [Finding] = []
+    private(set) var findings = FindingList()
     /// The table's fields, valid while the check runs (inside `CSVTable.withFields`).
     private let fields: Fields
 
@@ -22,11 +22,17 @@ final class FileCheck {
 
     // MARK: reporting
 
-    func report(_ severity: Severity, _ record: Int? = nil, _ column: Column? = nil, value: String? = nil, _ message: String) {
-        findings.append(
+    /// Every finding is counted; past `FindingList.limit` its value and message are not even made,
+    /// so a file of a million bad rows costs the time of checking them and no more.
+    func report(
+        _ severity: Severity, _ record: Int? = nil, _ column: Column? = nil, value: @autoclosure () -> String? = nil,
+        _ message: @autoclosure () -> String
+    ) {
+        findings.append(severity) {
             Finding(
-                severity, file: fileName, row: record.map { table.rows[$0] }, column: column.map(header.title),
-                value: value, message: message))
+                severity, file: fileName, row: record.map { table.rows[$0] }, column: column.map(header.title), value: value(),
+                message: message())
+        }
     }
 
     func reportFileColumn(_ severity: Severity, _ record: Int?, fileColumn: Int, value: String?, _ message: String) {

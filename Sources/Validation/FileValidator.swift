@@ -10,7 +10,7 @@ public struct ValidatedFile: Sendable {
     public var delimiter: Delimiter?
     /// Data rows (header and fully blank rows not counted).
     public var rowCount: Int
-    public var findings: [Finding]
+    public var findings: FindingList
     /// Present exactly when the file has no error.
     public var rows: DatasetRows?
 
@@ -66,7 +66,7 @@ public enum FileValidator {
             let check = FileCheck(fileName: name, header: map, table: table, fields: fields, context: context)
             checkHeader(check, encoding: document.encoding)
             let rows = check.findings.hasErrors ? nil : checkRows(check, dataset)
-            result.findings += check.findings
+            result.findings.append(contentsOf: check.findings)
             result.rowCount = check.dataRecords.count
             return rows ?? emptyRows(dataset)
         }

@@ -29,7 +29,8 @@ public enum ReceiptWorkbook {
     ]
 
     public static func write(
-        folder: String, title: String, files: [TakenFile], deadlines: DeadlineReport?, isDistrict: Bool, place: OutputPlace
+        folder: String, title: String, files: [TakenFile], notes: [Finding] = [], deadlines: DeadlineReport?, isDistrict: Bool,
+        place: OutputPlace
     ) throws -> String {
         let path = "\(place.outbox)/schools/\(folder)/receipt-\(place.asOf.iso).xlsx"
         let workbook = try Workbook(path: path, created: place.created, title: "Квитанция: \(title)")
@@ -55,10 +56,19 @@ public enum ReceiptWorkbook {
 
         let remarks = Table(workbook, name: "Замечания", columns: remarkColumns)
         let remarksFirst = try remarks.dataStart()
+        // What is wrong with the school's folder itself, then each file's findings: by row, the
+        // file-wide ones first, in the order found within a row; past the kept ones, how many more.
+        try remarks.append(notes)
         for file in files {
-            // By row, the file-wide findings first; in the order found within a row.
-            try remarks.append(
-                file.findings.enumerated().sorted { ($0.element.row ?? 0, $0.offset) < ($1.element.row ?? 0, $1.offset) }.map(\.element))
+            let findings = file.findings
+            try remarks.append(findings.enumerated().sorted { ($0.element.row ?? 0, $0.offset) < ($1.element.row ?? 0, $1.offset) }.map(\.element))
+            if findings.omitted > 0 {
+                try remarks.append(
+                    Finding(
+                        findings.hasErrors ? .error : .warning, file: file.name,
+                        message: "И ещё \(findings.omitted) замечаний в этом файле не показаны (всего ошибок: \(findings.errorCount), "
+                            + "предупреждений: \(findings.warningCount)). Исправьте показанные — часто это одна ошибка во многих строках — и пришлите файл снова."))
+            }
         }
         let level = remarks.column("Уровень")
         try remarks.finish().highlight(

@@ -62,7 +62,7 @@ struct OneJudgementTests {
         let validated = try validateAll(ws)
         #expect(try ws.run().status == 0)
         let taken = try ws.registry().files(ofRun: 1).map {
-            Verdict(school: $0.folder, file: $0.name, verdict: $0.verdict.rawValue, findings: $0.findings)
+            Verdict(school: $0.folder, file: $0.name, verdict: $0.verdict.rawValue, findings: Array($0.findings))
         }
         #expect(validated.count == 10)
         #expect(validated == taken)

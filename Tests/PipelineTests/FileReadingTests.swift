@@ -41,7 +41,7 @@ struct FileReadingTests {
             return
         }
         #expect(reason.contains("не обычный файл"))
-        #expect(FileBytes.head(path: path, limit: 10) == nil)
+        #expect(FileBytes.head(path: DiskPath(path), limit: 10) == nil)
     }
 
     @Test func aLinkIsNotFollowed() throws {

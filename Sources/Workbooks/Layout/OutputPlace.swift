@@ -15,5 +15,5 @@ public struct OutputPlace: Sendable {
     /// Midnight UTC of the as-of date: the same night gives the same bytes.
     var created: Date { Date(timeIntervalSince1970: TimeInterval(asOf.daysSinceEpoch) * 86_400) }
 
-    func path(_ name: String) -> String { "\(outbox)/\(name)-\(asOf.iso).xlsx" }
+    public func path(_ name: String) -> String { "\(outbox)/\(name)-\(asOf.iso).xlsx" }
 }
