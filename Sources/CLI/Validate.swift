@@ -58,7 +58,11 @@ extension Nastavnik {
             let maxBytes = configuration.settings.maxFileBytes
             var judged: [FileJudgement] = []
             let withdrawn = judge.judge(
-                submissions, load: { FileReading.content(path: paths[$0.id], maxBytes: maxBytes) }, deliver: { judged += $0; return [] })
+                submissions, load: { FileReading.content(path: paths[$0.id], maxBytes: maxBytes) },
+                deliver: {
+                    judged += $0
+                    return []
+                })
             switch format {
             case .text: FindingsReport.printText(judged, withdrawn: withdrawn)
             case .json: FindingsReport.printJSON(judged)

@@ -50,12 +50,17 @@ struct InboxScan {
             switch Self.kind(path) {
             case .symlink:
                 strays.append(
-                    Stray(folder: Self.rootFolder, name: name, path: path, reason: "символическая ссылка в корне входящей папки: ссылки не открываются"))
+                    Stray(
+                        folder: Self.rootFolder, name: name, path: path,
+                        reason: "символическая ссылка в корне входящей папки: ссылки не открываются"))
             case .file:
                 if let why = Self.inFlight(name: name, path: path, minAge: minAge, now: now) {
                     leftAlone.append((path.description, why))
                 } else {
-                    strays.append(Stray(folder: Self.rootFolder, name: name, path: path, reason: "файл лежит в корне входящей папки, а не в папке школы"))
+                    strays.append(
+                        Stray(
+                            folder: Self.rootFolder, name: name, path: path, reason: "файл лежит в корне входящей папки, а не в папке школы"
+                        ))
                 }
             case .directory where FileName.isUTF8(raw) && folders.contains(name):
                 scanFolder(name, path: path, minAge: minAge, now: now, pending: pending)
@@ -63,7 +68,8 @@ struct InboxScan {
                 if raw.first == 0x2E {
                     leftAlone.append((path.description, "скрытая папка"))
                 } else {
-                    strays.append(Stray(folder: Self.rootFolder, name: name, path: path, reason: "папки «\(name)» нет в config/schools.csv"))
+                    strays.append(
+                        Stray(folder: Self.rootFolder, name: name, path: path, reason: "папки «\(name)» нет в config/schools.csv"))
                 }
             case .other:
                 leftAlone.append((path.description, "не файл и не папка"))
@@ -77,7 +83,9 @@ struct InboxScan {
             problems.append(
                 FolderProblem(
                     folder: folder,
-                    message: "Папку школы не удалось прочитать (\(reason)): файлы из неё не приняты. Сообщите администратору — нужны права на папку."))
+                    message:
+                        "Папку школы не удалось прочитать (\(reason)): файлы из неё не приняты. Сообщите администратору — нужны права на папку."
+                ))
             leftAlone.append((path.description, "папка не читается: \(reason)"))
             return
         }
@@ -86,7 +94,8 @@ struct InboxScan {
             let name = FileName.display(raw)
             switch Self.kind(file) {
             case .symlink:
-                strays.append(Stray(folder: folder, name: name, path: file, reason: "символическая ссылка: ссылки не открываются, пришлите сам файл"))
+                strays.append(
+                    Stray(folder: folder, name: name, path: file, reason: "символическая ссылка: ссылки не открываются, пришлите сам файл"))
             case .file, .other:
                 if pending.contains(file) {
                     leftAlone.append((file.description, "файл уже учтён прерванным запуском и ждёт перемещения"))

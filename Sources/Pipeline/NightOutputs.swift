@@ -115,7 +115,8 @@ struct NightOutputs {
         if !report.leftAlone.isEmpty { lines.append("Оставлено до следующего запуска: \(report.leftAlone.count).") }
         let outbox = configuration.outbox
         lines.append(
-            "Книги для отдела образования: " + workbooks.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") + " в \(outbox)/")
+            "Книги для отдела образования: " + workbooks.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+                + " в \(outbox)/")
         lines.append("Квитанции школ: \(receipts) в \(outbox)/schools/; выгрузки для сайтов: \(extracts) в \(outbox)/public/")
         return lines
     }

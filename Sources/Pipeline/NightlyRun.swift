@@ -57,15 +57,18 @@ public struct NightlyRun {
             chmod(configuration.state, 0o750)
             registry = try Registry(path: configuration.database)
             chmod(configuration.database, 0o640)
-            recovered = try Recovery(registry: registry, store: store, inbox: configuration.inbox, settings: configuration.settings, faults: faults)
-                .finishInterruptedMoves()
+            recovered = try Recovery(
+                registry: registry, store: store, inbox: configuration.inbox, settings: configuration.settings, faults: faults
+            )
+            .finishInterruptedMoves()
             runID = try registry.beginRun(startedAt: options.now, asOf: options.asOf, period: options.period)
         } catch {
             return Result(end: .failed("\(error)"))
         }
         for note in recovered.notes { logger.warning("\(note)") }
         let run = NightlyRun(
-            configuration: configuration, schedule: schedule, options: options, logger: logger, registry: registry, store: store, faults: faults)
+            configuration: configuration, schedule: schedule, options: options, logger: logger, registry: registry, store: store,
+            faults: faults)
         var report = RunReport(runID: runID, startedAt: options.now, finishedAt: options.now, asOf: options.asOf, period: options.period)
         report.recovered = recovered.notes
         var result = Result(end: .completed)
@@ -128,7 +131,8 @@ public struct NightlyRun {
             Submission(id: i, folder: entry.folder, name: entry.name, dataset: FileReading.recognise(name: entry.name, path: entry.path))
         }
         let judge = NightJudge(
-            rules: JudgingRules(configuration: configuration, asOf: options.asOf), baseline: try registry.baseline(), workers: Parallel.workers)
+            rules: JudgingRules(configuration: configuration, asOf: options.asOf), baseline: try registry.baseline(),
+            workers: Parallel.workers)
         var recorder = Recorder(
             registry: registry, store: store, run: report.runID, asOf: options.asOf, inbox: configuration.inbox, faults: faults)
         let stamps = StampBook()
@@ -180,7 +184,8 @@ public struct NightlyRun {
             taken.insert(destination)
             let relative = Array(stray.path.bytes.dropFirst(inbox.bytes.count + 1))
             let record = StrayRecord(
-                folder: stray.folder, name: stray.name, reason: stray.reason, inboxPath: FileName.display(relative), storedPath: destination)
+                folder: stray.folder, name: stray.name, reason: stray.reason, inboxPath: FileName.display(relative), storedPath: destination
+            )
             let id = try registry.recordStray(
                 record, source: SourceOnDisk(rawPath: FileName.isUTF8(relative) ? nil : relative), run: report.runID)
             do {

@@ -74,7 +74,8 @@ struct Recorder {
         for item in pending {
             let now = FileBytes.stamp(item.entry.path)
             if let read = item.read, now?.stamp != read {
-                withdrawn.append((item.entry, now == nil ? "файл исчез после чтения" : "файл изменился после чтения — будет принят в следующий раз"))
+                withdrawn.append(
+                    (item.entry, now == nil ? "файл исчез после чтения" : "файл изменился после чтения — будет принят в следующий раз"))
                 notTaken.insert(item.id)
                 continue
             }

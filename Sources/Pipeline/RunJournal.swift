@@ -79,7 +79,8 @@ enum RunJournal {
     @discardableResult
     static func write(_ run: RunRecord, files: [TakenFile], strays: [StrayRecord], writtenBy: Int64, state: String) throws -> String {
         var document = Document(
-            run: run.id, startedAt: run.startedAt, finishedAt: run.finishedAt, asOf: run.asOf.iso, period: run.period, exitCode: run.exitCode,
+            run: run.id, startedAt: run.startedAt, finishedAt: run.finishedAt, asOf: run.asOf.iso, period: run.period,
+            exitCode: run.exitCode,
             files: files.map(Document.File.init),
             quarantinedUnread: strays.map { Document.Stray(name: $0.name, reason: $0.reason, storedPath: $0.storedPath) })
         document.writtenByRun = writtenBy

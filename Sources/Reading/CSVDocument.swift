@@ -5,6 +5,8 @@ public struct CSVDocument: Sendable {
     public var encoding: TextEncoding
     public var delimiter: Delimiter
     public var table: CSVTable
+    /// Some bytes were not text in the declared encoding; they read as U+FFFD (`DecodedText`).
+    public var replacedInvalid = false
 
     /// Why a file could not be read at all, worded for a curator.
     public enum Failure: Error, Equatable, Sendable {
@@ -91,6 +93,7 @@ public struct CSVDocument: Sendable {
         guard bytes.count <= maxParsedBytes else { throw .tooLarge(bytes: bytes.count, limit: maxParsedBytes) }
         let decoded = TextDecoding.decode(bytes)
         let encoding = decoded.encoding
+        let replacedInvalid = decoded.replacedInvalid
         let text = decoded.bytes
         _ = consume decoded
         if looksBinary(text) { throw .binary }
@@ -98,7 +101,7 @@ public struct CSVDocument: Sendable {
         do {
             let table = try CSVParser.parse(
                 text, delimiter: delimiter.rawValue, windows1251: encoding == .windows1251, spaces: spaces)
-            return CSVDocument(encoding: encoding, delimiter: delimiter, table: table)
+            return CSVDocument(encoding: encoding, delimiter: delimiter, table: table, replacedInvalid: replacedInvalid)
         } catch .unterminatedQuote(let row) {
             throw .unterminatedQuote(row: row)
         } catch {

@@ -13,6 +13,9 @@ public enum TextEncoding: String, Sendable, Codable {
 public struct DecodedText: Sendable {
     public var encoding: TextEncoding
     public var bytes: [UInt8]
+    /// Bytes that were not text in the encoding the file declares (a BOM says UTF-8 or UTF-16):
+    /// each became U+FFFD, which Validation reports with its row and column.
+    public var replacedInvalid = false
 }
 
 public enum TextDecoding {
@@ -24,10 +27,14 @@ public enum TextDecoding {
         switch encoding {
         case .utf8BOM:
             bytes.removeFirst(3)  // in place, when nothing else holds the bytes
-            return DecodedText(encoding: encoding, bytes: bytes)
+            guard !bytes.withUnsafeBufferPointer(isValidUTF8) else { return DecodedText(encoding: encoding, bytes: bytes) }
+            // Swift's decoding puts U+FFFD for every byte sequence that is not UTF-8.
+            let repaired = Array(String(decoding: bytes, as: UTF8.self).utf8)
+            return DecodedText(encoding: encoding, bytes: repaired, replacedInvalid: true)
         case .utf16LE, .utf16BE:
-            let utf8 = bytes.withUnsafeBufferPointer { decodeUTF16($0, from: 2, bigEndian: encoding == .utf16BE) }
-            return DecodedText(encoding: encoding, bytes: utf8)
+            var replaced = false
+            let utf8 = bytes.withUnsafeBufferPointer { decodeUTF16($0, from: 2, bigEndian: encoding == .utf16BE, replaced: &replaced) }
+            return DecodedText(encoding: encoding, bytes: utf8, replacedInvalid: replaced)
         case .utf8, .windows1251: return DecodedText(encoding: encoding, bytes: bytes)
         }
     }
@@ -81,7 +88,7 @@ public enum TextDecoding {
     }
 
     /// UTF-16 to UTF-8; unpaired surrogates and an odd last byte become U+FFFD.
-    static func decodeUTF16(_ b: UnsafeBufferPointer<UInt8>, from start: Int, bigEndian: Bool) -> [UInt8] {
+    static func decodeUTF16(_ b: UnsafeBufferPointer<UInt8>, from start: Int, bigEndian: Bool, replaced: inout Bool) -> [UInt8] {
         let units = (b.count - start) / 2
         var out: [UInt8] = []
         out.reserveCapacity(units * 2)
@@ -116,11 +123,15 @@ public enum TextDecoding {
                 k += 1
             } else if (0xD800..<0xE000).contains(u) {
                 append(0xFFFD)
+                replaced = true
             } else {
                 append(u)
             }
         }
-        if (b.count - start) % 2 == 1 { append(0xFFFD) }
+        if (b.count - start) % 2 == 1 {
+            append(0xFFFD)
+            replaced = true
+        }
         return out
     }
 }

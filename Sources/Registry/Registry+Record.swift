@@ -123,7 +123,9 @@ extension Registry {
                 sql: """
                     INSERT INTO stray (run_id, folder, name, reason, inbox_path, inbox_raw, stored_path) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [run, stray.folder, stray.name, stray.reason, stray.inboxPath, source.rawPath.map { Data($0) }, stray.storedPath])
+                arguments: [
+                    run, stray.folder, stray.name, stray.reason, stray.inboxPath, source.rawPath.map { Data($0) }, stray.storedPath,
+                ])
             return db.lastInsertedRowID
         }
     }
@@ -135,17 +137,21 @@ extension Registry {
     /// Moves committed and not yet confirmed: the strays first (they were moved first), then files.
     public func pendingMoves() throws -> [PendingMove] {
         try queue.read { db in
-            let strays = try Row.fetchAll(db, sql: "SELECT id, inbox_path, inbox_raw, stored_path FROM stray WHERE moved = 0 ORDER BY id").map {
-                PendingMove(
-                    kind: .stray, id: $0["id"], inboxPath: $0["inbox_path"], source: SourceOnDisk(rawPath: ($0["inbox_raw"] as Data?).map(Array.init)),
-                    storedPath: $0["stored_path"], sha256: "")
-            }
+            let strays = try Row.fetchAll(db, sql: "SELECT id, inbox_path, inbox_raw, stored_path FROM stray WHERE moved = 0 ORDER BY id")
+                .map {
+                    PendingMove(
+                        kind: .stray, id: $0["id"], inboxPath: $0["inbox_path"],
+                        source: SourceOnDisk(rawPath: ($0["inbox_raw"] as Data?).map(Array.init)),
+                        storedPath: $0["stored_path"], sha256: "")
+                }
             let files = try Row.fetchAll(
-                db, sql: "SELECT id, inbox_path, inbox_raw, size, modified_ns, stored_path, sha256 FROM source_file WHERE moved = 0 ORDER BY id"
+                db,
+                sql: "SELECT id, inbox_path, inbox_raw, size, modified_ns, stored_path, sha256 FROM source_file WHERE moved = 0 ORDER BY id"
             ).map {
                 PendingMove(
                     kind: .file, id: $0["id"], inboxPath: $0["inbox_path"],
-                    source: SourceOnDisk(rawPath: ($0["inbox_raw"] as Data?).map(Array.init), size: $0["size"], modified: $0["modified_ns"]),
+                    source: SourceOnDisk(
+                        rawPath: ($0["inbox_raw"] as Data?).map(Array.init), size: $0["size"], modified: $0["modified_ns"]),
                     storedPath: $0["stored_path"], sha256: $0["sha256"])
             }
             return strays + files

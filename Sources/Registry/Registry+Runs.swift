@@ -38,7 +38,8 @@ extension Registry {
     /// Runs before `run` with no journal on disk yet (killed before writing it).
     public func runsOwingJournals(before run: Int64) throws -> [RunRecord] {
         try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM run WHERE journal_written = 0 AND id < ? ORDER BY id", arguments: [run]).map(RunRecord.init)
+            try Row.fetchAll(db, sql: "SELECT * FROM run WHERE journal_written = 0 AND id < ? ORDER BY id", arguments: [run]).map(
+                RunRecord.init)
         }
     }
 
@@ -83,7 +84,9 @@ extension Registry {
     public func strays(ofRun run: Int64) throws -> [StrayRecord] {
         try queue.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM stray WHERE run_id = ? ORDER BY id", arguments: [run]).map {
-                StrayRecord(folder: $0["folder"], name: $0["name"], reason: $0["reason"], inboxPath: $0["inbox_path"], storedPath: $0["stored_path"])
+                StrayRecord(
+                    folder: $0["folder"], name: $0["name"], reason: $0["reason"], inboxPath: $0["inbox_path"], storedPath: $0["stored_path"]
+                )
             }
         }
     }

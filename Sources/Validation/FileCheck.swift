@@ -61,10 +61,45 @@ final class FileCheck {
     func cell(_ column: Column, _ record: Int, required: Bool? = nil) -> Cell? {
         if let i = header.position(of: column) {
             let c = cell(record, i)
+            if c.bytes.count > SpreadsheetText.maxLength { reportLong(c, column, record) }
             if !c.isEmpty { return c }
         }
         if required ?? !column.optional { reportEmpty(column, record) }
         return nil
+    }
+
+    /// Cells holding U+FFFD where the file's bytes were not text in its encoding: the value would
+    /// reach the registry as «�». An error per cell, with its row and column.
+    func reportInvalidText(encoding: TextEncoding) {
+        let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+        for record in 0..<table.count {
+            for column in 0..<table.fieldCount(record) {
+                let bytes = fields.field(record, column)
+                guard bytes.count >= 3,
+                    (0...(bytes.count - 3)).contains(where: { i in bytes[i] == 0xEF && Array(bytes[i..<(i + 3)]) == replacement })
+                else { continue }
+                let row = record
+                findings.append(.error) {
+                    Finding(
+                        .error, file: fileName, row: table.rows[row], column: record == 0 ? nil : header.title(ofFileColumn: column),
+                        value: String(decoding: bytes, as: UTF8.self),
+                        message: "В тексте есть байты, которые не читаются в кодировке \(encoding.rawValue) (показаны как «�») — "
+                            + "сохраните таблицу заново как «CSV UTF-8» и отправьте ещё раз.")
+                }
+            }
+        }
+    }
+
+    /// A value longer than a spreadsheet cell holds (`SpreadsheetText`): kept in the registry as
+    /// sent, cut in the workbooks.
+    @inline(never)
+    private func reportLong(_ cell: Cell, _ column: Column, _ record: Int) {
+        let text = cell.string
+        guard !SpreadsheetText.fits(text) else { return }
+        report(
+            .warning, record, column, value: String(text.prefix(40)) + "…",
+            "Текст длиннее \(SpreadsheetText.maxLength) знаков — столько не помещается в ячейку Excel: в таблицах отдела он будет обрезан. "
+                + "Сократите текст.")
     }
 
     /// Out of line: `cell` runs for every cell of a file and is rarely empty where it must not be.

@@ -25,6 +25,10 @@ public struct ValidatedFile: Sendable {
 
 /// Checks one file against the rules of its dataset.
 public enum FileValidator {
+    /// Far more columns than any dataset has: a header this wide is not a dataset's (and making its
+    /// names would cost memory in proportion to it).
+    static let maxColumns = 1_000
+
     /// `dataset` is what the file's name or header says (`DatasetRecognition.recognise`), nil when
     /// neither does. The table of a file keeps the memory of its bytes: pass bytes nothing else
     /// holds, or they are copied first.
@@ -60,11 +64,20 @@ public enum FileValidator {
             result.findings.append(Finding(.error, file: name, message: only.reason))
             return result
         }
+        guard table.fieldCount(0) <= Self.maxColumns else {
+            result.findings.append(
+                Finding(
+                    .error, file: name, row: table.rows[0],
+                    message: "В строке заголовков \(table.fieldCount(0)) столбцов — это не таблица набора «\(dataset.title)». "
+                        + "Сохраните нужный лист таблицы заново по шаблону."))
+            return result
+        }
         let map = HeaderMap(dataset: dataset, header: table.record(0))
 
         let rows: DatasetRows = table.withFields { fields in
             let check = FileCheck(fileName: name, header: map, table: table, fields: fields, context: context)
             checkHeader(check, encoding: document.encoding)
+            if document.replacedInvalid { check.reportInvalidText(encoding: document.encoding) }
             let rows = check.findings.hasErrors ? nil : checkRows(check, dataset)
             result.findings.append(contentsOf: check.findings)
             result.rowCount = check.dataRecords.count
@@ -97,8 +110,7 @@ public enum FileValidator {
     private static func checkRows(_ check: FileCheck, _ dataset: Dataset) -> DatasetRows {
         let width = check.header.written.count
         for record in check.dataRecords where check.table.fieldCount(record) > width {
-            let extra = (width..<check.table.fieldCount(record)).filter { !check.cell(record, $0).isEmpty }
-            if let first = extra.first {
+            if let first = (width..<check.table.fieldCount(record)).first(where: { !check.cell(record, $0).isEmpty }) {
                 check.report(
                     .warning, record, nil, value: check.cell(record, first).string,
                     "В строке больше значений, чем столбцов в заголовке; лишние значения не загружены — "

@@ -61,13 +61,15 @@ public enum ReceiptWorkbook {
         try remarks.append(notes)
         for file in files {
             let findings = file.findings
-            try remarks.append(findings.enumerated().sorted { ($0.element.row ?? 0, $0.offset) < ($1.element.row ?? 0, $1.offset) }.map(\.element))
+            try remarks.append(
+                findings.enumerated().sorted { ($0.element.row ?? 0, $0.offset) < ($1.element.row ?? 0, $1.offset) }.map(\.element))
             if findings.omitted > 0 {
                 try remarks.append(
                     Finding(
                         findings.hasErrors ? .error : .warning, file: file.name,
                         message: "И ещё \(findings.omitted) замечаний в этом файле не показаны (всего ошибок: \(findings.errorCount), "
-                            + "предупреждений: \(findings.warningCount)). Исправьте показанные — часто это одна ошибка во многих строках — и пришлите файл снова."))
+                            + "предупреждений: \(findings.warningCount)). Исправьте показанные — часто это одна ошибка во многих строках — и пришлите файл снова."
+                    ))
             }
         }
         let level = remarks.column("Уровень")

@@ -8,9 +8,8 @@ public struct Sheet {
     let handle: UnsafeMutablePointer<lxw_worksheet>
     public let name: String
 
-    /// Excel's limits: rows per sheet and characters per cell.
+    /// Excel's limit of rows per sheet (for characters per cell see `SpreadsheetText`).
     public static let maxRows = 1_048_576
-    public static let maxCellCharacters = 32_767
 
     public func write(_ row: Int, _ column: Int, _ value: CellValue, _ style: Style? = nil) throws {
         let r = lxw_row_t(row)
@@ -19,11 +18,7 @@ public struct Sheet {
         let error: lxw_error
         switch value {
         case .text(let text):
-            // A cell holds at most 32,767 characters; a longer text is cut with a visible mark.
-            // (Counting bytes first spares counting characters in the usual short cell.)
-            let fitted =
-                text.utf8.count > Self.maxCellCharacters && text.count > Self.maxCellCharacters
-                ? String(text.prefix(Self.maxCellCharacters - 1)) + "…" : text
+            let fitted = SpreadsheetText.fitted(text)
             error = fitted.isEmpty ? worksheet_write_blank(handle, r, c, format) : worksheet_write_string(handle, r, c, fitted, format)
         case .number(let number):
             error = worksheet_write_number(handle, r, c, number, format)

@@ -28,7 +28,11 @@ struct Night {
         }
         var out: [FileJudgement] = []
         NightJudge(rules: rules, baseline: baseline, workers: workers).judge(
-            submissions, load: { .bytes(files[$0.id].bytes, sha256: Self.sha(files[$0.id].bytes)) }, deliver: { out += $0; return [] })
+            submissions, load: { .bytes(files[$0.id].bytes, sha256: Self.sha(files[$0.id].bytes)) },
+            deliver: {
+                out += $0
+                return []
+            })
         return out
     }
 
@@ -171,7 +175,10 @@ struct VerdictTests {
         let files = night.files
         let withdrawn = NightJudge(rules: Night.rules, baseline: .empty).judge(
             submissions, load: { $0.id == 0 ? .withdrawn(reason: "изменился") : .bytes(files[$0.id].bytes, sha256: "x") },
-            deliver: { judged += $0; return [] })
+            deliver: {
+                judged += $0
+                return []
+            })
         #expect(withdrawn.map(\.submission.name) == ["mentors.csv"])
         #expect(judged.map(\.submission.name) == ["programs.csv"])
         #expect(judged[0].verdict == .rejected, "the mentor of a withdrawn file is not known tonight")
