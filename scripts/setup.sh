@@ -12,6 +12,7 @@ fi
 [ -f /usr/include/xlsxwriter.h ] || missing+=(libxlsxwriter-dev)
 [ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
+[ -x /usr/bin/time ] || missing+=(time)  # the tests measure a run's peak memory with it
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "nastavnik: installing ${missing[*]}" >&2

@@ -147,6 +147,7 @@ public struct NightlyRun {
                 return content
             },
             deliver: { judgements in
+                faults("deliver")
                 var notTaken: Set<Int> = []
                 for judgement in judgements {
                     recorder.add(judgement, entry: entries[judgement.submission.id], read: stamps[judgement.submission.id])
@@ -188,6 +189,7 @@ public struct NightlyRun {
             )
             let id = try registry.recordStray(
                 record, source: SourceOnDisk(rawPath: FileName.isUTF8(relative) ? nil : relative), run: report.runID)
+            faults("stray-recorded")
             do {
                 try store.move(stray.path, to: destination)
                 try registry.markStrayMoved(id)
@@ -213,7 +215,10 @@ public struct NightlyRun {
         let outputs = NightOutputs(configuration: configuration, store: store, faults: faults)
         let written = outputs.write(report, snapshot: snapshot, figures: figures)
         problems += written.problems
-        if written.receiptsComplete { try registry.markReceiptsWritten(report.owingReceipts + [report.runID]) }
+        if written.receiptsComplete {
+            try registry.markReceiptsWritten(report.owingReceipts + [report.runID])
+            faults("receipts-marked")
+        }
         return written.summary
     }
 
@@ -225,6 +230,7 @@ public struct NightlyRun {
                 earlier, files: try registry.files(ofRun: earlier.id), strays: try registry.strays(ofRun: earlier.id), writtenBy: run,
                 state: configuration.state)
             try registry.markJournalWritten(earlier.id)
+            faults("earlier-journal")
         }
     }
 }

@@ -8,6 +8,7 @@ struct CommandRunner {
         var stderr: String
         /// Set when the process ended by a signal (`status` is then the signal number).
         var signalled = false
+        var peakKilobytes: Int?
     }
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -31,12 +32,24 @@ struct CommandRunner {
 
     /// Runs the shipped binary; with a fault plan in `environment` (`NASTAVNIK_CRASH_AT`,
     /// `NASTAVNIK_PAUSE_AT`), the crash tests' build.
+    /// `asUser`: run as that user id (when the tests run as root), for what only a user without
+    /// root's rights sees: a file it may not read. `measured`: the run's peak memory comes back in
+    /// `peakKilobytes` (by /usr/bin/time).
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], asUser: uid_t? = nil, measured: Bool = false
+    ) throws -> Result {
         let process = Process()
         let faulty = environment.keys.contains { $0.hasPrefix("NASTAVNIK_CRASH") || $0.hasPrefix("NASTAVNIK_PAUSE") }
-        process.executableURL = faulty ? faultyBinary : binary
-        process.arguments = arguments
+        let executable = faulty ? faultyBinary : binary
+        var command = [executable.path] + arguments
+        if let asUser, getuid() == 0 {
+            command = ["/usr/bin/setpriv", "--reuid=\(asUser)", "--regid=\(asUser)", "--clear-groups", "--"] + command
+        }
+        let memory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("nastavnik-rss-\(UUID().uuidString)")
+        if measured { command = ["/usr/bin/time", "-f", "%M", "-o", memory.path] + command }
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
@@ -49,9 +62,15 @@ struct CommandRunner {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(
+        var result = Result(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
+        if measured {
+            let text = (try? String(contentsOf: memory, encoding: .utf8)) ?? ""
+            result.peakKilobytes = text.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            try? FileManager.default.removeItem(at: memory)
+        }
+        return result
     }
 
     /// A scratch folder holding the given files.

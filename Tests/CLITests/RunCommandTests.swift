@@ -272,33 +272,6 @@ struct RunSafetyTests {
         #expect(try first.registry().contentDump() == second.registry().contentDump())
     }
 
-    @Test(arguments: [
-        "in-transaction#1", "in-transaction#2", "committed#1", "committed#2", "moved#2", "moved#6", "confirmed#1", "output#1", "receipt#2",
-        "journal#1",
-    ])
-    func killedAnywhereTheNextRunCompletesTheWork(crash: String) throws {
-        let reference = try Self.filled(Workspace())
-        try reference.run()
-        let expected = try reference.registry().contentDump()
-
-        let ws = try Self.filled(Workspace())
-        let original = try Self.everyFile(ws)
-        let killed = try ws.run(environment: ["NASTAVNIK_CRASH_AT": crash])
-        #expect(killed.signalled && killed.status == SIGKILL, "\(crash): \(killed.stderr)")
-        #expect(try Self.everyFile(ws) == original, "after the kill every file is in exactly one place")
-        #expect(try ws.run().status == 0)
-        #expect(try Self.everyFile(ws) == original, "after the rerun every file is in exactly one place")
-        #expect(ws.files(under: ws.inbox).isEmpty)
-        #expect(try ws.registry().contentDump() == expected)
-        // Every school still gets its receipt, and the killed run is on record as such.
-        for folder in Set(Self.schoolFiles.map(\.0)) {
-            #expect(
-                FileManager.default.fileExists(atPath: ws.outbox.appendingPathComponent("schools/\(folder)/receipt-\(ws.asOf).xlsx").path),
-                "\(folder)")
-        }
-        #expect(try ws.registry().runs().map(\.exitCode) == [137, 0])
-    }
-
     @Test func aSecondRunExitsThreeWhileTheFirstHoldsTheLock() throws {
         let ws = try Self.filled(Workspace())
         let first = Process()

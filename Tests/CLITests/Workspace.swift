@@ -34,8 +34,44 @@ final class Workspace {
     }
 
     @discardableResult
-    func run(_ extra: [String] = [], environment: [String: String] = [:]) throws -> CommandRunner.Result {
-        try CommandRunner.run(["run", "--config", config.path, "--as-of", asOf] + extra, environment: environment)
+    func run(
+        _ extra: [String] = [], environment: [String: String] = [:], asUser: uid_t? = nil, measured: Bool = false
+    ) throws -> CommandRunner.Result {
+        try CommandRunner.run(
+            ["run", "--config", config.path, "--as-of", asOf] + extra, environment: environment, asUser: asUser, measured: measured)
+    }
+
+    /// The user the hostile tests run the job as, when they run as root: `nobody`, owning the
+    /// installation as a service user owns it.
+    static let serviceUser: uid_t = 65534
+
+    /// Hands the installation to the service user (when the tests run as root).
+    func handOver() {
+        guard getuid() == 0 else { return }
+        let walker = FileManager.default.enumerator(atPath: root.path)
+        chown(root.path, Self.serviceUser, Self.serviceUser)
+        while let path = walker?.nextObject() as? String {
+            lchown(root.appendingPathComponent(path).path, Self.serviceUser, Self.serviceUser)
+        }
+    }
+
+    /// Every file under the inbox, archive and quarantine, by its bytes: what «every input in
+    /// exactly one place» compares.
+    func everyInput() throws -> [[UInt8]] {
+        var all: [[UInt8]] = []
+        for folder in [inbox, state.appendingPathComponent("archive"), state.appendingPathComponent("quarantine")] {
+            for path in files(under: folder) {
+                let url = folder.appendingPathComponent(path)
+                var info = stat()
+                guard lstat(url.path, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) == S_IFREG {
+                    all.append(Array((try? Data(contentsOf: url)) ?? Data("unreadable:\(url.lastPathComponent)".utf8)))
+                } else {
+                    all.append(Array("special:\(url.lastPathComponent)".utf8))
+                }
+            }
+        }
+        return all.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     func registry() throws -> Registry { try Registry(path: state.appendingPathComponent("registry.sqlite").path) }
