@@ -14,8 +14,11 @@ struct CommandRunner {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// The shipped binary next to the test bundle (`.build/<config>/nastavnik`).
-    static var binary: URL { built("nastavnik") }
+    /// The shipped binary next to the test bundle (`.build/<config>/nastavnik`), or the one named
+    /// by `NASTAVNIK_BINARY_UNDER_TEST` (to show that a test fails on an earlier build).
+    static var binary: URL {
+        ProcessInfo.processInfo.environment["NASTAVNIK_BINARY_UNDER_TEST"].map(URL.init(fileURLWithPath:)) ?? built("nastavnik")
+    }
 
     /// The crash tests' build of the same command line, with fault points (Tests/FaultInjection).
     static var faultyBinary: URL { built("nastavnik-faults") }
