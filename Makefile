@@ -4,7 +4,7 @@
 SWIFT ?= swift
 AS_OF ?= $(shell date +%F)
 
-.PHONY: setup build release run test lint format check-workbooks install bench clean
+.PHONY: setup build release run test lint format fuzz sanitize check-workbooks install bench clean
 PREFIX ?= /opt/nastavnik
 
 setup:
@@ -36,6 +36,17 @@ format:
 check-workbooks: run
 	@scripts/setup.sh libreoffice
 	python3 scripts/check-workbooks.py outbox
+
+# Coverage-guided fuzzing of the reader and validator with libFuzzer (FUZZ_SECONDS, default 60).
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	$(SWIFT) build -c release --product nastavnik-fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# The whole test suite under AddressSanitizer, then ThreadSanitizer (BENCHMARKS.md has the results).
+sanitize: setup
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 # The binary, config, folders and scheduling units under $(PREFIX) (see README, «Administration»).
 install: release

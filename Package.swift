@@ -84,6 +84,10 @@ let package = Package(
         ),
         // The same command line with the crash tests' fault points: built for the tests, never installed.
         .executableTarget(name: "nastavnik-faults", dependencies: ["CLI", "Pipeline"], path: "Tests/FaultInjection"),
+        // libFuzzer's entry point for the reader and validator (`make fuzz`, built with -sanitize=fuzzer).
+        .executableTarget(
+            name: "nastavnik-fuzz", dependencies: ["Domain", "Reading", "Validation"], path: "Tests/Fuzz",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
 
         // Test targets mirror the modules.
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),

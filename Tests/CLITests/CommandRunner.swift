@@ -23,7 +23,7 @@ struct CommandRunner {
     /// The crash tests' build of the same command line, with fault points (Tests/FaultInjection).
     static var faultyBinary: URL { built("nastavnik-faults") }
 
-    private static func built(_ name: String) -> URL {
+    static func built(_ name: String) -> URL {
         var dir = Bundle.main.bundleURL
         for _ in 0..<3 {
             let candidate = dir.appendingPathComponent(name)
