@@ -16,7 +16,10 @@ public enum Parallel {
         guard workers > 1, items.count > 1 else { return items.map(body) }
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
         let next = Counter()
         let output = UncheckedBuffer(results)
         DispatchQueue.concurrentPerform(iterations: min(workers, items.count)) { _ in

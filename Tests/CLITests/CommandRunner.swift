@@ -62,8 +62,10 @@ struct CommandRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Both pipes drained at once: a child that fills one while the other is read would wait forever.
+        let errors = ErrorOutput(err.fileHandleForReading)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.wait()
         process.waitUntilExit()
         var result = Result(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
@@ -85,5 +87,23 @@ struct CommandRunner {
             try Data(bytes).write(to: url)
         }
         return dir
+    }
+}
+
+/// A child's standard error, read on a thread of its own while its standard output is read.
+final class ErrorOutput: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }
