@@ -45,8 +45,8 @@ fuzz: setup
 
 # The whole test suite under AddressSanitizer, then ThreadSanitizer (BENCHMARKS.md has the results).
 sanitize: setup
-	$(SWIFT) test --sanitize=address --scratch-path .build-asan
-	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp $(SWIFT) test --sanitize=address --scratch-path .build-asan
+	TSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/tsan.supp $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 # The binary, config, folders and scheduling units under $(PREFIX) (see README, «Administration»).
 install: release

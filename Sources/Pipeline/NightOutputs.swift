@@ -20,7 +20,7 @@ struct NightOutputs {
         var receiptsComplete = true
     }
 
-    func write(_ report: RunReport, snapshot: RegistrySnapshot, figures: NightFigures) -> Written {
+    func write(_ report: RunReport, snapshot: RegistrySnapshot, figures: NightFigures, clock: inout StageTimes) -> Written {
         let place = OutputPlace(outbox: configuration.outbox, asOf: report.asOf)
         var result = Written()
         var workbooks: [String] = []
@@ -48,6 +48,7 @@ struct NightOutputs {
         ] as [(String, () throws -> String)] {
             if attempt(name, write) { workbooks.append(place.path(name)) }
             faults("output")
+            clock.lap("workbook_\(name)")
         }
         var receipts = 0
         let byFolder = Dictionary(grouping: report.receiptFiles, by: \.folder)
@@ -65,12 +66,14 @@ struct NightOutputs {
             if written { receipts += 1 } else { result.receiptsComplete = false }
             faults("receipt")
         }
+        clock.lap("receipts")
         var extracts = 0
         for school in configuration.schools.schools where snapshot[school.code].hasData {
             let listing = PublicListing(school: school, data: snapshot[school.code])
             if attempt("выгрузка \(school.code)", public: true, { try PublicExtract.write(listing, place: place) }) { extracts += 1 }
             faults("public")
         }
+        clock.lap("public_extracts")
         result.summary = summary(report, figures: figures, workbooks: workbooks, receipts: receipts, extracts: extracts)
         return result
     }

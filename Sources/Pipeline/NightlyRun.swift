@@ -76,7 +76,7 @@ public struct NightlyRun {
         do {
             try run.takeFiles(into: &report, waiting: recovered.waiting)
             faults("files-done")
-            result.summary = try run.writeOutputs(report, problems: &problems)
+            result.summary = try run.writeOutputs(&report, problems: &problems)
         } catch {
             problems.append("\(error)")
         }
@@ -106,6 +106,8 @@ public struct NightlyRun {
     /// Earlier runs' files without receipts, the inbox scan, the judgement, and the records and
     /// moves of every file taken.
     private func takeFiles(into report: inout RunReport, waiting: Set<DiskPath>) throws {
+        var clock = StageTimes()
+        defer { report.timings += clock.stages }
         for earlier in try registry.interruptedRuns(before: report.runID) {
             report.interruptedRuns.append(earlier)
             try registry.finishRun(earlier, exitCode: RunEnd.killed.exitCode, finishedAt: options.now)
@@ -130,6 +132,7 @@ public struct NightlyRun {
         let submissions = entries.enumerated().map { i, entry in
             Submission(id: i, folder: entry.folder, name: entry.name, dataset: FileReading.recognise(name: entry.name, path: entry.path))
         }
+        clock.lap("scan")
         let judge = NightJudge(
             rules: JudgingRules(configuration: configuration, asOf: options.asOf), baseline: try registry.baseline(),
             workers: Parallel.workers)
@@ -138,6 +141,7 @@ public struct NightlyRun {
         let stamps = StampBook()
         let maxBytes = configuration.settings.maxFileBytes
         let faults = self.faults
+        var recording = 0.0
         let withdrawn = try judge.judge(
             submissions,
             load: { submission in
@@ -148,15 +152,22 @@ public struct NightlyRun {
             },
             deliver: { judgements in
                 faults("deliver")
-                var notTaken: Set<Int> = []
-                for judgement in judgements {
-                    recorder.add(judgement, entry: entries[judgement.submission.id], read: stamps[judgement.submission.id])
-                    if recorder.isFull { notTaken.formUnion(try recorder.flush()) }
+                let (notTaken, seconds) = try StageTimes.measure {
+                    var notTaken: Set<Int> = []
+                    for judgement in judgements {
+                        recorder.add(judgement, entry: entries[judgement.submission.id], read: stamps[judgement.submission.id])
+                        if recorder.isFull { notTaken.formUnion(try recorder.flush()) }
+                    }
+                    notTaken.formUnion(try recorder.flush())
+                    return notTaken
                 }
-                notTaken.formUnion(try recorder.flush())
+                recording += seconds
                 return notTaken
             })
         _ = try recorder.finish()
+        clock.lap("judge")
+        clock.add("judge", -recording)
+        clock.add("record_and_move", recording)
         report.files = recorder.taken
         report.failedMoves += recorder.failedMoves
         for (index, file) in report.files.enumerated() {
@@ -205,15 +216,19 @@ public struct NightlyRun {
 
     /// The registry read once, the night's figures, and every output; an output that cannot be
     /// written is a problem of the run, and the others are still written.
-    private func writeOutputs(_ report: RunReport, problems: inout [String]) throws -> [String] {
+    private func writeOutputs(_ report: inout RunReport, problems: inout [String]) throws -> [String] {
+        var clock = StageTimes()
+        defer { report.timings += clock.stages }
         let snapshot = try registry.snapshot()
         faults("snapshot")
+        clock.lap("snapshot")
         let figures = NightFigures(
             snapshot: snapshot, schools: configuration.schools, settings: configuration.settings, schedule: schedule, asOf: options.asOf,
             period: options.reportingPeriod)
         faults("figures")
+        clock.lap("figures_and_deadlines")
         let outputs = NightOutputs(configuration: configuration, store: store, faults: faults)
-        let written = outputs.write(report, snapshot: snapshot, figures: figures)
+        let written = outputs.write(report, snapshot: snapshot, figures: figures, clock: &clock)
         problems += written.problems
         if written.receiptsComplete {
             try registry.markReceiptsWritten(report.owingReceipts + [report.runID])

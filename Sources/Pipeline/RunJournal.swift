@@ -58,6 +58,8 @@ enum RunJournal {
         var unreadableFolders: [Problem] = []
         var failedMoves: [String] = []
         var writtenByRun: Int64?
+        /// Seconds per stage.
+        var timings: [String: Double]?
     }
 
     /// Writes a run's own journal; returns its path.
@@ -72,6 +74,7 @@ enum RunJournal {
         document.leftForNextRun = report.leftAlone.map { Document.Note(path: $0.path, reason: $0.reason) }
         document.unreadableFolders = report.folderProblems.map { Document.Problem(folder: $0.folder, message: $0.message) }
         document.failedMoves = report.failedMoves
+        document.timings = Dictionary(report.timings.map { ($0.name, ($0.seconds * 1000).rounded() / 1000) }, uniquingKeysWith: +)
         return try write(document, asOf: report.asOf, state: state)
     }
 

@@ -26,6 +26,8 @@ public struct RunReport: Sendable {
     public var failedMoves: [String] = []
     /// Runs that died before finishing, recorded by this one with exit code 137.
     public var interruptedRuns: [Int64] = []
+    /// Seconds per stage, in the order the stages ran.
+    public var timings: [(name: String, seconds: Double)] = []
 
     /// Every file the receipts of this run cover.
     public var receiptFiles: [TakenFile] { earlierFiles + files }

@@ -89,7 +89,10 @@ struct HostileInputTests {
         let result = try ws.run(measured: true)
         try expectTheNightStillWorks(ws, result)
         let peak = try #require(result.peakKilobytes)
-        #expect(peak < 400_000, "peak memory \(peak) kB for a 2 MB file")
+        // AddressSanitizer's shadow memory triples a process's (`make sanitize`): the bound is for
+        // the binary as shipped.
+        let sanitized = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") != nil
+        #expect(sanitized || peak < 400_000, "peak memory \(peak) kB for a 2 MB file")
         let receipt = try ws.receipt(a)
         #expect(try #require(receipt["Итог"]).row(3) == ["mentors.csv", "Наставники", "отклонён", "1000000", "8000000", "0"])
         let remarks = try #require(receipt["Замечания"])

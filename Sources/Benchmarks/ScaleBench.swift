@@ -1,0 +1,162 @@
+import Foundation
+
+/// `nastavnik-bench scale`: the whole nightly job, run as the administrator runs it (the release
+/// binary, a fresh process per night), at the scale of a district, a region and the country, with
+/// the shared plain-Python baseline on a fresh copy of the same inbox in the same session.
+///
+/// For each size: inboxes from ../shared/bench/gen_scale.py (generated once into the temp folder);
+/// the first night; a quiet night (no new files); a night where 5 % of the schools send their files
+/// again (a third of them changed); then the baseline's first night. Wall, CPU, peak RSS (by
+/// /usr/bin/time) and the stages from the run's journal; medians of `--runs`.
+enum ScaleBench {
+    struct Measure {
+        var wall = 0.0
+        var cpu = 0.0
+        var peakMB = 0.0
+        var stages: [String: Double] = [:]
+    }
+
+    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/bench").path
+    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("nastavnik").path
+    static let scratch = NSTemporaryDirectory() + "nastavnik-scale"
+
+    static func run(_ options: Options) {
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            print("build the release binary first: swift build -c release --product nastavnik")
+            exit(2)
+        }
+        print("machine: \(machine()); date: \(today()); runs per figure: \(options.runs) (medians)")
+        print("binary: \(binary)")
+        for schools in options.sizes {
+            let inbox = generated(schools)
+            var nights: [String: [Measure]] = [:]
+            var baseline: [Measure] = []
+            for _ in 0..<options.runs {
+                let work = scratch + "/work-\(schools)"
+                copy(inbox, to: work)
+                nights["first", default: []].append(night(work, asOf: "2023-03-20"))
+                nights["quiet", default: []].append(night(work, asOf: "2023-03-21"))
+                resend(from: inbox, to: work, share: 20)
+                nights["resend", default: []].append(night(work, asOf: "2023-03-22"))
+                if !options.skipBaseline {
+                    let base = scratch + "/base-\(schools)"
+                    copy(inbox, to: base)
+                    baseline.append(measure(["python3", shared + "/ref_pipeline.py", "run", "--config", "config", "--as-of", "2023-03-20"], in: base))
+                }
+            }
+            let files = (try? FileManager.default.subpathsOfDirectory(atPath: inbox + "/inbox"))?.filter { $0.hasSuffix(".csv") }.count ?? 0
+            print("\n## \(schools) schools, \(files) files")
+            for name in ["first", "quiet", "resend"] {
+                let m = median(nights[name] ?? [])
+                print(
+                    String(
+                        format: "%@ night: wall %.2f s, CPU %.2f s, peak RSS %.0f MB, %.2f ms per school", name, m.wall, m.cpu, m.peakMB,
+                        m.wall / Double(schools) * 1000))
+                print("  stages: " + m.stages.sorted { $0.key < $1.key }.map { String(format: "%@ %.2f", $0.key, $0.value) }.joined(separator: ", "))
+            }
+            if !baseline.isEmpty {
+                let b = median(baseline), first = median(nights["first"] ?? [])
+                print(String(format: "baseline (Python) first night: wall %.2f s, peak RSS %.0f MB; nastavnik is %.1f× faster", b.wall, b.peakMB, b.wall / first.wall))
+            }
+        }
+    }
+
+    /// The shared generator's inbox for `schools`, made once; every file older than
+    /// `min_file_age_seconds`.
+    static func generated(_ schools: Int) -> String {
+        let out = scratch + "/inbox-\(schools)"
+        if !FileManager.default.fileExists(atPath: out + "/config/schools.csv") {
+            try? FileManager.default.removeItem(atPath: out)
+            shell(["python3", shared + "/gen_scale.py", "--schools", "\(schools)", "--seed", "1", "--out", out])
+            shell(["find", out + "/inbox", "-type", "f", "-exec", "touch", "-d", "2023-03-19 21:00", "{}", "+"])
+        }
+        return out
+    }
+
+    static func copy(_ from: String, to: String) {
+        try? FileManager.default.removeItem(atPath: to)
+        shell(["cp", "-a", from, to])
+    }
+
+    /// Every `share`-th school sends its files again: two thirds as they were (`повтор`), a third
+    /// with a blank line added (a new file, the same rows).
+    static func resend(from inbox: String, to work: String, share: Int) {
+        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: inbox + "/inbox")) ?? []).sorted()
+        for (i, folder) in folders.enumerated() where i % share == 0 {
+            let source = inbox + "/inbox/" + folder, target = work + "/inbox/" + folder
+            try? FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: source)) ?? [] {
+                guard var bytes = FileManager.default.contents(atPath: source + "/" + name) else { continue }
+                if (i / share) % 3 == 0 && name.contains("ment") { bytes.append(contentsOf: [0x0D, 0x0A]) }
+                FileManager.default.createFile(atPath: target + "/" + name, contents: bytes)
+            }
+        }
+        shell(["find", work + "/inbox", "-type", "f", "-exec", "touch", "-d", "2023-03-19 21:00", "{}", "+"])
+    }
+
+    static func night(_ work: String, asOf: String) -> Measure {
+        var m = measure([binary, "run", "--config", work + "/config", "--as-of", asOf, "--quiet"], in: work)
+        let runs = ((try? FileManager.default.contentsOfDirectory(atPath: work + "/var/runs")) ?? []).filter { $0.hasPrefix(asOf) }.sorted()
+        if let last = runs.last, let data = FileManager.default.contents(atPath: work + "/var/runs/" + last),
+            let journal = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let timings = journal["timings"] as? [String: Double]
+        {
+            m.stages = timings
+        }
+        return m
+    }
+
+    /// Runs a command under /usr/bin/time -v: wall, user + system time, peak RSS.
+    static func measure(_ command: [String], in directory: String) -> Measure {
+        let report = scratch + "/time-\(UUID().uuidString)"
+        shell(["/usr/bin/time", "-v", "-o", report] + command, in: directory, quiet: true)
+        let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
+        try? FileManager.default.removeItem(atPath: report)
+        func value(_ label: String) -> String? {
+            text.split(separator: "\n").first { $0.contains(label) }.map { String($0.split(separator: ":", maxSplits: 1)[1]).trimmingCharacters(in: .whitespaces) }
+        }
+        var m = Measure()
+        m.cpu = (Double(value("User time (seconds)") ?? "0") ?? 0) + (Double(value("System time (seconds)") ?? "0") ?? 0)
+        m.peakMB = (Double(value("Maximum resident set size (kbytes)") ?? "0") ?? 0) / 1024
+        // «Elapsed (wall clock) time (h:mm:ss or m:ss): 0:29.29»
+        if let elapsed = text.split(separator: "\n").first(where: { $0.contains("Elapsed (wall clock)") })?.split(separator: " ").last {
+            m.wall = elapsed.split(separator: ":").reduce(0.0) { $0 * 60 + (Double($1) ?? 0) }
+        }
+        return m
+    }
+
+    static func median(_ measures: [Measure]) -> Measure {
+        guard !measures.isEmpty else { return Measure() }
+        func mid(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+        var m = Measure(wall: mid(measures.map(\.wall)), cpu: mid(measures.map(\.cpu)), peakMB: mid(measures.map(\.peakMB)))
+        for key in Set(measures.flatMap(\.stages.keys)) { m.stages[key] = mid(measures.map { $0.stages[key] ?? 0 }) }
+        return m
+    }
+
+    @discardableResult
+    static func shell(_ command: [String], in directory: String? = nil, quiet: Bool = false) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = command
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if quiet {
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+        }
+        try? process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    static func machine() -> String {
+        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
+            .first { $0.hasPrefix("model name") }.map { String($0.split(separator: ":")[1]).trimmingCharacters(in: .whitespaces) } ?? "?"
+        return "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu)"
+    }
+
+    static func today() -> String {
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: Date())
+    }
+}
