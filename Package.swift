@@ -45,7 +45,9 @@ let package = Package(
         // strict mode, repeats, verdicts. The same for `validate` and `run`.
         .target(name: "Judgement", dependencies: ["Domain", "Reading", "Validation", "Configuration"]),
         // The municipal registry in SQLite (GRDB): snapshots with their history.
-        .target(name: "Registry", dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "Registry",
+            dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Roadmap and programme deadlines: the order's `Срок` texts read, judged as of a date.
         .target(name: "Deadlines", dependencies: ["Domain", "Configuration"]),
         // The night's figures from the registry's snapshot: statform, monitoring, roadmap, listings.

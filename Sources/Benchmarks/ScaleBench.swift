@@ -19,7 +19,9 @@ enum ScaleBench {
     static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/bench").path
     static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("nastavnik").path
-    static let scratch = NSTemporaryDirectory() + "nastavnik-scale"
+    /// `NASTAVNIK_BENCH_DIR`, else the temporary folder: a file system whose folder creation is
+    /// not slowed by a crowded parent (a /tmp full of test leftovers costs ten times as much).
+    static let scratch = (ProcessInfo.processInfo.environment["NASTAVNIK_BENCH_DIR"] ?? NSTemporaryDirectory()) + "/nastavnik-scale"
 
     static func run(_ options: Options) {
         guard FileManager.default.isExecutableFile(atPath: binary) else {

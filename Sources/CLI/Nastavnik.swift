@@ -31,6 +31,7 @@ enum Exit {
 /// The entry point, shared by the shipped binary and the crash tests' build of it.
 public enum NastavnikCLI {
     public static func main() {
+        tuneMemory()
         // Log lines go to stderr; stdout carries the summary and the findings.
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         do {
@@ -53,3 +54,23 @@ enum Output {
     static func line(_ text: String = "") { print(text) }
     static func error(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
 }
+
+extension NastavnikCLI {
+    /// A night writes tens of thousands of small workbooks; for each, zlib takes and frees a few
+    /// hundred kilobytes per part. glibc would hand that memory back to the kernel every time and
+    /// take it again (zeroed pages, a system call each way); kept, it is reused. Measured: a
+    /// receipt-sized workbook 4.1 → 2.7 ms.
+    static func tuneMemory() {
+        #if os(Linux)
+            // glibc's <malloc.h>, which Swift's Glibc module leaves out: M_TRIM_THRESHOLD, M_TOP_PAD, M_MMAP_THRESHOLD.
+            _ = glibcMallopt(-1, 256 << 20)
+            _ = glibcMallopt(-2, 16 << 20)
+            _ = glibcMallopt(-3, 32 << 20)
+        #endif
+    }
+}
+
+#if os(Linux)
+    @_silgen_name("mallopt")
+    private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif

@@ -53,7 +53,7 @@ extension Nastavnik {
             }
             let judge = NightJudge(
                 rules: JudgingRules(configuration: configuration, asOf: asOf), baseline: registryBaseline(configuration),
-                workers: Parallel.workers)
+                workers: configuration.settings.threads)
             let paths = files
             let maxBytes = configuration.settings.maxFileBytes
             var judged: [FileJudgement] = []

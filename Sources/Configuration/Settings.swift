@@ -18,6 +18,8 @@ public struct Settings: Sendable, Equatable {
     public var modelStartDate = CivilDate(year: 2023, month: 1, day: 1)!
     /// Warnings reject a file as errors do.
     public var strict = false
+    /// Cores the run may use; 0: all of them. The outputs are the same bytes whatever it is.
+    public var workers = 0
     /// Named in workbook titles.
     public var districtName = "Тетюшский муниципальный район Республики Татарстан"
 
@@ -26,7 +28,7 @@ public struct Settings: Sendable, Equatable {
     /// Every key, with its type and default, for the README and for unknown-key errors.
     public static let keys = [
         "inbox", "outbox", "state", "database", "min_file_age_seconds", "max_file_bytes", "due_soon_days",
-        "model_start_date", "strict", "district_name",
+        "model_start_date", "strict", "district_name", "workers",
     ]
 
     public static func load(path: String) throws(ConfigurationError) -> Settings {
@@ -66,11 +68,12 @@ public struct Settings: Sendable, Equatable {
                 case "database": settings.database = s
                 default: settings.districtName = s
                 }
-            case "min_file_age_seconds", "max_file_bytes", "due_soon_days":
+            case "min_file_age_seconds", "max_file_bytes", "due_soon_days", "workers":
                 guard let n = value.int, n >= 0 else { throw fail(key, "целое число ≥ 0") }
                 switch key {
                 case "min_file_age_seconds": settings.minFileAgeSeconds = n
                 case "max_file_bytes": settings.maxFileBytes = n
+                case "workers": settings.workers = n
                 default: settings.dueSoonDays = n
                 }
             case "model_start_date":
@@ -92,4 +95,9 @@ public struct Settings: Sendable, Equatable {
         }
         return settings
     }
+}
+
+extension Settings {
+    /// The number of threads for the work that can be shared: `workers`, or every active core.
+    public var threads: Int { workers > 0 ? workers : Parallel.workers }
 }

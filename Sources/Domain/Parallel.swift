@@ -3,12 +3,8 @@ import Foundation
 /// Work spread over the machine's cores, with results in the order of the input: what runs in
 /// parallel gives the same bytes as a single-threaded run.
 public enum Parallel {
-    /// Cores to use: `NASTAVNIK_WORKERS` when set (the test that compares one core with all),
-    /// else every active processor.
-    public static var workers: Int {
-        if let text = ProcessInfo.processInfo.environment["NASTAVNIK_WORKERS"], let n = Int(text), n >= 1 { return n }
-        return max(1, ProcessInfo.processInfo.activeProcessorCount)
-    }
+    /// Every active processor (`workers` in nastavnik.toml may ask for fewer).
+    public static var workers: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// `items.map(body)`, on up to `workers` threads; each thread takes the next item when it is
     /// done with one, so a large item does not hold up the others' share.

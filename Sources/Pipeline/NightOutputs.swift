@@ -20,68 +20,114 @@ struct NightOutputs {
         var receiptsComplete = true
     }
 
-    func write(_ report: RunReport, snapshot: RegistrySnapshot, figures: NightFigures, clock: inout StageTimes) -> Written {
-        let place = OutputPlace(outbox: configuration.outbox, asOf: report.asOf)
-        var result = Written()
-        var workbooks: [String] = []
-        func attempt(_ what: String, public: Bool = false, _ write: () throws -> String) -> Bool {
-            do {
-                let path = try write()
-                chmod(path, `public` ? 0o644 : 0o640)
-                let folder = (path as NSString).deletingLastPathComponent
-                if folder != configuration.outbox { chmod(folder, `public` ? 0o755 : 0o750) }
-                return true
-            } catch {
-                result.problems.append("\(what): \(error)")
-                return false
+    /// Where workbooks are written before they are renamed into place (hidden, in the outbox).
+    static let staging = ".staging"
+
+    /// One output to write.
+    private enum Job: Sendable {
+        case registry, statform, monitoring
+        case receipt(folder: String, files: [TakenFile], notes: [Finding])
+        case extract(School)
+
+        var kind: String {
+            switch self {
+            case .registry: "workbook_registry"
+            case .statform: "workbook_statform"
+            case .monitoring: "workbook_monitoring"
+            case .receipt: "receipts"
+            case .extract: "public_extracts"
             }
         }
+    }
+
+    /// Every output, on every core: each is a file of its own, so the bytes are the same whatever
+    /// the order. The registry workbook, the largest, is taken first.
+    func write(_ report: RunReport, snapshot: RegistrySnapshot, figures: NightFigures, clock: inout StageTimes) -> Written {
+        let place = OutputPlace(outbox: configuration.outbox, asOf: report.asOf, staging: configuration.outbox + "/" + Self.staging)
+        var result = Written()
         do {
             try prepareFolders()
         } catch {
             result.problems.append("\(configuration.outbox): \(error)")
         }
-        for (name, write) in [
-            ("registry", { try RegistryWorkbook.write(snapshot: snapshot, figures: figures, place: place) }),
-            ("statform", { try Statform.write(figures, place: place) }),
-            ("monitoring", { try MonitoringWorkbook.write(figures, place: place) }),
-        ] as [(String, () throws -> String)] {
-            if attempt(name, write) { workbooks.append(place.path(name)) }
-            faults("output")
-            clock.lap("workbook_\(name)")
-        }
-        var receipts = 0
         let byFolder = Dictionary(grouping: report.receiptFiles, by: \.folder)
         let problems = Dictionary(grouping: report.folderProblems, by: \.folder)
+        var jobs: [Job] = [.registry, .statform, .monitoring]
         for folder in configuration.schools.schools.map(\.code) + [SchoolDirectory.districtFolder] {
             let files = byFolder[folder] ?? []
             let notes = (problems[folder] ?? []).map { Finding(.error, file: "папка \(folder)", message: $0.message) }
-            guard !files.isEmpty || !notes.isEmpty else { continue }
-            let title = configuration.schools.school(folder).map { "\($0.name) (\(folder))" } ?? "Отдел образования (\(folder))"
-            let written = attempt("квитанция \(folder)") {
-                try ReceiptWorkbook.write(
-                    folder: folder, title: title, files: files, notes: notes, deadlines: figures.deadlines,
-                    isDistrict: folder == SchoolDirectory.districtFolder, place: place)
+            if !files.isEmpty || !notes.isEmpty { jobs.append(.receipt(folder: folder, files: files, notes: notes)) }
+        }
+        for school in configuration.schools.schools where snapshot[school.code].hasData { jobs.append(.extract(school)) }
+
+        let configuration = self.configuration, faults = self.faults
+        let outcomes = Parallel.map(jobs, workers: configuration.settings.threads) { job -> (problem: String?, seconds: Double) in
+            let (problem, seconds) = StageTimes.measure { Self.run(job, configuration: configuration, snapshot: snapshot, figures: figures, place: place) }
+            switch job {
+            case .registry, .statform, .monitoring: faults("output")
+            case .receipt: faults("receipt")
+            case .extract: faults("public")
             }
-            if written { receipts += 1 } else { result.receiptsComplete = false }
-            faults("receipt")
+            return (problem, seconds)
         }
-        clock.lap("receipts")
-        var extracts = 0
-        for school in configuration.schools.schools where snapshot[school.code].hasData {
-            let listing = PublicListing(school: school, data: snapshot[school.code])
-            if attempt("выгрузка \(school.code)", public: true, { try PublicExtract.write(listing, place: place) }) { extracts += 1 }
-            faults("public")
+        var workbooks: [String] = []
+        var receipts = 0, extracts = 0
+        for (job, outcome) in zip(jobs, outcomes) {
+            clock.add(job.kind, outcome.seconds)
+            if let problem = outcome.problem {
+                result.problems.append(problem)
+                if case .receipt = job { result.receiptsComplete = false }
+                continue
+            }
+            switch job {
+            case .registry: workbooks.append(place.path("registry"))
+            case .statform: workbooks.append(place.path("statform"))
+            case .monitoring: workbooks.append(place.path("monitoring"))
+            case .receipt: receipts += 1
+            case .extract: extracts += 1
+            }
         }
-        clock.lap("public_extracts")
+        clock.lap("outputs_wall")
         result.summary = summary(report, figures: figures, workbooks: workbooks, receipts: receipts, extracts: extracts)
         return result
+    }
+
+    /// Writes one output with the permissions SECURITY.md gives it; the problem, if it could not.
+    private static func run(
+        _ job: Job, configuration: Configuration, snapshot: RegistrySnapshot, figures: NightFigures, place: OutputPlace
+    ) -> String? {
+        do {
+            let path: String
+            var isPublic = false
+            switch job {
+            case .registry: path = try RegistryWorkbook.write(snapshot: snapshot, figures: figures, place: place)
+            case .statform: path = try Statform.write(figures, place: place)
+            case .monitoring: path = try MonitoringWorkbook.write(figures, place: place)
+            case .receipt(let folder, let files, let notes):
+                let title = configuration.schools.school(folder).map { "\($0.name) (\(folder))" } ?? "Отдел образования (\(folder))"
+                path = try ReceiptWorkbook.write(
+                    folder: folder, title: title, files: files, notes: notes, deadlines: figures.deadlines,
+                    isDistrict: folder == SchoolDirectory.districtFolder, place: place)
+            case .extract(let school):
+                path = try PublicExtract.write(PublicListing(school: school, data: snapshot[school.code]), place: place)
+                isPublic = true
+            }
+            chmod(path, isPublic ? 0o644 : 0o640)
+            let folder = (path as NSString).deletingLastPathComponent
+            if folder != configuration.outbox { chmod(folder, isPublic ? 0o755 : 0o750) }
+            return nil
+        } catch {
+            return "\(job.kind): \(error)"
+        }
     }
 
     /// The outbox can be passed through by anyone (so that the public folder can be served) but
     /// listed and read only by the service and the district's group; the public folder is open.
     private func prepareFolders() throws {
         let outbox = configuration.outbox
+        // What a killed run was writing: one run at a time (the lock), so none of it is anyone's now.
+        try? FileManager.default.removeItem(atPath: outbox + "/" + Self.staging)
+        try store.makeFolder(outbox + "/" + Self.staging)
         try store.makeFolder(outbox + "/schools")
         try store.makeFolder(outbox + "/public")
         chmod(outbox, 0o711)

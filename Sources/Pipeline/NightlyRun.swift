@@ -135,7 +135,7 @@ public struct NightlyRun {
         clock.lap("scan")
         let judge = NightJudge(
             rules: JudgingRules(configuration: configuration, asOf: options.asOf), baseline: try registry.baseline(),
-            workers: Parallel.workers)
+            workers: configuration.settings.threads)
         var recorder = Recorder(
             registry: registry, store: store, run: report.runID, asOf: options.asOf, inbox: configuration.inbox, faults: faults)
         let stamps = StampBook()

@@ -159,53 +159,56 @@ extension Registry {
     }
 }
 
-/// Inserts each dataset's rows with one prepared statement per table (a million rows a second).
+/// Inserts each dataset's rows with one prepared statement per table, bound value by value
+/// (`SQLiteInsert`): a country's first night inserts two million rows.
 enum RowWriter {
     static func insert(_ rows: DatasetRows, snapshot: Int64, db: Database) throws {
         switch rows {
         case .profile(let list):
-            let s = try db.cachedStatement(sql: "INSERT INTO profile_row VALUES (?, ?, ?, ?, ?, ?)")
+            let s = try SQLiteInsert(db, "INSERT INTO profile_row VALUES (?, ?, ?, ?, ?, ?)")
             for r in list {
-                try s.execute(arguments: [snapshot, r.row, r.teachersTotal, r.teachersUnder35, r.youngSpecialists, r.siteURL])
+                try s.run { $0.int64(snapshot); $0.int(r.row); $0.int(r.teachersTotal); $0.int(r.teachersUnder35); $0.int(r.youngSpecialists); $0.text(r.siteURL) }
             }
         case .curators(let list):
-            let s = try db.cachedStatement(sql: "INSERT INTO curator_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            let s = try SQLiteInsert(db, "INSERT INTO curator_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
             for r in list {
-                try s.execute(arguments: [
-                    snapshot, r.row, Int64(r.snils.value), r.name.last, r.name.first, r.name.middle, r.position,
-                    r.orderNumber, r.orderDate.iso,
-                ])
+                try s.run {
+                    $0.int64(snapshot); $0.int(r.row); $0.snils(r.snils); $0.text(r.name.last); $0.text(r.name.first); $0.text(r.name.middle)
+                    $0.text(r.position); $0.text(r.orderNumber); $0.date(r.orderDate)
+                }
             }
         case .mentors(let list):
-            let s = try db.cachedStatement(sql: "INSERT INTO mentor_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            let s = try SQLiteInsert(db, "INSERT INTO mentor_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             for r in list {
-                try s.execute(arguments: [
-                    snapshot, r.row, Int64(r.snils.value), r.name.last, r.name.first, r.name.middle, r.birthDate?.iso,
-                    r.position, r.subject, r.experienceYears, r.category.rawValue, r.trainingDate?.iso, r.publishConsent,
-                ])
+                try s.run {
+                    $0.int64(snapshot); $0.int(r.row); $0.snils(r.snils); $0.text(r.name.last); $0.text(r.name.first); $0.text(r.name.middle)
+                    $0.date(r.birthDate); $0.text(r.position); $0.text(r.subject); $0.double(r.experienceYears); $0.text(r.category.rawValue)
+                    $0.date(r.trainingDate); $0.bool(r.publishConsent)
+                }
             }
         case .mentees(let list):
-            let s = try db.cachedStatement(sql: "INSERT INTO mentee_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            let s = try SQLiteInsert(db, "INSERT INTO mentee_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             for r in list {
-                try s.execute(arguments: [
-                    snapshot, r.row, Int64(r.snils.value), r.name.last, r.name.first, r.name.middle, r.birthDate.iso,
-                    r.position, r.subject, r.experienceYears, r.deficits, r.publishConsent,
-                ])
+                try s.run {
+                    $0.int64(snapshot); $0.int(r.row); $0.snils(r.snils); $0.text(r.name.last); $0.text(r.name.first); $0.text(r.name.middle)
+                    $0.date(r.birthDate); $0.text(r.position); $0.text(r.subject); $0.double(r.experienceYears); $0.text(r.deficits)
+                    $0.bool(r.publishConsent)
+                }
             }
         case .programs(let list):
-            let s = try db.cachedStatement(sql: "INSERT INTO program_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            let s = try SQLiteInsert(db, "INSERT INTO program_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             for r in list {
-                try s.execute(arguments: [
-                    snapshot, r.row, r.number, Int64(r.mentor.value), r.mentees.map(\.digits).joined(separator: ","),
-                    r.form.rawValue, r.model.rawValue, r.directions.map(\.rawValue).joined(separator: "; "),
-                    r.mode.rawValue, r.startDate.iso, r.endDate.iso, r.pairOrder, r.status.rawValue, r.closedDate?.iso,
-                    r.closeReason?.rawValue, r.resultsURL,
-                ])
+                try s.run {
+                    $0.int64(snapshot); $0.int(r.row); $0.text(r.number); $0.snils(r.mentor); $0.text(r.mentees.map(\.digits).joined(separator: ","))
+                    $0.text(r.form.rawValue); $0.text(r.model.rawValue); $0.text(r.directions.map(\.rawValue).joined(separator: "; "))
+                    $0.text(r.mode.rawValue); $0.date(r.startDate); $0.date(r.endDate); $0.text(r.pairOrder); $0.text(r.status.rawValue)
+                    $0.date(r.closedDate); $0.text(r.closeReason?.rawValue); $0.text(r.resultsURL)
+                }
             }
         case .roadmap(let list):
-            let s = try db.cachedStatement(sql: "INSERT INTO roadmap_row VALUES (?, ?, ?, ?, ?, ?)")
+            let s = try SQLiteInsert(db, "INSERT INTO roadmap_row VALUES (?, ?, ?, ?, ?, ?)")
             for r in list {
-                try s.execute(arguments: [snapshot, r.row, r.itemCode, r.doneDate.iso, r.document, r.note])
+                try s.run { $0.int64(snapshot); $0.int(r.row); $0.text(r.itemCode); $0.date(r.doneDate); $0.text(r.document); $0.text(r.note) }
             }
         }
     }

@@ -8,26 +8,27 @@ extension Registry {
     public func snapshot() throws -> RegistrySnapshot {
         try queue.read { db in
             var folders: [String: RegistrySnapshot.Folder] = [:]
-            func rows(_ table: String, _ columns: String, _ body: (String, Row) -> Void) throws {
-                let cursor = try Row.fetchCursor(
+            var schools = TextCache()
+            func rows(_ table: String, _ columns: String, _ body: (String, inout SQLiteRows) -> Void) throws {
+                try SQLiteRows.each(
                     db,
-                    sql: """
-                        SELECT s.school, \(columns) FROM \(table) r JOIN snapshot s ON s.id = r.snapshot_id
-                        WHERE s.replaced_by_run IS NULL ORDER BY s.school, r.row
-                        """)
-                while let row = try cursor.next() { body(row[0], row) }
+                    """
+                    SELECT s.school, \(columns) FROM \(table) r JOIN snapshot s ON s.id = r.snapshot_id
+                    WHERE s.replaced_by_run IS NULL ORDER BY s.school, r.row
+                    """
+                ) { row in body(schools.string(row.bytes(0)), &row) }
             }
             try rows("profile_row", "r.row, r.teachers_total, r.teachers_under_35, r.young_specialists, r.site_url") { school, row in
                 folders[school, default: .init()].profile = ProfileRecord(
-                    row: row[1], schoolCode: school, teachersTotal: row[2], teachersUnder35: row[3], youngSpecialists: row[4],
-                    siteURL: row[5])
+                    row: row.int(1), schoolCode: school, teachersTotal: row.int(2), teachersUnder35: row.int(3), youngSpecialists: row.int(4),
+                    siteURL: row.optionalPlainText(5))
             }
             try rows("curator_row", "r.row, r.snils, r.last_name, r.first_name, r.middle_name, r.position, r.order_number, r.order_date") {
                 school, row in
                 folders[school, default: .init()].curators.append(
                     CuratorRecord(
-                        row: row[1], snils: Self.snils(row[2]), name: PersonName(last: row[3], first: row[4], middle: row[5]),
-                        position: row[6], orderNumber: row[7], orderDate: Self.date(row[8])!))
+                        row: row.int(1), snils: row.snils(2), name: PersonName(last: row.text(3), first: row.text(4), middle: row.optionalText(5)),
+                        position: row.text(6), orderNumber: row.plainText(7), orderDate: row.date(8)!))
             }
             try rows(
                 "mentor_row",
@@ -36,9 +37,9 @@ extension Registry {
             ) { school, row in
                 folders[school, default: .init()].mentors.append(
                     MentorRecord(
-                        row: row[1], snils: Self.snils(row[2]), name: PersonName(last: row[3], first: row[4], middle: row[5]),
-                        birthDate: Self.date(row[6]), position: row[7], subject: row[8], experienceYears: row[9],
-                        category: QualificationCategory(rawValue: row[10])!, trainingDate: Self.date(row[11]), publishConsent: row[12]))
+                        row: row.int(1), snils: row.snils(2), name: PersonName(last: row.text(3), first: row.text(4), middle: row.optionalText(5)),
+                        birthDate: row.date(6), position: row.text(7), subject: row.text(8), experienceYears: row.double(9),
+                        category: QualificationCategory(rawValue: row.text(10))!, trainingDate: row.date(11), publishConsent: row.bool(12)))
             }
             try rows(
                 "mentee_row",
@@ -47,37 +48,34 @@ extension Registry {
             ) { school, row in
                 folders[school, default: .init()].mentees.append(
                     MenteeRecord(
-                        row: row[1], snils: Self.snils(row[2]), name: PersonName(last: row[3], first: row[4], middle: row[5]),
-                        birthDate: Self.date(row[6])!, position: row[7], subject: row[8], experienceYears: row[9], deficits: row[10],
-                        publishConsent: row[11]))
+                        row: row.int(1), snils: row.snils(2), name: PersonName(last: row.text(3), first: row.text(4), middle: row.optionalText(5)),
+                        birthDate: row.date(6)!, position: row.text(7), subject: row.text(8), experienceYears: row.double(9),
+                        deficits: row.optionalPlainText(10), publishConsent: row.bool(11)))
             }
             try rows(
                 "program_row",
                 "r.row, r.number, r.mentor_snils, r.mentee_snils, r.form, r.model, r.directions, r.mode, r.start_date, r.end_date, "
                     + "r.pair_order, r.status, r.closed_date, r.close_reason, r.results_url"
             ) { school, row in
-                let mentees = (row[4] as String).split(separator: ",").compactMap { Snils(digits: String($0)) }
-                let directions = (row[7] as String).components(separatedBy: "; ").compactMap(Direction.init(rawValue:))
+                let mentees = row.plainText(4).split(separator: ",").compactMap { Snils(digits: String($0)) }
+                let directions = row.text(7).components(separatedBy: "; ").compactMap(Direction.init(rawValue:))
                 folders[school, default: .init()].programs.append(
                     ProgramRecord(
-                        row: row[1], number: row[2], mentor: Self.snils(row[3]), mentees: mentees, form: MentoringForm(rawValue: row[5])!,
-                        model: MentoringModel(rawValue: row[6])!, directions: directions, mode: WorkMode(rawValue: row[8])!,
-                        startDate: Self.date(row[9])!, endDate: Self.date(row[10])!, pairOrder: row[11],
-                        status: ProgramStatus(rawValue: row[12])!, closedDate: Self.date(row[13]),
-                        closeReason: (row[14] as String?).flatMap(CloseReason.init(rawValue:)), resultsURL: row[15]))
+                        row: row.int(1), number: row.plainText(2), mentor: row.snils(3), mentees: mentees,
+                        form: MentoringForm(rawValue: row.text(5))!, model: MentoringModel(rawValue: row.text(6))!, directions: directions,
+                        mode: WorkMode(rawValue: row.text(8))!, startDate: row.date(9)!, endDate: row.date(10)!, pairOrder: row.plainText(11),
+                        status: ProgramStatus(rawValue: row.text(12))!, closedDate: row.date(13),
+                        closeReason: row.optionalText(14).flatMap(CloseReason.init(rawValue:)), resultsURL: row.optionalPlainText(15)))
             }
             try rows("roadmap_row", "r.row, r.item, r.done_date, r.document, r.note") { school, row in
                 folders[school, default: .init()].roadmap.append(
-                    RoadmapCompletionRecord(row: row[1], itemCode: row[2], doneDate: Self.date(row[3])!, document: row[4], note: row[5]))
+                    RoadmapCompletionRecord(
+                        row: row.int(1), itemCode: row.text(2), doneDate: row.date(3)!, document: row.plainText(4), note: row.optionalPlainText(5)))
             }
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT s.school, s.dataset, f.name FROM snapshot s JOIN source_file f ON f.id = s.file_id
-                    WHERE s.replaced_by_run IS NULL
-                    """
-            ) {
-                folders[row[0], default: .init()].files[Dataset(rawValue: row[1])!] = row[2]
+            try SQLiteRows.each(
+                db, "SELECT s.school, s.dataset, f.name FROM snapshot s JOIN source_file f ON f.id = s.file_id WHERE s.replaced_by_run IS NULL"
+            ) { row in
+                folders[schools.string(row.bytes(0)), default: .init()].files[Dataset(rawValue: row.plainText(1))!] = row.plainText(2)
             }
             for (folder, intake) in try Self.intake(db) { folders[folder, default: .init()].intake = intake }
             return RegistrySnapshot(folders: folders)

@@ -232,7 +232,7 @@ final class FileCheck {
     }
 
     /// Strings already made for this file's values.
-    private var repeated = RepeatedText()
+    private lazy var repeated = RepeatedText(expectedValues: table.count * 4)
 
     /// Set for Windows-1251 files: names are watched for the Tatar variant of the code page.
     var watchForTatarVariant = false

@@ -72,7 +72,7 @@ public enum FileValidator {
                         + "Сохраните нужный лист таблицы заново по шаблону."))
             return result
         }
-        let map = HeaderMap(dataset: dataset, header: table.record(0))
+        let map = HeaderMap.of(dataset, table: table)
 
         let rows: DatasetRows = table.withFields { fields in
             let check = FileCheck(fileName: name, header: map, table: table, fields: fields, context: context)

@@ -37,7 +37,7 @@ public enum MonitoringWorkbook {
 
     public static func write(_ figures: NightFigures, place: OutputPlace) throws -> String {
         let path = place.path("monitoring")
-        let workbook = try Workbook(path: path, created: place.created, title: "Мониторинг наставничества")
+        let workbook = try Workbook(path: path, created: place.created, title: "Мониторинг наставничества", staging: place.staging)
         let deadlines = figures.deadlines
 
         let monitoring = Table(workbook, name: "Мониторинг", columns: monitoringColumns)

@@ -33,7 +33,7 @@ public enum ReceiptWorkbook {
         place: OutputPlace
     ) throws -> String {
         let path = "\(place.outbox)/schools/\(folder)/receipt-\(place.asOf.iso).xlsx"
-        let workbook = try Workbook(path: path, created: place.created, title: "Квитанция: \(title)")
+        let workbook = try Workbook(path: path, created: place.created, title: "Квитанция: \(title)", staging: place.staging)
         let heading = "Квитанция о приёме файлов — \(title), \(place.asOf.russian)"
 
         let summary = Table(workbook, name: "Итог", columns: summaryColumns, titleRows: [heading])

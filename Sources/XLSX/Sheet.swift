@@ -12,9 +12,14 @@ public struct Sheet {
     public static let maxRows = 1_048_576
 
     public func write(_ row: Int, _ column: Int, _ value: CellValue, _ style: Style? = nil) throws {
+        try write(row, column, value, format: workbook.cellFormat(style))
+    }
+
+    /// As above, with a format looked up beforehand: the way a table writes its cells.
+    public func write(_ row: Int, _ column: Int, _ value: CellValue, format cellFormat: CellFormat) throws {
         let r = lxw_row_t(row)
         let c = lxw_col_t(column)
-        let format = workbook.format(style)
+        let format = cellFormat.pointer
         let error: lxw_error
         switch value {
         case .text(let text):

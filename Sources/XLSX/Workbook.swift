@@ -2,8 +2,9 @@ import CXLSXWriter
 import Domain
 import Foundation
 
-/// A workbook being written. It goes to a temporary name in the same folder and is renamed into
-/// place by `close()`, so a reader never sees half a file and a failure leaves the old file intact.
+/// A workbook being written. It goes to a temporary name (in `staging`, a folder of the same file
+/// system, else beside it) and is renamed into place by `close()`, so a reader never sees half a
+/// file and a failure leaves the old file intact.
 /// Nothing outside this module touches libxlsxwriter.
 public final class Workbook {
     private var handle: UnsafeMutablePointer<lxw_workbook>?
@@ -20,12 +21,19 @@ public final class Workbook {
     ///     for sheets of a million rows.
     ///   - created: the document's creation time; fixed per as-of date so that the same night gives
     ///     the same bytes.
-    public init(path: String, constantMemory: Bool = false, created: Date, title: String) throws {
+    ///   - staging: where the file is written before it is renamed into place; a folder its owner
+    ///     empties of what a killed process left (nil: beside the file, as a hidden name).
+    public init(path: String, constantMemory: Bool = false, created: Date, title: String, staging: String? = nil) throws {
         self.path = path
         let directory = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        temporary = directory + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        var options = lxw_workbook_options(constant_memory: constantMemory ? 1 : 0, tmpdir: nil, use_zip64: 1)
+        var info = stat()
+        if stat(directory, &info) != 0 {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        temporary =
+            staging.map { "\($0)/\(UUID().uuidString).xlsx" } ?? directory + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        var options = lxw_workbook_options(
+            constant_memory: constantMemory ? 1 : 0, tmpdir: Self.scratchFolder.map { retain($0) }, use_zip64: 1)
         handle = workbook_new_opt(temporary, &options)
         guard handle != nil else { throw XLSXError(message: "не удалось создать книгу", context: temporary) }
         var properties = lxw_doc_properties()
@@ -45,6 +53,18 @@ public final class Workbook {
         }
         for pointer in retained { free(pointer) }
     }
+
+    /// Where libxlsxwriter keeps the parts of a workbook while it is written: a RAM file system when
+    /// the machine has one (a dozen small files are made and removed for every workbook, which on
+    /// a disk file system costs more than writing them), else the system's temporary folder.
+    static let scratchFolder: String? = {
+        var info = stat()
+        guard stat("/dev/shm", &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, access("/dev/shm", W_OK | X_OK) == 0 else { return nil }
+        return "/dev/shm"
+    }()
+
+    /// A style made once into libxlsxwriter's format, for cells written many times over.
+    public func cellFormat(_ style: Style?) -> CellFormat { CellFormat(pointer: format(style)) }
 
     /// Writes the file and moves it into place.
     public func close() throws {
@@ -105,4 +125,9 @@ public final class Workbook {
     func check(_ error: lxw_error, _ context: @autoclosure () -> String) throws {
         guard error == LXW_NO_ERROR else { throw XLSXError(error, "\(path): \(context())") }
     }
+}
+
+/// A cell style of one workbook, looked up once (`Workbook.cellFormat`).
+public struct CellFormat {
+    let pointer: UnsafeMutablePointer<lxw_format>?
 }

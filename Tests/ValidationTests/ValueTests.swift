@@ -157,7 +157,7 @@ struct RepeatedTextTests {
             "Шарафутдинова", "Шарафутдинова", "Шарафудтинова", "Ёж", "", "Русский язык и литература",
         ]
         let encoded = values.map { Windows1251.bytes($0)! }
-        var repeated = RepeatedText()
+        var repeated = RepeatedText(expectedValues: 1_024)
         for (value, bytes) in zip(values, encoded) {
             let text = bytes.withUnsafeBufferPointer { repeated.string(Cell($0, windows1251: true)) }
             #expect(text == value)
@@ -168,7 +168,7 @@ struct RepeatedTextTests {
         // More values than the table has slots: every one still comes back as written.
         let values = (0..<5_000).map { "Фамилия-\($0 * 7919 % 5_000)" }
         let encoded = values.map { Windows1251.bytes($0)! }
-        var repeated = RepeatedText()
+        var repeated = RepeatedText(expectedValues: 1_024)
         for _ in 0..<2 {
             for (value, bytes) in zip(values, encoded) {
                 let text = bytes.withUnsafeBufferPointer { repeated.string(Cell($0, windows1251: true)) }

@@ -28,7 +28,7 @@ enum PeopleRules {
     }
 
     static func mentors(_ check: FileCheck) -> [MentorRecord] {
-        let categories = VocabularyLookup<QualificationCategory>()
+        let categories = Lookups.categories
         var out: [MentorRecord] = []
         out.reserveCapacity(check.table.count)
         var seen = SnilsRegister()

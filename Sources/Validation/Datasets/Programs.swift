@@ -3,12 +3,8 @@ import Domain
 /// `programs`: personalised mentoring programmes, with their references to mentors and mentees.
 enum ProgramRules {
     static func validate(_ check: FileCheck) -> [ProgramRecord] {
-        let forms = VocabularyLookup<MentoringForm>()
-        let models = VocabularyLookup<MentoringModel>()
-        let directionLookup = VocabularyLookup<Direction>()
-        let modes = VocabularyLookup<WorkMode>()
-        let statuses = VocabularyLookup<ProgramStatus>()
-        let reasons = VocabularyLookup<CloseReason>()
+        let forms = Lookups.forms, models = Lookups.models, directionLookup = Lookups.directions
+        let modes = Lookups.modes, statuses = Lookups.statuses, reasons = Lookups.reasons
         let school = check.context.school
         let people = check.context.people
 

@@ -1,4 +1,6 @@
 import Domain
+import Foundation
+import Reading
 
 /// Which column of the file holds which column of the dataset, and the header as the school wrote it.
 public struct HeaderMap: Sendable {
@@ -18,13 +20,9 @@ public struct HeaderMap: Sendable {
         self.dataset = dataset
         self.written = header
         let columns = Schema.columns(of: dataset)
-        var byName: [String: Column] = [:]
-        for column in columns {
-            byName[TextKey.normalize(column.title)] = column
-            byName[TextKey.normalize(column.key)] = column
-        }
+        let byName = Self.names[dataset.rank]
         for (i, text) in header.enumerated() {
-            let key = TextKey.normalize(text)
+            let key = TextKey.normalizedBytes(text)
             if key.isEmpty { continue }
             guard let column = byName[key] else {
                 unknown.append(i)
@@ -38,6 +36,32 @@ public struct HeaderMap: Sendable {
         }
         missing = columns.filter { !$0.optional && positions[$0.rawValue] == nil }
     }
+
+    /// Each dataset's column names (SPEC titles and English aliases), normalised once, by rank.
+    private static let names: [[[UInt8]: Column]] = Dataset.allCases.map { dataset in
+        var byName: [[UInt8]: Column] = [:]
+        for column in Schema.columns(of: dataset) {
+            byName[TextKey.normalizedBytes(column.title)] = column
+            byName[TextKey.normalizedBytes(column.key)] = column
+        }
+        return byName
+    }
+
+    /// The map of a file's header, made once for each header seen: the schools' files are exported
+    /// from the same templates, so most headers are byte for byte the same, and a file whose
+    /// header was seen before needs neither its header's strings nor their normalising.
+    static func of(_ dataset: Dataset, table: CSVTable) -> HeaderMap {
+        var key = [UInt8(dataset.rank), table.windows1251 ? 1 : 0]
+        table.withFields { fields in
+            for i in 0..<fields.fieldCount(0) {
+                key += fields.field(0, i)
+                key.append(0)  // never in a text the reader accepts
+            }
+        }
+        return cache.map(key) { HeaderMap(dataset: dataset, header: table.record(0)) }
+    }
+
+    private static let cache = HeaderCache()
 
     /// The file column holding `column`, if the file has it.
     public func position(of column: Column) -> Int? { positions[column.rawValue] }
@@ -53,4 +77,26 @@ public struct HeaderMap: Sendable {
     }
 
     public func title(ofFileColumn i: Int) -> String { i < written.count ? written[i] : "" }
+}
+
+/// Header maps by the header's bytes, shared by the threads that judge files; bounded, so that a
+/// night of odd headers cannot grow it.
+final class HeaderCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var maps: [[UInt8]: HeaderMap] = [:]
+    private static let limit = 1_024
+
+    func map(_ key: [UInt8], make: () -> HeaderMap) -> HeaderMap {
+        lock.lock()
+        if let known = maps[key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let map = make()
+        lock.lock()
+        if maps.count < Self.limit { maps[key] = map }
+        lock.unlock()
+        return map
+    }
 }

@@ -19,8 +19,17 @@ struct RepeatedText {
         var string = ""
     }
 
-    private static let bits = 10
-    private var slots = [Slot](repeating: Slot(), count: 1 << bits)
+    /// 2^bits slots: up to 1,024, fewer for a small file (most files are a few dozen rows, and
+    /// making and freeing a thousand slots would cost more than the strings they save).
+    private let bits: Int
+    private var slots: [Slot]
+
+    init(expectedValues: Int) {
+        var bits = 4
+        while bits < 10 && 1 << bits < expectedValues { bits += 1 }
+        self.bits = bits
+        slots = [Slot](repeating: Slot(), count: 1 << bits)
+    }
 
     mutating func string(_ cell: Cell) -> String {
         let bytes = cell.bytes
@@ -39,7 +48,7 @@ struct RepeatedText {
             tail = word
         }
         let mixed = (head ^ (tail &<< 29 | tail &>> 35) ^ UInt64(bytes.count)) &* 0x9E37_79B9_7F4A_7C15
-        let index = Int(truncatingIfNeeded: mixed >> (64 - Self.bits))
+        let index = Int(truncatingIfNeeded: mixed >> (64 - UInt64(bits)))
         return slots.withUnsafeMutableBufferPointer { slots in
             let slot = slots[index]
             if slot.head == head, slot.tail == tail, slot.bytes.count == bytes.count,

@@ -120,7 +120,20 @@ enum Scalars {
 
     /// Splits a list cell on `,`, `;` and line breaks.
     static func list(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var items: [String] = []
+        var item = String.UnicodeScalarView()
+        func flush() {
+            // Spaces and tabs around an item do not count (newlines are separators already).
+            let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+            if let first = item.firstIndex(where: { !isSpace($0) }), let last = item.lastIndex(where: { !isSpace($0) }) {
+                items.append(String(item[first...last]))
+            }
+            item = String.UnicodeScalarView()
+        }
+        for scalar in text.unicodeScalars {
+            if scalar == "," || scalar == ";" || scalar == "\n" || scalar == "\r" { flush() } else { item.append(scalar) }
+        }
+        flush()
+        return items
     }
 }

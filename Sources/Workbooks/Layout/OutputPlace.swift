@@ -6,10 +6,14 @@ import XLSX
 public struct OutputPlace: Sendable {
     public var outbox: String
     public var asOf: CivilDate
+    /// Where workbooks are written before they are renamed into place (`Workbook`): the nightly
+    /// run empties it of what a killed run left; nil: beside each file.
+    public var staging: String?
 
-    public init(outbox: String, asOf: CivilDate) {
+    public init(outbox: String, asOf: CivilDate, staging: String? = nil) {
         self.outbox = outbox
         self.asOf = asOf
+        self.staging = staging
     }
 
     /// Midnight UTC of the as-of date: the same night gives the same bytes.

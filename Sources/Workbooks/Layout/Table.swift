@@ -17,6 +17,8 @@ final class Table<Row> {
     /// One past the last record (a total row below is not filtered).
     private var recordsEnd = 0
     private let wrapping: [Int]
+    /// Each column's cell format, looked up once.
+    private let formats: [CellFormat]
 
     /// - Parameters:
     ///   - titleRows: lines above the header (a workbook's title, the reporting period).
@@ -28,6 +30,7 @@ final class Table<Row> {
         self.titleRows = titleRows
         self.rowLimit = rowLimit
         wrapping = columns.indices.filter { columns[$0].style?.wrap == true }
+        formats = columns.map { workbook.cellFormat($0.style) }
     }
 
     /// The sheet being written (created with its header on first use).
@@ -67,19 +70,35 @@ final class Table<Row> {
         // Spreadsheets do not grow a row for wrapped text on their own: give it the lines it needs.
         var lines = 1
         for i in wrapping {
-            if case .text(let text) = values[i] {
-                let width = max(columns[i].width - 1, 1)
-                let needed = text.split(separator: "\n", omittingEmptySubsequences: false)
-                    .reduce(0) { $0 + max(1, Int((Double($1.count) / width).rounded(.up))) }
-                lines = max(lines, needed)
-            }
+            if case .text(let text) = values[i] { lines = max(lines, Self.lines(text, width: max(columns[i].width - 1, 1))) }
         }
         if lines > 1 { try sheet.setRow(nextRow, height: Double(min(lines, 20)) * 15) }
         for (i, value) in values.enumerated() {
-            try sheet.write(nextRow, i, value, columns[i].style)
+            try sheet.write(nextRow, i, value, format: formats[i])
         }
         nextRow += 1
         recordsEnd = nextRow
+    }
+
+    /// How many lines a text takes in a column `width` characters wide: each of its lines, cut
+    /// into widths. Characters are counted as UTF-8 lead bytes (close enough for a row height, and
+    /// the tables write hundreds of thousands of cells).
+    static func lines(_ text: String, width: Double) -> Int {
+        var lines = 0
+        var characters = 0
+        func endLine() {
+            lines += max(1, Int((Double(characters) / width).rounded(.up)))
+            characters = 0
+        }
+        for byte in text.utf8 {
+            if byte == 0x0A {
+                endLine()
+            } else if byte & 0xC0 != 0x80 {
+                characters += 1
+            }
+        }
+        endLine()
+        return lines
     }
 
     /// A total row under the records: `SUM` formulas (and the columns' other totals) with their
