@@ -27,10 +27,12 @@ enum ReadingBench {
         let megabytes = Double(size) / 1_048_576
         print(
             String(
-                format: "file: %.1f MB (%@%@), %d runs", megabytes, options.encoding, options.uniqueSurnames ? ", every surname unique" : "",
+                format: "file: %.1f MB (%@%@), %d runs", megabytes, options.encoding,
+                options.uniqueSurnames ? ", every surname unique" : "",
                 options.runs))
 
-        let context = ValidationContext(school: "bench", asOf: CivilDate(year: 2026, month: 11, day: 25)!, roadmapCodes: [], people: NoPeople())
+        let context = ValidationContext(
+            school: "bench", asOf: CivilDate(year: 2026, month: 11, day: 25)!, roadmapCodes: [], people: NoPeople())
         var rates: [Double] = []
         for run in 1...options.runs {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -41,7 +43,8 @@ enum ReadingBench {
             rates.append(megabytes / seconds)
             print(
                 String(
-                    format: "run %d: %.2f s, %.0f MB/s, %d rows, %@", run, seconds, megabytes / seconds, result.rowCount, result.encoding!.rawValue)
+                    format: "run %d: %.2f s, %.0f MB/s, %d rows, %@", run, seconds, megabytes / seconds, result.rowCount,
+                    result.encoding!.rawValue)
             )
         }
         var usage = rusage()

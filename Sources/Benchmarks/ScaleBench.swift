@@ -44,7 +44,8 @@ enum ScaleBench {
                 if !options.skipBaseline {
                     let base = scratch + "/base-\(schools)"
                     copy(inbox, to: base)
-                    baseline.append(measure(["python3", shared + "/ref_pipeline.py", "run", "--config", "config", "--as-of", "2023-03-20"], in: base))
+                    baseline.append(
+                        measure(["python3", shared + "/ref_pipeline.py", "run", "--config", "config", "--as-of", "2023-03-20"], in: base))
                 }
             }
             let files = (try? FileManager.default.subpathsOfDirectory(atPath: inbox + "/inbox"))?.filter { $0.hasSuffix(".csv") }.count ?? 0
@@ -55,11 +56,17 @@ enum ScaleBench {
                     String(
                         format: "%@ night: wall %.2f s, CPU %.2f s, peak RSS %.0f MB, %.2f ms per school", name, m.wall, m.cpu, m.peakMB,
                         m.wall / Double(schools) * 1000))
-                print("  stages: " + m.stages.sorted { $0.key < $1.key }.map { String(format: "%@ %.2f", $0.key, $0.value) }.joined(separator: ", "))
+                print(
+                    "  stages: "
+                        + m.stages.sorted { $0.key < $1.key }.map { String(format: "%@ %.2f", $0.key, $0.value) }.joined(separator: ", "))
             }
             if !baseline.isEmpty {
-                let b = median(baseline), first = median(nights["first"] ?? [])
-                print(String(format: "baseline (Python) first night: wall %.2f s, peak RSS %.0f MB; nastavnik is %.1f× faster", b.wall, b.peakMB, b.wall / first.wall))
+                let b = median(baseline)
+                let first = median(nights["first"] ?? [])
+                print(
+                    String(
+                        format: "baseline (Python) first night: wall %.2f s, peak RSS %.0f MB; nastavnik is %.1f× faster", b.wall, b.peakMB,
+                        b.wall / first.wall))
             }
         }
     }
@@ -86,7 +93,8 @@ enum ScaleBench {
     static func resend(from inbox: String, to work: String, share: Int) {
         let folders = ((try? FileManager.default.contentsOfDirectory(atPath: inbox + "/inbox")) ?? []).sorted()
         for (i, folder) in folders.enumerated() where i % share == 0 {
-            let source = inbox + "/inbox/" + folder, target = work + "/inbox/" + folder
+            let source = inbox + "/inbox/" + folder
+            let target = work + "/inbox/" + folder
             try? FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
             for name in (try? FileManager.default.contentsOfDirectory(atPath: source)) ?? [] {
                 guard var bytes = FileManager.default.contents(atPath: source + "/" + name) else { continue }
@@ -101,7 +109,8 @@ enum ScaleBench {
         var m = measure([binary, "run", "--config", work + "/config", "--as-of", asOf, "--quiet"], in: work)
         let runs = ((try? FileManager.default.contentsOfDirectory(atPath: work + "/var/runs")) ?? []).filter { $0.hasPrefix(asOf) }.sorted()
         if let last = runs.last, let data = FileManager.default.contents(atPath: work + "/var/runs/" + last),
-            let journal = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let timings = journal["timings"] as? [String: Double]
+            let journal = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let timings = journal["timings"] as? [String: Double]
         {
             m.stages = timings
         }
@@ -115,7 +124,9 @@ enum ScaleBench {
         let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
         try? FileManager.default.removeItem(atPath: report)
         func value(_ label: String) -> String? {
-            text.split(separator: "\n").first { $0.contains(label) }.map { String($0.split(separator: ":", maxSplits: 1)[1]).trimmingCharacters(in: .whitespaces) }
+            text.split(separator: "\n").first { $0.contains(label) }.map {
+                String($0.split(separator: ":", maxSplits: 1)[1]).trimmingCharacters(in: .whitespaces)
+            }
         }
         var m = Measure()
         m.cpu = (Double(value("User time (seconds)") ?? "0") ?? 0) + (Double(value("System time (seconds)") ?? "0") ?? 0)
@@ -151,7 +162,8 @@ enum ScaleBench {
     }
 
     static func machine() -> String {
-        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
+        let cpu =
+            (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
             .first { $0.hasPrefix("model name") }.map { String($0.split(separator: ":")[1]).trimmingCharacters(in: .whitespaces) } ?? "?"
         return "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu)"
     }

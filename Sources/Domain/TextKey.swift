@@ -42,18 +42,35 @@ public enum TextKey {
                 }
             }
         }
-        let string = String(text)
-        let combining = string.unicodeScalars.contains { scalar in
+        scan(composed(String(text)).unicodeScalars)
+        while let end = out.last, end == 0x2A || end == 0x20 { out.removeLast() }
+        return out
+    }
+
+    /// The text's scalars in lower case, composed (NFC) when it holds combining marks: the way file
+    /// names are matched (`DatasetRecognition`), on the same table as `normalizedBytes`.
+    public static func lowercasedScalars(_ text: String) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(text.utf8.count)
+        for scalar in composed(text).unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x41...0x5A, 0x410...0x42F: out.append(v + 0x20)
+            case 0x400...0x40F: out.append(v + 0x50)
+            case 0..<0x80, 0x430...0x45F: out.append(v)
+            default: out += scalar.properties.lowercaseMapping.unicodeScalars.map(\.value)
+            }
+        }
+        return out
+    }
+
+    /// NFC when the text has combining marks (rare: some Mac clients write names decomposed).
+    static func composed(_ text: String) -> String {
+        let combining = text.unicodeScalars.contains { scalar in
             let v = scalar.value
             return v >= 0x300 && !(0x400...0x4FF).contains(v) && (v < 0x370 || scalar.properties.canonicalCombiningClass != .notReordered)
         }
-        if combining {
-            scan(string.precomposedStringWithCanonicalMapping.unicodeScalars)
-        } else {
-            scan(string.unicodeScalars)
-        }
-        while let end = out.last, end == 0x2A || end == 0x20 { out.removeLast() }
-        return out
+        return combining ? text.precomposedStringWithCanonicalMapping : text
     }
 
     @inline(__always)

@@ -1,8 +1,11 @@
 import Configuration
+import Crypto
 import Deadlines
 import Domain
 import Figures
 import Foundation
+import Reading
+import Registry
 import Workbooks
 
 /// After the files are applied: the workbooks of SPEC §7, the receipts and the public extracts,
@@ -13,18 +16,33 @@ struct NightOutputs {
     let store: FileStore
     let faults: FaultPoints
 
+    /// What the outputs kept from earlier nights were made from (`Registry.outputStamps`), and the
+    /// registry's content version now.
+    let stamps: [String: OutputStamp]
+    let registryVersion: String
+
     struct Written {
         var summary: [String] = []
         var problems: [String] = []
         /// Every receipt owed was written: the runs that owed them can be marked.
         var receiptsComplete = true
+        /// The outputs written (or kept) with what they were made from, for the next night.
+        var stamps: [(name: String, stamp: OutputStamp)] = []
+    }
+
+    /// What a job did.
+    enum Done: Sendable {
+        case written(stamp: (name: String, stamp: OutputStamp)?)
+        /// Its content had not changed since an earlier night: the file written then stands.
+        case kept
+        case failed(String)
     }
 
     /// Where workbooks are written before they are renamed into place (hidden, in the outbox).
     static let staging = ".staging"
 
     /// One output to write.
-    private enum Job: Sendable {
+    enum Job: Sendable {
         case registry, statform, monitoring
         case receipt(folder: String, files: [TakenFile], notes: [Finding])
         case extract(School)
@@ -60,24 +78,35 @@ struct NightOutputs {
         }
         for school in configuration.schools.schools where snapshot[school.code].hasData { jobs.append(.extract(school)) }
 
-        let configuration = self.configuration, faults = self.faults
-        let outcomes = Parallel.map(jobs, workers: configuration.settings.threads) { job -> (problem: String?, seconds: Double) in
-            let (problem, seconds) = StageTimes.measure { Self.run(job, configuration: configuration, snapshot: snapshot, figures: figures, place: place) }
+        let writer = JobWriter(
+            configuration: configuration, snapshot: snapshot, figures: figures, place: place, stamps: stamps,
+            registryFingerprint: registryVersion + "|"
+                + Self.fingerprint(configuration.schools.schools.map { "\($0)" }.joined(separator: "\n")))
+        let faults = self.faults
+        let outcomes = Parallel.map(jobs, workers: configuration.settings.threads) { job -> (done: Done, seconds: Double) in
+            let (done, seconds) = StageTimes.measure { writer.run(job) }
             switch job {
             case .registry, .statform, .monitoring: faults("output")
             case .receipt: faults("receipt")
             case .extract: faults("public")
             }
-            return (problem, seconds)
+            return (done, seconds)
         }
         var workbooks: [String] = []
-        var receipts = 0, extracts = 0
+        var receipts = 0
+        var extracts = 0
+        var keptExtracts = 0
         for (job, outcome) in zip(jobs, outcomes) {
             clock.add(job.kind, outcome.seconds)
-            if let problem = outcome.problem {
+            switch outcome.done {
+            case .failed(let problem):
                 result.problems.append(problem)
                 if case .receipt = job { result.receiptsComplete = false }
                 continue
+            case .written(let stamp):
+                if let stamp { result.stamps.append(stamp) }
+            case .kept:
+                if case .extract = job { keptExtracts += 1 }
             }
             switch job {
             case .registry: workbooks.append(place.path("registry"))
@@ -88,37 +117,13 @@ struct NightOutputs {
             }
         }
         clock.lap("outputs_wall")
-        result.summary = summary(report, figures: figures, workbooks: workbooks, receipts: receipts, extracts: extracts)
+        result.summary = summary(report, figures: figures, workbooks: workbooks, receipts: receipts, extracts: extracts, kept: keptExtracts)
         return result
     }
 
-    /// Writes one output with the permissions SECURITY.md gives it; the problem, if it could not.
-    private static func run(
-        _ job: Job, configuration: Configuration, snapshot: RegistrySnapshot, figures: NightFigures, place: OutputPlace
-    ) -> String? {
-        do {
-            let path: String
-            var isPublic = false
-            switch job {
-            case .registry: path = try RegistryWorkbook.write(snapshot: snapshot, figures: figures, place: place)
-            case .statform: path = try Statform.write(figures, place: place)
-            case .monitoring: path = try MonitoringWorkbook.write(figures, place: place)
-            case .receipt(let folder, let files, let notes):
-                let title = configuration.schools.school(folder).map { "\($0.name) (\(folder))" } ?? "Отдел образования (\(folder))"
-                path = try ReceiptWorkbook.write(
-                    folder: folder, title: title, files: files, notes: notes, deadlines: figures.deadlines,
-                    isDistrict: folder == SchoolDirectory.districtFolder, place: place)
-            case .extract(let school):
-                path = try PublicExtract.write(PublicListing(school: school, data: snapshot[school.code]), place: place)
-                isPublic = true
-            }
-            chmod(path, isPublic ? 0o644 : 0o640)
-            let folder = (path as NSString).deletingLastPathComponent
-            if folder != configuration.outbox { chmod(folder, isPublic ? 0o755 : 0o750) }
-            return nil
-        } catch {
-            return "\(job.kind): \(error)"
-        }
+    /// The SHA-256 of a text: what an output's content is compared by from one night to the next.
+    static func fingerprint(_ text: String) -> String {
+        SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// The outbox can be passed through by anyone (so that the public folder can be served) but
@@ -134,7 +139,9 @@ struct NightOutputs {
         chmod(outbox + "/public", 0o755)
     }
 
-    private func summary(_ report: RunReport, figures: NightFigures, workbooks: [String], receipts: Int, extracts: Int) -> [String] {
+    private func summary(_ report: RunReport, figures: NightFigures, workbooks: [String], receipts: Int, extracts: Int, kept: Int)
+        -> [String]
+    {
         var lines: [String] = []
         let byVerdict = Dictionary(grouping: report.files, by: \.verdict)
         lines.append(
@@ -166,7 +173,73 @@ struct NightOutputs {
         lines.append(
             "Книги для отдела образования: " + workbooks.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
                 + " в \(outbox)/")
-        lines.append("Квитанции школ: \(receipts) в \(outbox)/schools/; выгрузки для сайтов: \(extracts) в \(outbox)/public/")
+        lines.append(
+            "Квитанции школ: \(receipts) в \(outbox)/schools/; выгрузки для сайтов: \(extracts) в \(outbox)/public/"
+                + (kept > 0 ? " (\(kept) без изменений с прошлого раза)" : ""))
         return lines
+    }
+}
+
+/// Writes one output, with the permissions SECURITY.md gives it; keeps what has not changed.
+private struct JobWriter: Sendable {
+    let configuration: Configuration
+    let snapshot: RegistrySnapshot
+    let figures: NightFigures
+    let place: OutputPlace
+    let stamps: [String: OutputStamp]
+    /// The registry's content version and the school list the registry workbook lays out.
+    let registryFingerprint: String
+
+    func run(_ job: NightOutputs.Job) -> NightOutputs.Done {
+        do {
+            switch job {
+            case .registry:
+                let path = place.path("registry")
+                if let kept = stamps["registry"], kept.fingerprint == registryFingerprint, FileBytes.stamp(DiskPath(kept.path)) != nil {
+                    // Nothing in the registry changed since that night: tonight's name for the same bytes.
+                    if kept.path != path { try link(kept.path, to: path) }
+                    return .written(stamp: ("registry", OutputStamp(fingerprint: registryFingerprint, path: path)))
+                }
+                try seal(RegistryWorkbook.write(snapshot: snapshot, figures: figures, place: place))
+                return .written(stamp: ("registry", OutputStamp(fingerprint: registryFingerprint, path: path)))
+            case .statform:
+                try seal(Statform.write(figures, place: place))
+            case .monitoring:
+                try seal(MonitoringWorkbook.write(figures, place: place))
+            case .receipt(let folder, let files, let notes):
+                let title = configuration.schools.school(folder).map { "\($0.name) (\(folder))" } ?? "Отдел образования (\(folder))"
+                try seal(
+                    ReceiptWorkbook.write(
+                        folder: folder, title: title, files: files, notes: notes, deadlines: figures.deadlines,
+                        isDistrict: folder == SchoolDirectory.districtFolder, place: place))
+            case .extract(let school):
+                let listing = PublicListing(school: school, data: snapshot[school.code])
+                let name = "public:" + school.code
+                let fingerprint = NightOutputs.fingerprint(String(describing: listing))
+                if let kept = stamps[name], kept.fingerprint == fingerprint, FileBytes.stamp(DiskPath(kept.path)) != nil { return .kept }
+                let path = try PublicExtract.write(listing, place: place)
+                try seal(path, public: true)
+                if let old = stamps[name]?.path, old != path { unlink(old) }  // the school's previous extract, superseded
+                return .written(stamp: (name, OutputStamp(fingerprint: fingerprint, path: path)))
+            }
+            return .written(stamp: nil)
+        } catch {
+            return .failed("\(job.kind): \(error)")
+        }
+    }
+
+    /// The run's umask makes every file 0640 and folder 0750 (SECURITY.md); a public extract and
+    /// its folder are opened to everyone.
+    private func seal(_ path: String, public isPublic: Bool = false) throws {
+        guard isPublic else { return }
+        chmod(path, 0o644)
+        chmod((path as NSString).deletingLastPathComponent, 0o755)
+    }
+
+    /// The same file under another name: a hard link, or a copy where links are not allowed.
+    private func link(_ from: String, to path: String) throws {
+        unlink(path)
+        if Foundation.link(from, path) == 0 { return }
+        try FileManager.default.copyItem(atPath: from, toPath: path)
     }
 }

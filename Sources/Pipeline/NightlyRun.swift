@@ -38,6 +38,9 @@ public struct NightlyRun {
     /// stops the run before anything is touched.
     public static func execute(configuration: Configuration, schedule: RoadmapSchedule, options: RunOptions, logger: Logger) -> Result {
         let faults = FaultPoints.current
+        // Everything the run makes is the service's and the district group's (SECURITY.md); only the
+        // public folder is opened to everyone, file by file.
+        umask(0o027)
         let lock: RunLock
         do {
             guard let held = try RunLock(path: configuration.state + "/nastavnik.lock") else { return Result(end: .locked) }
@@ -227,9 +230,12 @@ public struct NightlyRun {
             period: options.reportingPeriod)
         faults("figures")
         clock.lap("figures_and_deadlines")
-        let outputs = NightOutputs(configuration: configuration, store: store, faults: faults)
+        let outputs = NightOutputs(
+            configuration: configuration, store: store, faults: faults, stamps: try registry.outputStamps(),
+            registryVersion: try registry.contentVersion())
         let written = outputs.write(report, snapshot: snapshot, figures: figures, clock: &clock)
         problems += written.problems
+        try registry.setOutputStamps(written.stamps)
         if written.receiptsComplete {
             try registry.markReceiptsWritten(report.owingReceipts + [report.runID])
             faults("receipts-marked")

@@ -167,31 +167,64 @@ enum RowWriter {
         case .profile(let list):
             let s = try SQLiteInsert(db, "INSERT INTO profile_row VALUES (?, ?, ?, ?, ?, ?)")
             for r in list {
-                try s.run { $0.int64(snapshot); $0.int(r.row); $0.int(r.teachersTotal); $0.int(r.teachersUnder35); $0.int(r.youngSpecialists); $0.text(r.siteURL) }
+                try s.run {
+                    $0.int64(snapshot)
+                    $0.int(r.row)
+                    $0.int(r.teachersTotal)
+                    $0.int(r.teachersUnder35)
+                    $0.int(r.youngSpecialists)
+                    $0.text(r.siteURL)
+                }
             }
         case .curators(let list):
             let s = try SQLiteInsert(db, "INSERT INTO curator_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
             for r in list {
                 try s.run {
-                    $0.int64(snapshot); $0.int(r.row); $0.snils(r.snils); $0.text(r.name.last); $0.text(r.name.first); $0.text(r.name.middle)
-                    $0.text(r.position); $0.text(r.orderNumber); $0.date(r.orderDate)
+                    $0.int64(snapshot)
+                    $0.int(r.row)
+                    $0.snils(r.snils)
+                    $0.text(r.name.last)
+                    $0.text(r.name.first)
+                    $0.text(r.name.middle)
+                    $0.text(r.position)
+                    $0.text(r.orderNumber)
+                    $0.date(r.orderDate)
                 }
             }
         case .mentors(let list):
             let s = try SQLiteInsert(db, "INSERT INTO mentor_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             for r in list {
                 try s.run {
-                    $0.int64(snapshot); $0.int(r.row); $0.snils(r.snils); $0.text(r.name.last); $0.text(r.name.first); $0.text(r.name.middle)
-                    $0.date(r.birthDate); $0.text(r.position); $0.text(r.subject); $0.double(r.experienceYears); $0.text(r.category.rawValue)
-                    $0.date(r.trainingDate); $0.bool(r.publishConsent)
+                    $0.int64(snapshot)
+                    $0.int(r.row)
+                    $0.snils(r.snils)
+                    $0.text(r.name.last)
+                    $0.text(r.name.first)
+                    $0.text(r.name.middle)
+                    $0.date(r.birthDate)
+                    $0.text(r.position)
+                    $0.text(r.subject)
+                    $0.double(r.experienceYears)
+                    $0.text(r.category.rawValue)
+                    $0.date(r.trainingDate)
+                    $0.bool(r.publishConsent)
                 }
             }
         case .mentees(let list):
             let s = try SQLiteInsert(db, "INSERT INTO mentee_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             for r in list {
                 try s.run {
-                    $0.int64(snapshot); $0.int(r.row); $0.snils(r.snils); $0.text(r.name.last); $0.text(r.name.first); $0.text(r.name.middle)
-                    $0.date(r.birthDate); $0.text(r.position); $0.text(r.subject); $0.double(r.experienceYears); $0.text(r.deficits)
+                    $0.int64(snapshot)
+                    $0.int(r.row)
+                    $0.snils(r.snils)
+                    $0.text(r.name.last)
+                    $0.text(r.name.first)
+                    $0.text(r.name.middle)
+                    $0.date(r.birthDate)
+                    $0.text(r.position)
+                    $0.text(r.subject)
+                    $0.double(r.experienceYears)
+                    $0.text(r.deficits)
                     $0.bool(r.publishConsent)
                 }
             }
@@ -199,16 +232,35 @@ enum RowWriter {
             let s = try SQLiteInsert(db, "INSERT INTO program_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             for r in list {
                 try s.run {
-                    $0.int64(snapshot); $0.int(r.row); $0.text(r.number); $0.snils(r.mentor); $0.text(r.mentees.map(\.digits).joined(separator: ","))
-                    $0.text(r.form.rawValue); $0.text(r.model.rawValue); $0.text(r.directions.map(\.rawValue).joined(separator: "; "))
-                    $0.text(r.mode.rawValue); $0.date(r.startDate); $0.date(r.endDate); $0.text(r.pairOrder); $0.text(r.status.rawValue)
-                    $0.date(r.closedDate); $0.text(r.closeReason?.rawValue); $0.text(r.resultsURL)
+                    $0.int64(snapshot)
+                    $0.int(r.row)
+                    $0.text(r.number)
+                    $0.snils(r.mentor)
+                    $0.text(r.mentees.map(\.digits).joined(separator: ","))
+                    $0.text(r.form.rawValue)
+                    $0.text(r.model.rawValue)
+                    $0.text(r.directions.map(\.rawValue).joined(separator: "; "))
+                    $0.text(r.mode.rawValue)
+                    $0.date(r.startDate)
+                    $0.date(r.endDate)
+                    $0.text(r.pairOrder)
+                    $0.text(r.status.rawValue)
+                    $0.date(r.closedDate)
+                    $0.text(r.closeReason?.rawValue)
+                    $0.text(r.resultsURL)
                 }
             }
         case .roadmap(let list):
             let s = try SQLiteInsert(db, "INSERT INTO roadmap_row VALUES (?, ?, ?, ?, ?, ?)")
             for r in list {
-                try s.run { $0.int64(snapshot); $0.int(r.row); $0.text(r.itemCode); $0.date(r.doneDate); $0.text(r.document); $0.text(r.note) }
+                try s.run {
+                    $0.int64(snapshot)
+                    $0.int(r.row)
+                    $0.text(r.itemCode)
+                    $0.date(r.doneDate)
+                    $0.text(r.document)
+                    $0.text(r.note)
+                }
             }
         }
     }

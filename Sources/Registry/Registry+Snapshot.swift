@@ -20,14 +20,16 @@ extension Registry {
             }
             try rows("profile_row", "r.row, r.teachers_total, r.teachers_under_35, r.young_specialists, r.site_url") { school, row in
                 folders[school, default: .init()].profile = ProfileRecord(
-                    row: row.int(1), schoolCode: school, teachersTotal: row.int(2), teachersUnder35: row.int(3), youngSpecialists: row.int(4),
+                    row: row.int(1), schoolCode: school, teachersTotal: row.int(2), teachersUnder35: row.int(3),
+                    youngSpecialists: row.int(4),
                     siteURL: row.optionalPlainText(5))
             }
             try rows("curator_row", "r.row, r.snils, r.last_name, r.first_name, r.middle_name, r.position, r.order_number, r.order_date") {
                 school, row in
                 folders[school, default: .init()].curators.append(
                     CuratorRecord(
-                        row: row.int(1), snils: row.snils(2), name: PersonName(last: row.text(3), first: row.text(4), middle: row.optionalText(5)),
+                        row: row.int(1), snils: row.snils(2),
+                        name: PersonName(last: row.text(3), first: row.text(4), middle: row.optionalText(5)),
                         position: row.text(6), orderNumber: row.plainText(7), orderDate: row.date(8)!))
             }
             try rows(
@@ -37,7 +39,8 @@ extension Registry {
             ) { school, row in
                 folders[school, default: .init()].mentors.append(
                     MentorRecord(
-                        row: row.int(1), snils: row.snils(2), name: PersonName(last: row.text(3), first: row.text(4), middle: row.optionalText(5)),
+                        row: row.int(1), snils: row.snils(2),
+                        name: PersonName(last: row.text(3), first: row.text(4), middle: row.optionalText(5)),
                         birthDate: row.date(6), position: row.text(7), subject: row.text(8), experienceYears: row.double(9),
                         category: QualificationCategory(rawValue: row.text(10))!, trainingDate: row.date(11), publishConsent: row.bool(12)))
             }
@@ -48,7 +51,8 @@ extension Registry {
             ) { school, row in
                 folders[school, default: .init()].mentees.append(
                     MenteeRecord(
-                        row: row.int(1), snils: row.snils(2), name: PersonName(last: row.text(3), first: row.text(4), middle: row.optionalText(5)),
+                        row: row.int(1), snils: row.snils(2),
+                        name: PersonName(last: row.text(3), first: row.text(4), middle: row.optionalText(5)),
                         birthDate: row.date(6)!, position: row.text(7), subject: row.text(8), experienceYears: row.double(9),
                         deficits: row.optionalPlainText(10), publishConsent: row.bool(11)))
             }
@@ -63,17 +67,20 @@ extension Registry {
                     ProgramRecord(
                         row: row.int(1), number: row.plainText(2), mentor: row.snils(3), mentees: mentees,
                         form: MentoringForm(rawValue: row.text(5))!, model: MentoringModel(rawValue: row.text(6))!, directions: directions,
-                        mode: WorkMode(rawValue: row.text(8))!, startDate: row.date(9)!, endDate: row.date(10)!, pairOrder: row.plainText(11),
+                        mode: WorkMode(rawValue: row.text(8))!, startDate: row.date(9)!, endDate: row.date(10)!,
+                        pairOrder: row.plainText(11),
                         status: ProgramStatus(rawValue: row.text(12))!, closedDate: row.date(13),
                         closeReason: row.optionalText(14).flatMap(CloseReason.init(rawValue:)), resultsURL: row.optionalPlainText(15)))
             }
             try rows("roadmap_row", "r.row, r.item, r.done_date, r.document, r.note") { school, row in
                 folders[school, default: .init()].roadmap.append(
                     RoadmapCompletionRecord(
-                        row: row.int(1), itemCode: row.text(2), doneDate: row.date(3)!, document: row.plainText(4), note: row.optionalPlainText(5)))
+                        row: row.int(1), itemCode: row.text(2), doneDate: row.date(3)!, document: row.plainText(4),
+                        note: row.optionalPlainText(5)))
             }
             try SQLiteRows.each(
-                db, "SELECT s.school, s.dataset, f.name FROM snapshot s JOIN source_file f ON f.id = s.file_id WHERE s.replaced_by_run IS NULL"
+                db,
+                "SELECT s.school, s.dataset, f.name FROM snapshot s JOIN source_file f ON f.id = s.file_id WHERE s.replaced_by_run IS NULL"
             ) { row in
                 folders[schools.string(row.bytes(0)), default: .init()].files[Dataset(rawValue: row.plainText(1))!] = row.plainText(2)
             }

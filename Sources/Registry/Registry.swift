@@ -38,6 +38,9 @@ public final class Registry: Sendable {
         migrator.registerMigration("v2: every run accounted for; files as found on disk; finding counts; strays") { db in
             try db.execute(sql: Schema.v2)
         }
+        migrator.registerMigration("v3: what each kept output was written from") { db in
+            try db.execute(sql: Schema.v3)
+        }
         return migrator
     }
 }
@@ -160,6 +163,16 @@ enum Schema {
             inbox_raw BLOB,
             stored_path TEXT NOT NULL,
             moved INTEGER NOT NULL DEFAULT 0
+        );
+        """
+
+    /// Outputs a night need not rewrite when what they show has not changed (a school's public
+    /// extract, the registry workbook): the fingerprint of their content and the file written.
+    static let v3 = """
+        CREATE TABLE output_stamp (
+            name TEXT PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            path TEXT NOT NULL
         );
         """
 }

@@ -29,7 +29,8 @@ public enum PublicExtract {
     public static func write(_ listing: PublicListing, place: OutputPlace) throws -> String {
         let school = listing.school
         let path = "\(place.outbox)/public/\(school.code)/nastavnichestvo-\(place.asOf.iso).xlsx"
-        let workbook = try Workbook(path: path, created: place.created, title: "Наставничество: \(school.shortName)", staging: place.staging)
+        let workbook = try Workbook(
+            path: path, created: place.created, title: "Наставничество: \(school.shortName)", staging: place.staging)
         let heading = "\(school.name): наставничество педагогических работников (на \(place.asOf.russian))"
         let mentors = Table(workbook, name: "Наставники", columns: mentorColumns, titleRows: [heading])
         try mentors.append(listing.mentors)

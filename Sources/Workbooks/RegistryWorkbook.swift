@@ -76,7 +76,8 @@ public enum RegistryWorkbook {
         snapshot: RegistrySnapshot, figures: NightFigures, place: OutputPlace, rowLimit: Int = Sheet.maxRows
     ) throws -> String {
         let path = place.path("registry")
-        let workbook = try Workbook(path: path, constantMemory: true, created: place.created, title: "Реестр наставничества", staging: place.staging)
+        let workbook = try Workbook(
+            path: path, constantMemory: true, created: place.created, title: "Реестр наставничества", staging: place.staging)
         let schools = figures.schools
         let mentors = Table(workbook, name: "Наставники", columns: mentorColumns, rowLimit: rowLimit)
         try mentors.append(sourced(snapshot, schools, .mentors) { $0.mentors })

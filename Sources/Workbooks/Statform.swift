@@ -33,7 +33,8 @@ public enum Statform {
 
     public static func write(_ figures: NightFigures, place: OutputPlace) throws -> String {
         let path = place.path("statform")
-        let workbook = try Workbook(path: path, created: place.created, title: "Статистическое наблюдение: наставничество", staging: place.staging)
+        let workbook = try Workbook(
+            path: path, created: place.created, title: "Статистическое наблюдение: наставничество", staging: place.staging)
         let period = figures.period
         let table = Table(
             workbook, name: "Статнаблюдение", columns: columns,

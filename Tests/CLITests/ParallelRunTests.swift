@@ -7,7 +7,8 @@ struct ParallelRunTests {
     @Test func aRunOnBothCoresWritesTheBytesOfARunOnOne() throws {
         func night(workers: Int) throws -> (FaultMatrixTests.Outcome, Workspace) {
             let ws = try FaultMatrixTests.night()
-            try "min_file_age_seconds = 0\nworkers = \(workers)\n".write(to: ws.config.appendingPathComponent("nastavnik.toml"), atomically: true, encoding: .utf8)
+            try "min_file_age_seconds = 0\nworkers = \(workers)\n".write(
+                to: ws.config.appendingPathComponent("nastavnik.toml"), atomically: true, encoding: .utf8)
             let result = try ws.run()
             #expect(result.status == 0, "\(result.stderr)")
             return (try FaultMatrixTests.outcome(ws), ws)

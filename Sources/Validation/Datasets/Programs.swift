@@ -3,8 +3,12 @@ import Domain
 /// `programs`: personalised mentoring programmes, with their references to mentors and mentees.
 enum ProgramRules {
     static func validate(_ check: FileCheck) -> [ProgramRecord] {
-        let forms = Lookups.forms, models = Lookups.models, directionLookup = Lookups.directions
-        let modes = Lookups.modes, statuses = Lookups.statuses, reasons = Lookups.reasons
+        let forms = Lookups.forms
+        let models = Lookups.models
+        let directionLookup = Lookups.directions
+        let modes = Lookups.modes
+        let statuses = Lookups.statuses
+        let reasons = Lookups.reasons
         let school = check.context.school
         let people = check.context.people
 

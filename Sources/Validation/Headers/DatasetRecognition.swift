@@ -18,16 +18,22 @@ public enum DatasetRecognition {
 
     /// `mentors.csv`, `Наставники_2023-01-20.csv`, `дорожная карта.csv`.
     public static func fromFileName(_ name: String) -> Dataset? {
-        var stem = name.precomposedStringWithCanonicalMapping.lowercased()
-        if let dot = stem.lastIndex(of: "."), dot != stem.startIndex { stem = String(stem[..<dot]) }
-        stem = stem.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
-        for dataset in Dataset.allCases {
-            for prefix in [dataset.rawValue, dataset.russianFileName] where stem.hasPrefix(prefix) {
-                let rest = stem.dropFirst(prefix.count)
-                if rest.first.map({ !$0.isLetter }) ?? true { return dataset }
+        var stem = TextKey.lowercasedScalars(name)
+        if let dot = stem.lastIndex(of: 0x2E), dot != 0 { stem.removeSubrange(dot...) }
+        for i in stem.indices where stem[i] == 0x20 || stem[i] == 0x2D { stem[i] = 0x5F }
+        for (dataset, prefixes) in namePrefixes {
+            for prefix in prefixes where stem.starts(with: prefix) {
+                guard stem.count > prefix.count else { return dataset }
+                let next = Unicode.Scalar(stem[prefix.count])
+                if !(next?.properties.isAlphabetic ?? false) { return dataset }
             }
         }
         return nil
+    }
+
+    /// Each dataset's English and Russian names as scalars, for `fromFileName`.
+    private static let namePrefixes: [(Dataset, [[UInt32]])] = Dataset.allCases.map { dataset in
+        (dataset, [dataset.rawValue, dataset.russianFileName].map { $0.unicodeScalars.map(\.value) })
     }
 
     /// The dataset whose columns the header names most, when that is clear (at least two columns,
