@@ -38,20 +38,23 @@ public struct NightJudge: Sendable {
         let second = ordered.filter { !($0.dataset.map(Self.firstPass.contains) ?? false) }
         var withdrawn: [Withdrawal] = []
 
-        var lists = judgeFiles(
-            first, people: TonightDirectory(baseline: baseline, accepted: []), rejected: [:], load: load, withdrawn: &withdrawn)
-        addSpellingWarnings(&lists)
-        let concluded = conclude(lists)
-        let notTaken = try deliver(concluded)
-        let judgedFirst = concluded.filter { !notTaken.contains($0.submission.id) }
-
-        var rejected: [String: [Dataset: [String]]] = [:]
-        for judgement in judgedFirst where judgement.verdict == .rejected {
-            if let dataset = judgement.dataset {
-                rejected[judgement.submission.folder, default: [:]][dataset, default: []].append(judgement.submission.name)
+        // The first pass, delivered; what the second needs of it kept (the rows themselves are let go).
+        let (directory, rejected) = try {
+            var lists = judgeFiles(
+                first, people: TonightDirectory(baseline: baseline, accepted: []), rejected: [:], load: load, withdrawn: &withdrawn)
+            addSpellingWarnings(&lists)
+            let concluded = conclude(lists)
+            lists = []
+            let notTaken = try deliver(concluded)
+            let judgedFirst = concluded.filter { !notTaken.contains($0.submission.id) }
+            var rejected: [String: [Dataset: [String]]] = [:]
+            for judgement in judgedFirst where judgement.verdict == .rejected {
+                if let dataset = judgement.dataset {
+                    rejected[judgement.submission.folder, default: [:]][dataset, default: []].append(judgement.submission.name)
+                }
             }
-        }
-        let directory = TonightDirectory(baseline: baseline, accepted: judgedFirst.filter { $0.verdict == .accepted })
+            return (TonightDirectory(baseline: baseline, accepted: judgedFirst.filter { $0.verdict == .accepted }), rejected)
+        }()
         let judgedSecond = conclude(judgeFiles(second, people: directory, rejected: rejected, load: load, withdrawn: &withdrawn))
         _ = try deliver(judgedSecond)
         return withdrawn

@@ -4,7 +4,9 @@ import Reading
 
 /// The state folder's archive and quarantine: every file taken from the inbox ends in exactly one
 /// of them, moved (never copied and deleted where a rename can do) and never overwriting another.
-/// Paths inside the store are kept relative to the state folder (`archive/<folder>/<date>/<name>`),
+/// Paths inside the store are kept relative to the state folder (`archive/<folder>/<date>_<name>`:
+/// one folder per school, made once, not one per school and night — a country's night would make
+/// forty thousand folders, and making a folder costs more than moving a file),
 /// so that the registry and the journal stay valid when the installation moves.
 final class FileStore: @unchecked Sendable {
     let state: String
@@ -16,14 +18,15 @@ final class FileStore: @unchecked Sendable {
 
     func absolute(_ relative: String) -> String { state + "/" + relative }
 
-    /// A free path `archive|quarantine/<folder>/<date>/<name>`, its name in UTF-8 (as the curator
+    /// A free path `archive|quarantine/<folder>/<date>_<name>`, its name in UTF-8 (as the curator
     /// reads it) and within the file system's 255 bytes; a name already taken gets « (2)», « (3)»….
     func destination(accepted: Bool, folder: String, date: CivilDate, name: String, taken: Set<String> = []) -> String {
-        let directory = "\(accepted ? "archive" : "quarantine")/\(folder)/\(date.iso)"
-        var candidate = "\(directory)/\(FileName.fitted(name))"
+        let directory = "\(accepted ? "archive" : "quarantine")/\(folder)"
+        let dated = "\(date.iso)_\(name)"
+        var candidate = "\(directory)/\(FileName.fitted(dated))"
         var n = 2
         while taken.contains(candidate) || FileBytes.stamp(DiskPath(absolute(candidate))) != nil {
-            candidate = "\(directory)/\(FileName.numbered(name, suffix: " (\(n))"))"
+            candidate = "\(directory)/\(FileName.numbered(dated, suffix: " (\(n))"))"
             n += 1
         }
         return candidate

@@ -110,7 +110,10 @@ public struct NightlyRun {
     /// moves of every file taken.
     private func takeFiles(into report: inout RunReport, waiting: Set<DiskPath>) throws {
         var clock = StageTimes()
-        defer { report.timings += clock.stages }
+        defer {
+            report.timings += clock.stages
+            report.peaks += clock.peaks
+        }
         for earlier in try registry.interruptedRuns(before: report.runID) {
             report.interruptedRuns.append(earlier)
             try registry.finishRun(earlier, exitCode: RunEnd.killed.exitCode, finishedAt: options.now)
@@ -221,7 +224,10 @@ public struct NightlyRun {
     /// written is a problem of the run, and the others are still written.
     private func writeOutputs(_ report: inout RunReport, problems: inout [String]) throws -> [String] {
         var clock = StageTimes()
-        defer { report.timings += clock.stages }
+        defer {
+            report.timings += clock.stages
+            report.peaks += clock.peaks
+        }
         let snapshot = try registry.snapshot()
         faults("snapshot")
         clock.lap("snapshot")

@@ -58,8 +58,9 @@ enum RunJournal {
         var unreadableFolders: [Problem] = []
         var failedMoves: [String] = []
         var writtenByRun: Int64?
-        /// Seconds per stage.
+        /// Seconds per stage, and the process's peak memory (MB) after each.
         var timings: [String: Double]?
+        var peakMegabytes: [String: Double]?
     }
 
     /// Writes a run's own journal; returns its path.
@@ -75,6 +76,7 @@ enum RunJournal {
         document.unreadableFolders = report.folderProblems.map { Document.Problem(folder: $0.folder, message: $0.message) }
         document.failedMoves = report.failedMoves
         document.timings = Dictionary(report.timings.map { ($0.name, ($0.seconds * 1000).rounded() / 1000) }, uniquingKeysWith: +)
+        document.peakMegabytes = Dictionary(report.peaks.map { ($0.name, $0.megabytes.rounded()) }, uniquingKeysWith: max)
         return try write(document, asOf: report.asOf, state: state)
     }
 

@@ -28,6 +28,8 @@ public struct RunReport: Sendable {
     public var interruptedRuns: [Int64] = []
     /// Seconds per stage, in the order the stages ran.
     public var timings: [(name: String, seconds: Double)] = []
+    /// The process's peak memory after each stage, MB.
+    public var peaks: [(name: String, megabytes: Double)] = []
 
     /// Every file the receipts of this run cover.
     public var receiptFiles: [TakenFile] { earlierFiles + files }

@@ -5,11 +5,17 @@ struct StageTimes: Sendable {
     private(set) var stages: [(name: String, seconds: Double)] = []
     private var started = DispatchTime.now().uptimeNanoseconds
 
+    /// The process's peak memory (MB) at the end of each lap: where a large night's memory goes.
+    private(set) var peaks: [(name: String, megabytes: Double)] = []
+
     /// Records the time since the last lap under `name` (adding to an earlier lap of that name).
     mutating func lap(_ name: String) {
         let now = DispatchTime.now().uptimeNanoseconds
         add(name, Double(now - started) / 1e9)
         started = now
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        peaks.append((name, Double(usage.ru_maxrss) / 1024))
     }
 
     mutating func add(_ name: String, _ seconds: Double) {

@@ -45,7 +45,7 @@ struct HostileInputTests {
         let receipt = try ws.receiptText(a)
         #expect(receipt.contains("mentors.csv | Наставники | отклонён"))
         #expect(receipt.contains("Файл не удалось прочитать (Permission denied)"))
-        #expect(FileManager.default.fileExists(atPath: ws.state.appendingPathComponent("quarantine/\(a)/\(ws.asOf)/mentors.csv").path))
+        #expect(FileManager.default.fileExists(atPath: ws.state.appendingPathComponent("quarantine/\(a)/\(ws.asOf)_mentors.csv").path))
     }
 
     @Test func aCellOfFortyThousandScalarsFitsTheWorkbooks() throws {
@@ -73,7 +73,7 @@ struct HostileInputTests {
         try ws.drop(a, name, Files.mentors([(Files.mentorA, "Андреева"), (Files.mentorC, "Сорокина")]))
         let second = try ws.run()
         #expect(second.status == 0, "\(second.stderr)")
-        let archived = ws.files(under: ws.state.appendingPathComponent("archive/\(a)/\(ws.asOf)"))
+        let archived = ws.files(under: ws.state.appendingPathComponent("archive/\(a)"))
         #expect(archived.count == 2)
         #expect(archived.allSatisfy { $0.utf8.count <= 255 })
         #expect(archived.contains { $0.hasSuffix(" (2).csv") })
@@ -158,7 +158,7 @@ struct HostileInputTests {
         #expect(try ws.text("var/runs/\(ws.asOf)-run1.json").contains("файл изменился после чтения"))
         #expect(try ws.run().status == 0)
         #expect(try ws.registry().currentCounts()[a]?[.mentors] == 2)
-        let archived = try Data(contentsOf: ws.state.appendingPathComponent("archive/\(a)/\(ws.asOf)/mentors.csv"))
+        let archived = try Data(contentsOf: ws.state.appendingPathComponent("archive/\(a)/\(ws.asOf)_mentors.csv"))
         #expect(archived == Data(appended))
     }
 
@@ -205,9 +205,9 @@ struct HostileInputTests {
         try expectTheNightStillWorks(ws, try ws.run())
         #expect(try ws.receiptText(a).contains("наставники.csv | Наставники | принят"))
         #expect(try ws.registry().currentCounts()[a]?[.mentors] == 1)
-        #expect(FileManager.default.fileExists(atPath: ws.state.appendingPathComponent("archive/\(a)/\(ws.asOf)/наставники.csv").path))
+        #expect(FileManager.default.fileExists(atPath: ws.state.appendingPathComponent("archive/\(a)/\(ws.asOf)_наставники.csv").path))
         #expect(try ws.text("var/runs/\(ws.asOf)-run1.json").contains("папки «школа» нет в config/schools.csv"))
-        #expect(FileManager.default.fileExists(atPath: ws.state.appendingPathComponent("quarantine/_inbox/\(ws.asOf)/школа").path))
+        #expect(FileManager.default.fileExists(atPath: ws.state.appendingPathComponent("quarantine/_inbox/\(ws.asOf)_школа").path))
     }
 
     @Test func aSchoolFolderTheServiceCannotListStopsOnlyThatSchool() throws {

@@ -19,8 +19,8 @@ struct PermissionTests {
         #expect(mode(ws.state.appendingPathComponent("registry.sqlite")) == 0o640)
         #expect(mode(ws.state.appendingPathComponent("runs")) == 0o750)
         #expect(mode(ws.state.appendingPathComponent("runs/\(day)-run1.json")) == 0o640)
-        #expect(mode(ws.state.appendingPathComponent("archive/tetyushi-sosh1/\(day)")) == 0o750)
-        #expect(mode(ws.state.appendingPathComponent("archive/tetyushi-sosh1/\(day)/mentors.csv")) == 0o640)
+        #expect(mode(ws.state.appendingPathComponent("archive/tetyushi-sosh1")) == 0o750)
+        #expect(mode(ws.state.appendingPathComponent("archive/tetyushi-sosh1/\(day)_mentors.csv")) == 0o640)
         #expect(mode(ws.outbox) == 0o711, "others may pass through to the public folder, not list or read")
         for name in ["registry", "statform", "monitoring"] {
             #expect(mode(ws.outbox.appendingPathComponent("\(name)-\(day).xlsx")) == 0o640, "\(name)")

@@ -24,7 +24,7 @@ struct RunNightsTests {
         try ws.drop(a, "mentors.csv", Files.mentors([(Files.mentorA, "Андреева")]))
         result = try ws.run()
         #expect(try ws.registry().currentCounts()[a] == [.mentors: 1, .mentees: 1, .programs: 1])
-        #expect(ws.files(under: ws.state.appendingPathComponent("archive/\(a)/\(ws.asOf)")).contains("mentors (2).csv"))
+        #expect(ws.files(under: ws.state.appendingPathComponent("archive/\(a)")).contains("\(ws.asOf)_mentors (2).csv"))
 
         // Night 3: a broken update is rejected whole; the previous data stays.
         let before = try ws.registry().contentDump()
@@ -123,7 +123,9 @@ struct RunRulesTests {
         #expect(result.status == 0)
         #expect(ws.files(under: ws.inbox).isEmpty)
         #expect(
-            ws.files(under: ws.state.appendingPathComponent("quarantine/_inbox/\(ws.asOf)")) == ["mentors.csv", "school-x/mentors.csv"])
+            ws.files(under: ws.state.appendingPathComponent("quarantine/_inbox")) == [
+                "\(ws.asOf)_mentors.csv", "\(ws.asOf)_school-x/mentors.csv",
+            ])
         let journal = try ws.text("var/runs/\(ws.asOf)-run1.json")
         #expect(journal.contains("папки «school-x» нет в config/schools.csv"))
         #expect(try ws.registry().currentCounts().isEmpty)
@@ -139,7 +141,7 @@ struct RunRulesTests {
         #expect(try ws.run().status == 0)
         #expect(FileManager.default.fileExists(atPath: outside.path), "the link's target stays where it is")
         #expect(try ws.registry().currentCounts().isEmpty)
-        let quarantined = ws.state.appendingPathComponent("quarantine/\(a)/\(ws.asOf)/mentors.csv").path
+        let quarantined = ws.state.appendingPathComponent("quarantine/\(a)/\(ws.asOf)_mentors.csv").path
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: quarantined) == outside.path)
     }
 
@@ -303,7 +305,7 @@ struct RunSafetyTests {
         try Data(bytes).write(to: inbox.appendingPathComponent("tetyushi-sosh1/mentors.csv"))
         #expect(try ws.run().status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.appendingPathComponent("tetyushi-sosh1").path).isEmpty)
-        let archived = ws.state.appendingPathComponent("archive/tetyushi-sosh1/\(ws.asOf)/mentors.csv")
+        let archived = ws.state.appendingPathComponent("archive/tetyushi-sosh1/\(ws.asOf)_mentors.csv")
         #expect(Array(try Data(contentsOf: archived)) == bytes)
         #expect(try ws.registry().currentCounts()["tetyushi-sosh1"]?[.mentors] == 1)
     }

@@ -69,15 +69,15 @@ struct FileStoreTests {
         let store = FileStore(state: state)
         let date = CivilDateFixture.asOf
         let first = store.destination(accepted: true, folder: "school-a", date: date, name: "mentors.csv")
-        #expect(first == "archive/school-a/2026-03-01/mentors.csv")
-        try FileManager.default.createDirectory(atPath: state + "/archive/school-a/2026-03-01", withIntermediateDirectories: true)
+        #expect(first == "archive/school-a/2026-03-01_mentors.csv")
+        try FileManager.default.createDirectory(atPath: state + "/archive/school-a", withIntermediateDirectories: true)
         try Data().write(to: URL(fileURLWithPath: state + "/" + first))
         #expect(
             store.destination(accepted: true, folder: "school-a", date: date, name: "mentors.csv")
-                == "archive/school-a/2026-03-01/mentors (2).csv")
+                == "archive/school-a/2026-03-01_mentors (2).csv")
         #expect(
             store.destination(accepted: false, folder: "school-a", date: date, name: "mentors.csv")
-                == "quarantine/school-a/2026-03-01/mentors.csv")
+                == "quarantine/school-a/2026-03-01_mentors.csv")
     }
 }
 
