@@ -55,7 +55,12 @@ let package = Package(
         // libxlsxwriter behind a small Swift layer: workbooks, sheets, styles, charts.
         .target(name: "XLSX", dependencies: ["CXLSXWriter", "Domain"]),
         // What the district and the schools receive in outbox/ (SPEC §7), and the templates: layout only.
-        .target(name: "Workbooks", dependencies: ["Domain", "XLSX", "Configuration", "Deadlines", "Figures", "Validation"]),
+        .target(
+            name: "Workbooks",
+            dependencies: [
+                "Domain", "XLSX", "Configuration", "Deadlines", "Figures", "Validation", .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The nightly run: scan, read, judge, record and move, snapshot, figures, outputs, journal.
         .target(
             name: "Pipeline",

@@ -99,7 +99,7 @@ enum ScaleBench {
             for name in (try? FileManager.default.contentsOfDirectory(atPath: source)) ?? [] {
                 guard var bytes = FileManager.default.contents(atPath: source + "/" + name) else { continue }
                 if (i / share) % 3 == 0 && name.contains("ment") { bytes.append(contentsOf: [0x0D, 0x0A]) }
-                FileManager.default.createFile(atPath: target + "/" + name, contents: bytes)
+                _ = FileManager.default.createFile(atPath: target + "/" + name, contents: bytes)
             }
         }
         shell(["find", work + "/inbox", "-type", "f", "-exec", "touch", "-d", "2023-03-19 21:00", "{}", "+"])

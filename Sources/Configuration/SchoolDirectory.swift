@@ -21,17 +21,23 @@ public struct School: Sendable, Equatable {
 
 /// `config/schools.csv`: the district's schools in the order every output follows.
 public struct SchoolDirectory: Sendable {
-    public var schools: [School]
+    public let schools: [School]
+    /// Code → position in `schools`: a school is found by its folder without a search.
+    private let positions: [String: Int]
     /// The district's own folder (its roadmap); not a school.
     public static let districtFolder = "district"
 
-    public init(schools: [School]) { self.schools = schools }
+    public init(schools: [School]) {
+        self.schools = schools
+        positions = Dictionary(schools.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
-    public func school(_ code: String) -> School? { schools.first { $0.code == code } }
+    public func school(_ code: String) -> School? { positions[code].map { schools[$0] } }
 
     public static func load(path: String) throws(ConfigurationError) -> SchoolDirectory {
         let table = try ConfigTable(path: path, required: ["Код ОО", "Наименование ОО", "Краткое наименование", "ИНН"])
         var schools: [School] = []
+        var codes: Set<String> = []
         for row in table.rows {
             let code = row["Код ОО"]
             let name = row["Наименование ОО"]
@@ -45,7 +51,7 @@ public struct SchoolDirectory: Sendable {
             guard code != districtFolder else {
                 throw row.error("код «\(districtFolder)» зарезервирован за папкой отдела образования")
             }
-            guard !schools.contains(where: { $0.code == code }) else { throw row.error("Код ОО «\(code)» повторяется") }
+            guard codes.insert(code).inserted else { throw row.error("Код ОО «\(code)» повторяется") }
             guard !name.isEmpty else { throw row.error("не заполнено «Наименование ОО»") }
             guard InnCheck.isValid(inn) else {
                 throw row.error("ИНН «\(inn)» неверен: нужно 10 цифр с верной контрольной цифрой")

@@ -26,8 +26,13 @@ public struct DeadlineReport: Sendable {
     public var schools: [String: [String: ItemStatus]]
     /// Item code → status, from the district's own roadmap file.
     public var district: [String: ItemStatus]
-    public var programs: [ProgramDeadline]
+    public let programs: [ProgramDeadline]
     public var rules: DeadlineRules
+    /// School code → its programmes' findings (for its receipt), grouped once.
+    private let programsBySchool: [String: [ProgramDeadline]]
+
+    /// The programme findings of one school.
+    public func programs(of school: String) -> [ProgramDeadline] { programsBySchool[school] ?? [] }
 
     /// `Просрочено мероприятий`: items (not periods) overdue for the school.
     public func overdueCount(school: String) -> Int {
@@ -49,6 +54,7 @@ public struct DeadlineReport: Sendable {
         self.schools = Dictionary(uniqueKeysWithValues: schools.map { ($0, statuses(schoolItems, $0)) })
         district = statuses(districtItems, districtFolder)
         programs = schools.flatMap { school in snapshot[school].programs.flatMap { Self.findings($0, school: school, asOf: rules.asOf) } }
+        programsBySchool = Dictionary(grouping: programs, by: \.school)
     }
 
     /// The programme rules of SPEC §6: still running after its end date; completed with no results

@@ -68,22 +68,60 @@ public struct ProgramListing: Sendable {
     public var file: String?
 }
 
-extension ProgramListing {
-    static func rows(snapshot: RegistrySnapshot, schools: [School]) -> [ProgramListing] {
-        var mentorNames: [Snils: String] = [:]
-        var menteeNames: [Snils: String] = [:]
-        for school in schools {
-            let data = snapshot[school.code]
-            for m in data.mentors where mentorNames[m.snils] == nil { mentorNames[m.snils] = m.name.full }
-            for m in data.mentees { menteeNames[m.snils] = m.name.full }
-        }
-        return schools.flatMap { school in
-            let data = snapshot[school.code]
-            return data.programs.map { p in
-                ProgramListing(
-                    school: school, program: p, mentorName: mentorNames[p.mentor],
-                    menteeNames: p.mentees.map { menteeNames[$0] ?? $0.description }, file: data.files[.programs])
+/// The registry workbook's programmes with names, made one by one as they are written: a country
+/// has hundreds of thousands, and a night that keeps the registry workbook builds none of them.
+/// A mentor's name comes from the first school (in `schools.csv` order) that lists the mentor, a
+/// mentee's from the last.
+public struct ProgramListings: Sequence, Sendable {
+    let snapshot: RegistrySnapshot
+    let schools: [School]
+
+    /// Where a person is listed: the school's position and the person's in its list.
+    fileprivate struct Place {
+        var school: Int32
+        var index: Int32
+    }
+
+    public struct Iterator: IteratorProtocol {
+        let folders: [RegistrySnapshot.Folder]
+        let schools: [School]
+        fileprivate let mentors: [Snils: Place]
+        fileprivate let mentees: [Snils: Place]
+        var school = 0
+        var program = 0
+
+        public mutating func next() -> ProgramListing? {
+            while school < folders.count, program == folders[school].programs.count {
+                school += 1
+                program = 0
             }
+            guard school < folders.count else { return nil }
+            let data = folders[school]
+            let p = data.programs[program]
+            program += 1
+            return ProgramListing(
+                school: schools[school], program: p, mentorName: mentors[p.mentor].map { folder($0).mentors[Int($0.index)].name.full },
+                menteeNames: p.mentees.map { snils in
+                    mentees[snils].map { folder($0).mentees[Int($0.index)].name.full } ?? snils.description
+                },
+                file: data.files[.programs])
         }
+
+        private func folder(_ place: Place) -> RegistrySnapshot.Folder { folders[Int(place.school)] }
+    }
+
+    public func makeIterator() -> Iterator {
+        let folders = schools.map { snapshot[$0.code] }
+        var mentors: [Snils: Place] = [:]
+        var mentees: [Snils: Place] = [:]
+        mentors.reserveCapacity(folders.reduce(0) { $0 + $1.mentors.count })
+        mentees.reserveCapacity(folders.reduce(0) { $0 + $1.mentees.count })
+        for (s, data) in folders.enumerated() {
+            for (i, m) in data.mentors.enumerated() where mentors[m.snils] == nil {
+                mentors[m.snils] = Place(school: Int32(s), index: Int32(i))
+            }
+            for (i, m) in data.mentees.enumerated() { mentees[m.snils] = Place(school: Int32(s), index: Int32(i)) }
+        }
+        return Iterator(folders: folders, schools: schools, mentors: mentors, mentees: mentees)
     }
 }

@@ -52,11 +52,27 @@ public struct SpellingGroup: Sendable {
     public var entries: [PersonEntry]
 
     static func groups(in snapshot: RegistrySnapshot, folders: [String]) -> [SpellingGroup] {
-        var bySnils: [Snils: [PersonEntry]] = [:]
-        for folder in folders {
-            for person in snapshot[folder].people(school: folder) { bySnils[person.snils, default: []].append(person) }
+        // Most numbers are listed once: count them first, and gather the entries of the others.
+        let lists = folders.map { snapshot[$0] }
+        var listed: [Snils: Int] = [:]
+        listed.reserveCapacity(lists.reduce(0) { $0 + $1.curators.count + $1.mentors.count + $1.mentees.count })
+        for data in lists {
+            for snils in data.snilses { listed[snils, default: 0] += 1 }
         }
-        return bySnils.filter { $0.value.count > 1 && Set($0.value.map(\.name.spellingKey)).count > 1 }
+        var bySnils: [Snils: [PersonEntry]] = [:]
+        for (folder, data) in zip(folders, lists) where data.snilses.contains(where: { listed[$0, default: 0] > 1 }) {
+            for person in data.people(school: folder) where listed[person.snils, default: 0] > 1 {
+                bySnils[person.snils, default: []].append(person)
+            }
+        }
+        return bySnils.filter { Set($0.value.map(\.name.spellingKey)).count > 1 }
             .map { SpellingGroup(snils: $0.key, entries: $0.value) }.sorted { $0.snils < $1.snils }
+    }
+}
+
+extension RegistrySnapshot.Folder {
+    /// The numbers of the folder's curators, mentors and mentees, in that order.
+    fileprivate var snilses: some Sequence<Snils> {
+        curators.lazy.map(\.snils) + mentors.lazy.map(\.snils) + mentees.lazy.map(\.snils)
     }
 }

@@ -16,7 +16,7 @@ public struct NightFigures: Sendable {
     public var monitoring: [MonitoringRow]
     public var roadmap: [RoadmapRow]
     public var spellings: [SpellingGroup]
-    public var programs: [ProgramListing]
+    public var programs: ProgramListings
     /// Programmes being carried out (`реализуется`, `продлена`) per form, district-wide.
     public var activeByForm: [(form: MentoringForm, count: Int)]
 
@@ -49,7 +49,7 @@ public struct NightFigures: Sendable {
         }
         roadmap = RoadmapRow.rows(deadlines: deadlines, schools: codes)
         spellings = SpellingGroup.groups(in: snapshot, folders: codes)
-        programs = ProgramListing.rows(snapshot: snapshot, schools: schools)
+        programs = ProgramListings(snapshot: snapshot, schools: schools)
         activeByForm = MentoringForm.allCases.map { form in (form, total.byForm[form] ?? 0) }
     }
 }

@@ -81,7 +81,9 @@ struct NightOutputs {
         let writer = JobWriter(
             configuration: configuration, snapshot: snapshot, figures: figures, place: place, stamps: stamps,
             registryFingerprint: registryVersion + "|"
-                + Self.fingerprint(configuration.schools.schools.map { "\($0)" }.joined(separator: "\n")))
+                + Self.fingerprint(
+                    configuration.schools.schools.map { [$0.code, $0.name, $0.shortName, $0.inn].joined(separator: "\t") }.joined(
+                        separator: "\n")))
         let faults = self.faults
         let outcomes = Parallel.map(jobs, workers: configuration.settings.threads) { job -> (done: Done, seconds: Double) in
             let (done, seconds) = StageTimes.measure { writer.run(job) }
@@ -215,7 +217,7 @@ private struct JobWriter: Sendable {
             case .extract(let school):
                 let listing = PublicListing(school: school, data: snapshot[school.code])
                 let name = "public:" + school.code
-                let fingerprint = NightOutputs.fingerprint(String(describing: listing))
+                let fingerprint = PublicExtract.fingerprint(listing)
                 if let kept = stamps[name], kept.fingerprint == fingerprint, FileBytes.stamp(DiskPath(kept.path)) != nil { return .kept }
                 let path = try PublicExtract.write(listing, place: place)
                 try seal(path, public: true)

@@ -9,21 +9,19 @@ extension Registry {
     public func baseline() throws -> Baseline {
         try queue.read { db in
             var files: [String: [Dataset: String]] = [:]
-            for row in try Row.fetchAll(
+            var folders = TextCache()
+            // The files looked up in the order they were stored (as for the snapshot).
+            try SQLiteRows.each(
                 db,
-                sql: """
-                    SELECT s.school, s.dataset, f.sha256 FROM snapshot s JOIN source_file f ON f.id = s.file_id
-                    WHERE s.replaced_by_run IS NULL
-                    """
-            ) {
-                files[row[0], default: [:]][Dataset(rawValue: row[1])!] = row[2]
+                "SELECT folder, dataset, sha256 FROM source_file WHERE id IN (SELECT file_id FROM snapshot WHERE replaced_by_run IS NULL)"
+            ) { row in
+                files[folders.string(row.bytes(0)), default: [:]][Dataset(rawValue: row.plainText(1))!] = row.plainText(2)
             }
             func index(_ table: String) throws -> SnilsIndex {
                 var entries: [(snils: Snils, folder: String)] = []
-                let rows = try Row.fetchCursor(
-                    db,
-                    sql: "SELECT s.school, r.snils FROM \(table) r JOIN snapshot s ON s.id = r.snapshot_id WHERE s.replaced_by_run IS NULL")
-                while let row = try rows.next() { entries.append((Snils(value: UInt64(row[1] as Int64)), row[0])) }
+                try SQLiteRows.each(
+                    db, "SELECT s.school, r.snils FROM \(table) r JOIN snapshot s ON s.id = r.snapshot_id WHERE s.replaced_by_run IS NULL"
+                ) { row in entries.append((row.snils(1), folders.string(row.bytes(0)))) }
                 return SnilsIndex(entries)
             }
             let queue = self.queue

@@ -9,12 +9,13 @@ extension Registry {
         try queue.read { db in
             var folders: [String: RegistrySnapshot.Folder] = [:]
             var schools = TextCache()
+            var directionLists = ParsedCache<[Direction]>()
             func rows(_ table: String, _ columns: String, _ body: (String, inout SQLiteRows) -> Void) throws {
                 try SQLiteRows.each(
                     db,
                     """
                     SELECT s.school, \(columns) FROM \(table) r JOIN snapshot s ON s.id = r.snapshot_id
-                    WHERE s.replaced_by_run IS NULL ORDER BY s.school, r.row
+                    WHERE s.replaced_by_run IS NULL
                     """
                 ) { row in body(schools.string(row.bytes(0)), &row) }
             }
@@ -61,8 +62,10 @@ extension Registry {
                 "r.row, r.number, r.mentor_snils, r.mentee_snils, r.form, r.model, r.directions, r.mode, r.start_date, r.end_date, "
                     + "r.pair_order, r.status, r.closed_date, r.close_reason, r.results_url"
             ) { school, row in
-                let mentees = row.plainText(4).split(separator: ",").compactMap { Snils(digits: String($0)) }
-                let directions = row.text(7).components(separatedBy: "; ").compactMap(Direction.init(rawValue:))
+                let mentees = row.snilsList(4)
+                let directions = directionLists.value(row.bytes(7)) { bytes in
+                    String(decoding: bytes, as: UTF8.self).split(separator: "; ").compactMap { Direction(rawValue: String($0)) }
+                }
                 folders[school, default: .init()].programs.append(
                     ProgramRecord(
                         row: row.int(1), number: row.plainText(2), mentor: row.snils(3), mentees: mentees,
@@ -80,11 +83,23 @@ extension Registry {
             }
             try SQLiteRows.each(
                 db,
-                "SELECT s.school, s.dataset, f.name FROM snapshot s JOIN source_file f ON f.id = s.file_id WHERE s.replaced_by_run IS NULL"
+                // The files looked up in the order they were stored (a snapshot's school and dataset
+                // are its file's), so that the table's pages are read in order, not at random.
+                "SELECT folder, dataset, name FROM source_file WHERE id IN (SELECT file_id FROM snapshot WHERE replaced_by_run IS NULL)"
             ) { row in
                 folders[schools.string(row.bytes(0)), default: .init()].files[Dataset(rawValue: row.plainText(1))!] = row.plainText(2)
             }
             for (folder, intake) in try Self.intake(db) { folders[folder, default: .init()].intake = intake }
+            // Each folder's rows of a dataset come from one snapshot, in its key's order
+            // (snapshot, row): sorting the result in SQL cost more than reading it. Sorted here
+            // only in case they did not.
+            for key in folders.keys {
+                folders[key]!.curators.sortByRow(\.row)
+                folders[key]!.mentors.sortByRow(\.row)
+                folders[key]!.mentees.sortByRow(\.row)
+                folders[key]!.programs.sortByRow(\.row)
+                folders[key]!.roadmap.sortByRow(\.row)
+            }
             return RegistrySnapshot(folders: folders)
         }
     }
@@ -93,30 +108,30 @@ extension Registry {
     /// and the verdict on its latest judged files — the latest file of each dataset, and files of no
     /// recognisable dataset from the folder's latest night. A repeat counts as accepted.
     static func intake(_ db: Database) throws -> [String: SchoolIntake] {
+        var folders = TextCache()
         var lastAccepted: [String: CivilDate] = [:]
-        for row in try Row.fetchAll(
+        try SQLiteRows.each(
             db,
-            sql: """
-                SELECT f.folder, max(r.as_of) FROM source_file f JOIN run r ON r.id = f.run_id
-                WHERE f.verdict = 'принят' GROUP BY f.folder
-                """)
-        {
-            lastAccepted[row[0]] = date(row[1])
-        }
+            """
+            SELECT f.folder, max(r.as_of) FROM source_file f INDEXED BY source_file_latest JOIN run r ON r.id = f.run_id
+            WHERE f.verdict = '\(Verdict.accepted.rawValue)' GROUP BY f.folder
+            """
+        ) { row in lastAccepted[folders.string(row.bytes(0))] = row.date(1) }
         var rejected: [String: Bool] = [:]
-        for row in try Row.fetchAll(
+        try SQLiteRows.each(
             db,
-            sql: """
-                SELECT f.folder, f.verdict FROM source_file f
-                JOIN (SELECT max(id) AS id FROM source_file WHERE dataset IS NOT NULL GROUP BY folder, dataset) l ON l.id = f.id
-                UNION ALL
-                SELECT f.folder, f.verdict FROM source_file f JOIN run r ON r.id = f.run_id
-                WHERE f.dataset IS NULL AND r.as_of = (
-                    SELECT max(r2.as_of) FROM source_file g JOIN run r2 ON r2.id = g.run_id WHERE g.folder = f.folder)
-                """)
-        {
-            let folder: String = row[0]
-            rejected[folder] = (rejected[folder] ?? false) || (row[1] as String) == Verdict.rejected.rawValue
+            """
+            SELECT folder, verdict = '\(Verdict.rejected.rawValue)', max(id) FROM source_file INDEXED BY source_file_latest
+            WHERE dataset IS NOT NULL GROUP BY folder, dataset
+            UNION ALL
+            SELECT f.folder, f.verdict = '\(Verdict.rejected.rawValue)', f.id FROM source_file f INDEXED BY source_file_latest
+            JOIN run r ON r.id = f.run_id
+            WHERE f.dataset IS NULL AND r.as_of = (
+                SELECT max(r2.as_of) FROM source_file g INDEXED BY source_file_latest JOIN run r2 ON r2.id = g.run_id WHERE g.folder = f.folder)
+            """
+        ) { row in
+            let folder = folders.string(row.bytes(0))
+            rejected[folder] = (rejected[folder] ?? false) || row.bool(1)
         }
         var out: [String: SchoolIntake] = [:]
         for (folder, anyRejected) in rejected {
@@ -127,4 +142,11 @@ extension Registry {
 
     static func snils(_ value: Int64) -> Snils { Snils(value: UInt64(value)) }
     static func date(_ text: String?) -> CivilDate? { text.flatMap(CivilDate.init(iso:)) }
+}
+
+extension Array {
+    fileprivate mutating func sortByRow(_ row: (Element) -> Int) {
+        guard !zip(self, dropFirst()).allSatisfy({ row($0) < row($1) }) else { return }
+        sort { row($0) < row($1) }
+    }
 }

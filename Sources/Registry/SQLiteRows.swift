@@ -47,6 +47,26 @@ struct SQLiteRows {
     func plainText(_ i: Int32) -> String { String(decoding: bytes(i), as: UTF8.self) }
     func optionalPlainText(_ i: Int32) -> String? { isNull(i) ? nil : plainText(i) }
 
+    /// A column of 11-digit numbers separated by commas (a programme's mentees), read as the
+    /// registry wrote them.
+    func snilsList(_ i: Int32) -> [Snils] {
+        var out: [Snils] = []
+        var value: UInt64 = 0
+        var digits = 0
+        for byte in bytes(i) {
+            if byte == UInt8(ascii: ",") {
+                if digits == 11 { out.append(Snils(value: value)) }
+                value = 0
+                digits = 0
+            } else if byte &- 0x30 < 10 {
+                value = value * 10 + UInt64(byte &- 0x30)
+                digits += 1
+            }
+        }
+        if digits == 11 { out.append(Snils(value: value)) }
+        return out
+    }
+
     /// An ISO date column (`ГГГГ-ММ-ДД`, as the registry stores them).
     func date(_ i: Int32) -> CivilDate? {
         let b = bytes(i)
@@ -72,6 +92,22 @@ struct TextCache {
         let string = String(decoding: bytes, as: UTF8.self)
         slots[slot] = string
         return string
+    }
+}
+
+/// Values parsed from equal bytes before (a programme's directions repeat down the column): a
+/// direct-mapped table like `TextCache`, keyed by the bytes.
+struct ParsedCache<Value> {
+    private var slots = [(key: [UInt8], value: Value)?](repeating: nil, count: 1024)
+
+    mutating func value(_ bytes: UnsafeBufferPointer<UInt8>, _ parse: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        let slot = Int(truncatingIfNeeded: hash >> 54)
+        if let cached = slots[slot], cached.key.elementsEqual(bytes) { return cached.value }
+        let value = parse(bytes)
+        slots[slot] = (Array(bytes), value)
+        return value
     }
 }
 

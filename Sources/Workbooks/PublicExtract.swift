@@ -26,6 +26,20 @@ public enum PublicExtract {
         .text("Статус", 14) { $0.status.text }, .text("Результаты опубликованы", 34) { $0.resultsURL },
     ]
 
+    /// What the extract would hold, apart from the date it is written on: the night's outputs keep
+    /// an earlier night's extract while this has not changed. The layout's version is part of it,
+    /// so that a change to the columns rewrites every extract once.
+    public static func fingerprint(_ listing: PublicListing) -> String {
+        var cells = CellFingerprint()
+        cells.add("public extract, layout 1")
+        cells.add(listing.school.name)
+        cells.add(listing.school.shortName)
+        cells.add(listing.mentors, mentorColumns)
+        cells.add(listing.mentees, menteeColumns)
+        cells.add(listing.programmes, programmeColumns)
+        return cells.hex
+    }
+
     public static func write(_ listing: PublicListing, place: OutputPlace) throws -> String {
         let school = listing.school
         let path = "\(place.outbox)/public/\(school.code)/nastavnichestvo-\(place.asOf.iso).xlsx"

@@ -85,7 +85,7 @@ public enum ReceiptWorkbook {
             try due.append(items.map { ($0, statuses[$0.item.code]) })
             let status = due.column("Статус")
             try StatusColors.apply(try due.finish(), firstRow: dueFirst, firstColumn: status, lastRow: due.row - 1, lastColumn: status)
-            let programs = deadlines.programs.filter { $0.school == folder }
+            let programs = deadlines.programs(of: folder)
             if !programs.isEmpty {
                 let table = Table(workbook, name: "Сроки программ", columns: programColumns)
                 try table.append(programs)

@@ -81,7 +81,7 @@ final class Workspace {
         guard let walker = FileManager.default.enumerator(atPath: url.path) else { return [] }
         return walker.compactMap { $0 as? String }.filter { path in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory)
             return !isDirectory.boolValue
                 || (try? FileManager.default.destinationOfSymbolicLink(atPath: url.appendingPathComponent(path).path)) != nil
         }.sorted()
