@@ -16,23 +16,27 @@ enum SpellingCheck {
     /// Warnings by list index.
     static func warnings(_ lists: [List], baseline: Baseline) -> [Int: [Finding]] {
         let replaced = Set(lists.map { FolderList(school: $0.folder, dataset: $0.dataset) })
-        var bySnils: [Snils: [PersonEntry]] = [:]
+        // How often each number is listed: tonight, then in the registry's lists tonight's do not
+        // replace (asked for every number tonight brings, since any of them may be listed there).
+        var listed: [Snils: Int] = [:]
+        listed.reserveCapacity(lists.reduce(0) { $0 + $1.people.count })
         for list in lists {
-            for person in list.people { bySnils[person.snils, default: []].append(person) }
+            for person in list.people { listed[person.snils, default: 0] += 1 }
         }
-        // Only the numbers listed at least twice can be spelt two ways; the registry is asked for
-        // every number tonight brings, since any of them may be listed there.
-        let before = baseline.peopleWithSnils(Set(bySnils.keys)).filter { !replaced.contains(FolderList($0)) }
+        let before = baseline.peopleWithSnils(Set(listed.keys)).filter { !replaced.contains(FolderList($0)) }
+        for person in before { listed[person.snils, default: 0] += 1 }
+        // Only a number listed at least twice can be spelt two ways: only its entries are gathered
+        // (a country's first night brings a million numbers, nearly all listed once).
         var elsewhere: [Snils: [PersonEntry]] = [:]
-        for person in before { elsewhere[person.snils, default: []].append(person) }
+        for person in before where listed[person.snils, default: 0] > 1 { elsewhere[person.snils, default: []].append(person) }
         for list in lists {
-            for person in list.people { elsewhere[person.snils, default: []].append(person) }
+            for person in list.people where listed[person.snils, default: 0] > 1 { elsewhere[person.snils, default: []].append(person) }
         }
         var out: [Int: [Finding]] = [:]
         for list in lists {
             var findings: [Finding] = []
             for person in list.people {
-                guard let candidates = elsewhere[person.snils], candidates.count > 1 else { continue }
+                guard let candidates = elsewhere[person.snils] else { continue }
                 let others = candidates.filter { FolderList($0) != FolderList(person) }
                 guard !others.isEmpty else { continue }
                 let key = person.name.spellingKey

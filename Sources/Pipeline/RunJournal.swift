@@ -52,7 +52,7 @@ enum RunJournal {
         let exitCode: Int32?
         var recovered: [String] = []
         var interruptedRuns: [Int64] = []
-        let files: [File]
+        var files: [File]
         let quarantinedUnread: [Stray]
         var leftForNextRun: [Note] = []
         var unreadableFolders: [Problem] = []
@@ -93,13 +93,38 @@ enum RunJournal {
     }
 
     private static func write(_ document: Document, asOf: CivilDate, state: String) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         let path = "\(state)/runs/\(asOf.iso)-run\(document.run).json"
-        try AtomicWrite.write(try encoder.encode(document), to: path)
+        try AtomicWrite.write(try encoded(document), to: path)
         chmod(path, 0o640)
         chmod(state + "/runs", 0o750)
         return path
+    }
+
+    /// The document, pretty-printed, with one line per file: a country's night takes 240,000
+    /// files, whose tree of values in one encoder would cost more memory than the night's outputs,
+    /// and a line per file can be searched with grep.
+    static func encoded(_ document: Document) throws -> Data {
+        let pretty = JSONEncoder()
+        pretty.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        pretty.keyEncodingStrategy = .convertToSnakeCase
+        var head = document
+        head.files = []
+        var json = try pretty.encode(head)
+        guard !document.files.isEmpty else { return json }
+        // The top-level key, indented by two (a quote inside a value is escaped), and its empty array.
+        guard let key = json.range(of: Data("\n  \"files\" : [".utf8)),
+            let close = json[key.upperBound...].firstIndex(of: UInt8(ascii: "]"))
+        else { return try pretty.encode(document) }
+        let line = JSONEncoder()
+        line.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        line.keyEncodingStrategy = .convertToSnakeCase
+        var files = Data()
+        for (i, file) in document.files.enumerated() {
+            files.append(contentsOf: Array((i == 0 ? "\n    " : ",\n    ").utf8))
+            files.append(try line.encode(file))
+        }
+        files.append(contentsOf: Array("\n  ".utf8))
+        json.replaceSubrange(key.upperBound..<close, with: files)
+        return json
     }
 }

@@ -102,7 +102,8 @@ struct FaultMatrixTests {
         let journal = try ws.text("var/runs/\(ws.asOf)-run1.json")
         #expect(journal.contains("\"written_by_run\" : 2"))
         #expect(journal.contains("readme.txt") && journal.contains("папки «school-x» нет в config/schools.csv"))
-        #expect(journal.contains("\"name\" : \"mentors.csv\""))
+        let files = (try JSONSerialization.jsonObject(with: Data(journal.utf8)) as? [String: Any])?["files"] as? [[String: Any]]
+        #expect(files?.contains { $0["name"] as? String == "mentors.csv" } == true)
     }
 
     func check(kills: [String]) throws {
