@@ -32,8 +32,10 @@ let package = Package(
 
         // The district's vocabulary: datasets, dates, findings, typed records, the registry's snapshot.
         .target(name: "Domain"),
-        // Bytes → table: encoding and delimiter detection, libcsv.
-        .target(name: "Reading", dependencies: ["CCSV", "Domain"], swiftSettings: hotPath),
+        // Bytes → table: encoding and delimiter detection, libcsv; `.xlsx` sheets (ZIPFoundation, libxml2's SAX).
+        .target(
+            name: "Reading", dependencies: ["CCSV", "Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: hotPath),
         // Table → typed records + findings: every rule of SPEC §4 for one file.
         .target(name: "Validation", dependencies: ["Domain", "Reading"], swiftSettings: hotPath),
         // config/: nastavnik.toml, schools.csv, roadmap.csv.
@@ -85,7 +87,8 @@ let package = Package(
             name: "nastavnik-bench",
             dependencies: [
                 "Domain", "Reading", "Validation", "Configuration", "Judgement", "Registry", "Figures", "Workbooks", "Deadlines",
-                "Pipeline", .product(name: "Logging", package: "swift-log"),
+                "Pipeline", "XLSX", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Sources/Benchmarks"
         ),
@@ -98,8 +101,11 @@ let package = Package(
 
         // Test targets mirror the modules.
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "ReadingTests", dependencies: ["Reading"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Reading", "Domain"]),
+        .testTarget(
+            name: "ReadingTests",
+            dependencies: ["Reading", "Domain", "XLSX", "XLSXTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "Reading", "Domain", "XLSX", "XLSXTestSupport"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Validation"]),
         .testTarget(name: "JudgementTests", dependencies: ["Judgement", "Validation", "Configuration", "Domain"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "Domain"]),
@@ -118,6 +124,8 @@ let package = Package(
                 "Workbooks", "Figures", "Fixtures", "XLSX", "XLSXTestSupport", "Registry", "Domain", "Configuration", "Deadlines",
             ]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Judgement", "Registry", "Domain"]),
-        .testTarget(name: "CLITests", dependencies: ["Domain", "Registry", "XLSXTestSupport"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["Domain", "Registry", "XLSXTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

@@ -21,6 +21,9 @@ import Workbooks
 //   swift run -c release nastavnik-bench scale [--sizes 20,1400,5600,40000] [--runs 3] [--no-baseline]
 //     the nightly job (release binary) at each size: first, quiet and resend nights, and the
 //     shared Python baseline on the same inbox; see ScaleBench.swift.
+//   swift run -c release nastavnik-bench workbook-reading [--runs N]
+//     `.xlsx` input: a school's six-sheet workbook read and validated (ms), and a 100,000-row
+//     mentors sheet (MB/s of sheet XML, peak memory).
 //   swift run -c release nastavnik-bench registry-workbook [--rows N]
 //     writes outbox/registry-DATE.xlsx for a registry of N current mentors (default 1,000,000),
 //     built once in the temp folder; prints the time and this process's peak memory.
@@ -40,6 +43,7 @@ struct Options {
     var scale = false
     var sizes = [20, 1_400, 5_600, 40_000]
     var skipBaseline = false
+    var workbookReading = false
 
     init(_ arguments: [String]) {
         var i = 1
@@ -50,6 +54,10 @@ struct Options {
         if arguments.count > 1 && arguments[1] == "scale" {
             scale = true
             runs = 3
+            i = 2
+        }
+        if arguments.count > 1 && arguments[1] == "workbook-reading" {
+            workbookReading = true
             i = 2
         }
         if arguments.count > 1 && arguments[1] == "nightly-run" {
@@ -84,6 +92,8 @@ if options.registryWorkbook {
     RegistryWorkbookBench.run(rows: options.rows)
 } else if options.nightlyRun {
     NightlyRunBench.run(schools: options.schools, rowsPerSchool: options.rows)
+} else if options.workbookReading {
+    WorkbookReadingBench.run(runs: options.runs)
 } else if options.scale {
     ScaleBench.run(options)
 } else {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Domain
 import Foundation
 import Pipeline
 import Reading
@@ -15,28 +16,57 @@ extension Nastavnik {
                   nastavnik inspect файл.csv --format json   # массив объектов с ключами из заголовка
                 """)
 
-        @Argument(help: ArgumentHelp("Файл CSV.", valueName: "FILE"))
+        @Argument(help: ArgumentHelp("Файл CSV или книга Excel (.xlsx).", valueName: "FILE"))
         var file: String
 
         @Option(name: .long, help: "Формат вывода: text или json.")
         var format: OutputFormat = .text
 
         func run() throws {
+            let bytes: [UInt8]
+            switch FileReading.content(path: file, maxBytes: Int.max) {
+            case .bytes(let read, _): bytes = read
+            case .unreadable(let failure): throw fail(failure)
+            case .withdrawn(let reason): throw fail(.unreadable(reason: reason))
+            }
+            let name = (file as NSString).lastPathComponent
+            let dataset = FileReading.recognise(name: name, path: file)
+            let how = DatasetRecognition.fromFileName(name) != nil ? "по имени файла" : "по заголовкам"
+            if SpreadsheetDocument.isZip(bytes) || SpreadsheetDocument.isCompoundFile(bytes) {
+                let document: SpreadsheetDocument
+                do throws(WorkbookFailure) {
+                    document = try SpreadsheetDocument.parse(bytes)
+                } catch {
+                    throw fail(.workbook(error))
+                }
+                let sheet = dataset.flatMap { WorkbookSheets.dataSheet(document, $0) }
+                switch format {
+                case .json: printJSON(sheet?.table ?? .empty)
+                case .text:
+                    printWorkbook(
+                        document, data: sheet, dataset: dataset, how: WorkbookSheets.recognise(document) == nil ? how : "по листам книги")
+                }
+                return
+            }
             let document: CSVDocument
             do throws(CSVDocument.Failure) {
-                switch FileReading.content(path: file, maxBytes: Int.max) {
-                case .bytes(let bytes, _): document = try CSVDocument.parse(bytes)
-                case .unreadable(let failure): throw failure
-                case .withdrawn(let reason): throw CSVDocument.Failure.unreadable(reason: reason)
-                }
+                document = try CSVDocument.parse(bytes)
             } catch {
-                Output.error("\(file): \(error.message)")
-                throw ExitCode(Exit.rejected)
+                throw fail(error)
             }
             switch format {
             case .json: printJSON(document.table)
-            case .text: printText(document)
+            case .text:
+                Output.line("Файл:         \(file)")
+                Output.line("Кодировка:    \(document.encoding.rawValue)")
+                Output.line("Разделитель:  \(document.delimiter.name)")
+                printTable(document.table, dataset: dataset, how: how)
             }
+        }
+
+        private func fail(_ failure: CSVDocument.Failure) -> ExitCode {
+            Output.error("\(file): \(failure.message)")
+            return ExitCode(Exit.rejected)
         }
 
         private func printJSON(_ table: CSVTable) {
@@ -53,17 +83,26 @@ extension Nastavnik {
             Output.line(out + (table.count > 1 ? "\n]" : "]"))
         }
 
-        private func printText(_ document: CSVDocument) {
-            let table = document.table
-            let header = table.count > 0 ? table.record(0) : []
-            let name = (file as NSString).lastPathComponent
-            let byName = DatasetRecognition.fromFileName(name)
-            let dataset = FileReading.recognise(name: name, path: file)
+        private func printWorkbook(_ document: SpreadsheetDocument, data: SpreadsheetDocument.Sheet?, dataset: Dataset?, how: String) {
             Output.line("Файл:         \(file)")
-            Output.line("Кодировка:    \(document.encoding.rawValue)")
-            Output.line("Разделитель:  \(document.delimiter.name)")
+            Output.line("Книга Excel, видимых листов: \(document.sheets.count)")
+            for sheet in document.sheets {
+                let role =
+                    sheet.name == data?.name
+                    ? "данные"
+                    : WorkbookSheets.dataset(ofSheet: sheet).map { "набор «\($0.title)» — не загружается из этого файла" } ?? "не данные"
+                Output.line("  лист «\(sheet.name)»: записей \(sheet.table.count), \(role)")
+            }
+            guard let data else { return printTable(.empty, dataset: dataset, how: how) }
+            Output.line("Лист с данными: «\(data.name)»")
+            for problem in data.problems { Output.line("  ячейка \(problem.address): \(problem.message)") }
+            printTable(data.table, dataset: dataset, how: how)
+        }
+
+        private func printTable(_ table: CSVTable, dataset: Dataset?, how: String) {
+            let header = table.count > 0 ? table.record(0) : []
             if let dataset {
-                Output.line("Набор данных: \(dataset.rawValue) — \(dataset.title) (\(byName != nil ? "по имени файла" : "по заголовкам"))")
+                Output.line("Набор данных: \(dataset.rawValue) — \(dataset.title) (\(how))")
                 let map = HeaderMap(dataset: dataset, header: header)
                 let byIndex = Dictionary(
                     uniqueKeysWithValues: Schema.columns(of: dataset).compactMap { c in map.position(of: c).map { ($0, c) } })

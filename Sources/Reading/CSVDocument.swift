@@ -17,6 +17,8 @@ public struct CSVDocument: Sendable {
         case binary
         case unterminatedQuote(row: Int)
         case outOfMemory
+        /// A workbook (`.xlsx`) that could not be read.
+        case workbook(WorkbookFailure)
 
         public var message: String {
             switch self {
@@ -35,6 +37,8 @@ public struct CSVDocument: Sendable {
                 "Кавычка, открытая в строке \(row), не закрыта до конца файла — проверьте кавычки в этой строке."
             case .outOfMemory:
                 "Не хватило памяти для чтения файла — сообщите в отдел образования."
+            case .workbook(let failure):
+                failure.message
             }
         }
 

@@ -22,6 +22,9 @@ public struct CSVTable: Sendable {
 
     public var count: Int { rows.count }
 
+    /// No records at all.
+    public static let empty = TableBuilder(capacity: 0).finish()
+
     /// The fields through pointers, for reading every cell of a large file without bounds checks
     /// or reference counting.
     public func withFields<R>(_ body: (Fields) throws -> R) rethrows -> R {

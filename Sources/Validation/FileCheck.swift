@@ -90,6 +90,21 @@ final class FileCheck {
         }
     }
 
+    /// Cells of a workbook's sheet that show no value a person could have meant (an error value, a
+    /// formula never calculated, a number that cannot be a date): errors, with the cell's address.
+    func reportCellProblems(_ problems: [CellProblem]) {
+        let headerRow = table.count > 0 ? table.rows[0] : 0
+        for problem in problems {
+            let title = header.title(ofFileColumn: problem.column - 1)
+            let column = problem.row == headerRow || title.isEmpty ? nil : title
+            findings.append(.error) {
+                Finding(
+                    .error, file: fileName, row: problem.row, column: column, value: problem.value,
+                    message: "Ячейка \(problem.address): \(problem.message).")
+            }
+        }
+    }
+
     /// A value longer than a spreadsheet cell holds (`SpreadsheetText`): kept in the registry as
     /// sent, cut in the workbooks.
     @inline(never)

@@ -33,6 +33,9 @@ public enum FileValidator {
     /// neither does. The table of a file keeps the memory of its bytes: pass bytes nothing else
     /// holds, or they are copied first.
     public static func validate(name: String, dataset: Dataset?, bytes: consuming [UInt8], context: ValidationContext) -> ValidatedFile {
+        if SpreadsheetDocument.isZip(bytes) || SpreadsheetDocument.isCompoundFile(bytes) {
+            return WorkbookSheets.validate(name: name, dataset: dataset, bytes: bytes, context: context)
+        }
         let document: CSVDocument
         do {
             document = try CSVDocument.parse(bytes, spaces: .trimUnquoted)
@@ -43,31 +46,51 @@ public enum FileValidator {
     }
 
     public static func validate(name: String, dataset: Dataset?, document: CSVDocument, context: ValidationContext) -> ValidatedFile {
-        let table = document.table
+        validate(
+            name: name, dataset: dataset, table: document.table,
+            source: .text(document.encoding, document.delimiter, replacedInvalid: document.replacedInvalid),
+            context: context)
+    }
+
+    /// Where a table came from: a CSV file's text, or a workbook's sheet.
+    enum Source {
+        case text(TextEncoding, Delimiter, replacedInvalid: Bool)
+        /// `label` names the file and sheet in findings: `шаблоны.xlsx — лист «Наставники»`.
+        case sheet(label: String, problems: [CellProblem])
+    }
+
+    static func validate(name: String, dataset: Dataset?, table: CSVTable, source: Source, context: ValidationContext) -> ValidatedFile {
+        var encoding: TextEncoding?
+        var delimiter: Delimiter?
+        var label = name
+        switch source {
+        case .text(let e, let d, _): (encoding, delimiter) = (e, d)
+        case .sheet(let sheetLabel, _): label = sheetLabel
+        }
         var result = ValidatedFile(
-            name: name, dataset: dataset, encoding: document.encoding, delimiter: document.delimiter, rowCount: 0, findings: [], rows: nil)
+            name: name, dataset: dataset, encoding: encoding, delimiter: delimiter, rowCount: 0, findings: [], rows: nil)
         guard table.count > 0 else {
             result.findings.append(
-                Finding(.error, file: name, message: "В файле нет ни строки заголовков, ни данных — сохраните таблицу заново."))
+                Finding(.error, file: label, message: "В файле нет ни строки заголовков, ни данных — сохраните таблицу заново."))
             return result
         }
         guard let dataset else {
             result.findings.append(
                 Finding(
-                    .error, file: name,
+                    .error, file: label,
                     message: "Не удалось понять, какие данные в файле. Назовите файл по набору данных "
                         + "(\(DatasetRecognition.acceptedNames); после имени можно добавить дату, например "
                         + "mentors_2023-01-20.csv) или проверьте заголовки столбцов по шаблону."))
             return result
         }
         if let only = context.onlyDatasets, !only.datasets.contains(dataset) {
-            result.findings.append(Finding(.error, file: name, message: only.reason))
+            result.findings.append(Finding(.error, file: label, message: only.reason))
             return result
         }
         guard table.fieldCount(0) <= Self.maxColumns else {
             result.findings.append(
                 Finding(
-                    .error, file: name, row: table.rows[0],
+                    .error, file: label, row: table.rows[0],
                     message: "В строке заголовков \(table.fieldCount(0)) столбцов — это не таблица набора «\(dataset.title)». "
                         + "Сохраните нужный лист таблицы заново по шаблону."))
             return result
@@ -75,9 +98,12 @@ public enum FileValidator {
         let map = HeaderMap.of(dataset, table: table)
 
         let rows: DatasetRows = table.withFields { fields in
-            let check = FileCheck(fileName: name, header: map, table: table, fields: fields, context: context)
-            checkHeader(check, encoding: document.encoding)
-            if document.replacedInvalid { check.reportInvalidText(encoding: document.encoding) }
+            let check = FileCheck(fileName: label, header: map, table: table, fields: fields, context: context)
+            checkHeader(check, encoding: encoding)
+            switch source {
+            case .text(let encoding, _, let replacedInvalid): if replacedInvalid { check.reportInvalidText(encoding: encoding) }
+            case .sheet(_, let problems): check.reportCellProblems(problems)
+            }
             let rows = check.findings.hasErrors ? nil : checkRows(check, dataset)
             result.findings.append(contentsOf: check.findings)
             result.rowCount = check.dataRecords.count
@@ -87,7 +113,7 @@ public enum FileValidator {
         return result
     }
 
-    private static func checkHeader(_ check: FileCheck, encoding: TextEncoding) {
+    private static func checkHeader(_ check: FileCheck, encoding: TextEncoding?) {
         let map = check.header
         for column in map.missing {
             check.report(

@@ -22,6 +22,16 @@ public enum Templates {
         }
     }
 
+    /// How a template column keeps what a curator types: a СНИЛС or code as text (Excel would make
+    /// `01234567890` a number and drop the zero), a date as a date.
+    static func typedAs(_ column: Column) -> Style? {
+        switch column {
+        case .snils, .mentorSnils, .menteeSnils, .schoolCode, .item, .programNumber, .orderNumber, .pairOrder: Style(numberFormat: "@")
+        case .birthDate, .mentorBirthDate, .orderDate, .trainingDate, .startDate, .endDate, .closedDate, .doneDate: .date
+        default: nil
+        }
+    }
+
     /// Writes the templates into `directory`; returns the paths.
     public static func write(to directory: String, roadmapCodes: [String], created: Date) throws -> [String] {
         var paths: [String] = []
@@ -39,14 +49,18 @@ public enum Templates {
         try instructions.setColumn(0, width: 110, .wrapped)
         let lines = [
             "Как заполнить и отправить данные о наставничестве",
-            "1. Каждый лист — отдельный файл. Заполните лист, затем «Файл → Сохранить как → CSV UTF-8 (разделитель — запятая)» "
-                + "и сохраните под английским или русским именем набора: " + DatasetRecognition.acceptedNames + ".",
+            "1. Заполните лист нужного набора данных и сохраните книгу как есть (.xlsx) — её можно положить в папку школы: "
+                + "загружается лист, названный по набору. Из одной книги загружается один набор; если заполнено несколько листов, "
+                + "сохраните каждый отдельной книгой или как «CSV UTF-8» под английским или русским именем набора: "
+                + DatasetRecognition.acceptedNames + ".",
             "2. Положите файлы в папку своей школы. Каждый файл — полный список: присланный файл заменяет прежний целиком.",
             "3. Первая строка — заголовки, как в шаблоне. Необязательные столбцы: Отчество, Дата рождения (у наставников), "
                 + "Дата ПК по наставничеству, Профессиональные затруднения, Раздел сайта, Дата завершения и Основание завершения "
                 + "(обязательны для завершённых и прекращённых программ), Результаты опубликованы, Примечание.",
-            "4. СНИЛС — 11 цифр в виде 123-456-789 01; задайте столбцу формат «Текстовый», иначе Excel отбросит ведущие нули.",
-            "5. Даты — ДД.ММ.ГГГГ. Стаж — число лет, можно с запятой: 2,5. Согласие — «да» или «нет».",
+            "4. СНИЛС — 11 цифр в виде 123-456-789 01; столбцы СНИЛС в шаблоне текстовые, чтобы Excel не отбросил ведущие нули "
+                + "(при сохранении в CSV задайте столбцу формат «Текстовый»).",
+            "5. Даты — ДД.ММ.ГГГГ (столбцы дат в шаблоне — в формате даты). Стаж — число лет, можно с запятой: 2,5. "
+                + "Согласие — «да» или «нет».",
             "6. В программах несколько СНИЛС наставляемых и несколько направлений разделяйте «;». Направления: "
                 + Direction.allCases.map(\.rawValue).joined(separator: ", ") + ".",
             "7. Наутро в папке квитанций появится квитанция: принят ли файл и что исправить (строка, столбец, значение).",
@@ -62,8 +76,7 @@ public enum Templates {
             let sheet = try workbook.addSheet(sheetNames[dataset]!)
             let columns = Schema.columns(of: dataset)
             for (i, column) in columns.enumerated() {
-                let text = column == .snils || column == .mentorSnils || column == .menteeSnils || column == .schoolCode || column == .item
-                try sheet.setColumn(i, width: max(14, Double(column.title.count) * 0.9), text ? Style(numberFormat: "@") : nil)
+                try sheet.setColumn(i, width: max(14, Double(column.title.count) * 0.9), Self.typedAs(column))
                 try sheet.write(0, i, .text(column.title), .header)
                 if let values = choices(column, roadmapCodes: roadmapCodes) {
                     try sheet.dropDown(column: i, firstRow: 1, lastRow: 5000, values: values, title: column.title)

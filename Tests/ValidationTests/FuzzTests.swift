@@ -2,6 +2,8 @@ import Domain
 import Foundation
 import Reading
 import Testing
+import XLSX
+import XLSXTestSupport
 
 @testable import Validation
 
@@ -88,6 +90,53 @@ struct FuzzTests {
             }
         }
         // The mutations must leave some files valid, or the test only exercises the first rejection.
+        #expect(accepted > 20)
+    }
+
+    // MARK: workbooks
+
+    /// Each CSV seed as the workbook a school would save it as: its parts, by name.
+    static let workbookSeeds: [(name: String, parts: [(String, Data)])] = seeds.indices.compactMap { i in
+        guard let document = try? CSVDocument.parse(seeds[i]),
+            let bytes = try? WorkbookValidationTests.workbook([
+                ("Лист1", (0..<document.table.count).map { document.table.record($0).map(CellValue.text) })
+            ]),
+            let parts = try? ZipParts.parts(bytes)
+        else { return nil }
+        return (seedNames[i].replacingOccurrences(of: ".csv", with: ".xlsx"), parts)
+    }
+
+    /// Mutated workbooks: most with a sheet's, the shared strings' or the styles' XML mutated and
+    /// zipped again (so that the XML parser and the cell rules see them, not only the zip's
+    /// checksums), the rest with the zip's own bytes mutated.
+    @Test(.timeLimit(.minutes(3)))
+    func everyWorkbookGetsAVerdict() throws {
+        #expect(Self.workbookSeeds.count == Self.seeds.count)
+        var rng = SplitMix(state: 20_261_201)
+        var accepted = 0
+        for round in 0..<2000 {
+            let seed = Self.workbookSeeds.randomElement(using: &rng)!
+            var bytes: [UInt8]
+            if round % 5 == 0 {
+                bytes = Self.mutate(try ZipParts.zip(seed.parts), &rng)
+            } else {
+                var parts = seed.parts
+                let xml = parts.indices.filter { ["sheet1.xml", "sharedStrings.xml", "styles.xml"].contains(where: parts[$0].0.hasSuffix) }
+                let target = xml.randomElement(using: &rng)!
+                parts[target].1 = Data(Self.mutate(Array(parts[target].1), &rng))
+                bytes = try ZipParts.zip(parts, stored: true)
+            }
+            let dataset = DatasetRecognition.recognise(name: seed.name, head: bytes, complete: true)
+            let result = FileValidator.validate(
+                name: seed.name, dataset: dataset, bytes: bytes, context: Fixture.context(people: Fixture.people))
+            if result.isAccepted {
+                accepted += 1
+                #expect(!result.findings.hasErrors)
+            } else {
+                #expect(result.findings.hasErrors, "round \(round): rejected without an error")
+                #expect(result.findings.allSatisfy { !$0.message.isEmpty })
+            }
+        }
         #expect(accepted > 20)
     }
 }

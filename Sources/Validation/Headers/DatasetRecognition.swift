@@ -10,9 +10,13 @@ public enum DatasetRecognition {
     public static let headBytes = 64 << 10
 
     /// By the name, else by the header row at the start of `head` (the file's first bytes, all of
-    /// them when `complete`). Nil when neither says.
+    /// them when `complete`; a workbook's are needed whole). Nil when neither says.
     public static func recognise(name: String, head: [UInt8], complete: Bool) -> Dataset? {
         if let dataset = fromFileName(name) { return dataset }
+        if SpreadsheetDocument.isZip(head) {
+            // A workbook says what it holds by its sheets, known only from the whole of it.
+            return complete ? (try? SpreadsheetDocument.parse(head)).flatMap(WorkbookSheets.recognise) : nil
+        }
         return header(ofHead: head, complete: complete).flatMap(fromHeader)
     }
 

@@ -1,0 +1,135 @@
+/// What a workbook's own parts say about it: its sheets and where they lie, its date system, its
+/// shared strings and the number format of each cell style.
+struct WorkbookParts {
+    struct SheetEntry {
+        var name: String
+        var visible: Bool
+        /// The part's path in the archive; nil when the relationship names none (a chart sheet).
+        var path: String?
+    }
+
+    var sheets: [SheetEntry] = []
+    /// Serial 0 is 1904-01-01 (old Mac workbooks), not 1899-12-30.
+    var date1904 = false
+    var sharedStrings: [String] = []
+    /// The number format of each `cellXfs` style, by the style's index.
+    var styleFormats: [NumberFormat] = []
+
+    init(_ archive: WorkbookArchive) throws(WorkbookFailure) {
+        if archive.contains("mimetype"), let kind = try archive.part("mimetype"),
+            String(decoding: kind, as: UTF8.self).hasPrefix("application/vnd.oasis.opendocument")
+        {
+            throw .openDocument
+        }
+        let workbookPath =
+            try Self.relationships(archive, of: "").first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"
+        guard let workbook = try archive.part(workbookPath) else { throw .notAWorkbook("в архиве нет книги Excel") }
+        let related = try Self.relationships(archive, of: workbookPath)
+        let byID = Dictionary(related.map { ($0.id, $0.target) }, uniquingKeysWith: { first, _ in first })
+
+        var sheets: [SheetEntry] = []
+        var date1904 = false
+        try PartParser.parse(workbook, part: workbookPath) { name, attributes in
+            switch name {
+            case "workbookPr":
+                let value = attributes["date1904"]
+                date1904 = value == "1" || value == "true"
+            case "sheet":
+                let state = attributes["state"]
+                let path = PartParser.attribute(attributes, "id").flatMap { byID[$0] }
+                sheets.append(SheetEntry(name: attributes["name"] ?? "", visible: state != "hidden" && state != "veryHidden", path: path))
+            default: break
+            }
+        }
+        self.sheets = sheets
+        self.date1904 = date1904
+        if let path = related.first(where: { $0.type.hasSuffix("/sharedStrings") })?.target, let part = try archive.part(path) {
+            sharedStrings = try Self.sharedStrings(part, part: path)
+        }
+        if let path = related.first(where: { $0.type.hasSuffix("/styles") })?.target, let part = try archive.part(path) {
+            styleFormats = try Self.styleFormats(part, part: path)
+        }
+    }
+
+    struct Relationship {
+        var id: String
+        var type: String
+        /// Resolved to a path in the archive.
+        var target: String
+    }
+
+    /// The relationships of a part (`xl/workbook.xml` → `xl/_rels/workbook.xml.rels`; "" → `_rels/.rels`).
+    static func relationships(_ archive: WorkbookArchive, of part: String) throws(WorkbookFailure) -> [Relationship] {
+        let folder = part.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let file = part.split(separator: "/").last.map(String.init) ?? ""
+        let path = (folder.isEmpty ? "" : folder + "/") + "_rels/" + file + ".rels"
+        guard let bytes = try archive.part(path) else { return [] }
+        var found: [Relationship] = []
+        try PartParser.parse(bytes, part: path) { name, attributes in
+            guard name == "Relationship", attributes["TargetMode"] != "External", let target = attributes["Target"] else { return }
+            found.append(Relationship(id: attributes["Id"] ?? "", type: attributes["Type"] ?? "", target: resolve(target, from: folder)))
+        }
+        return found
+    }
+
+    /// `worksheets/sheet1.xml` from `xl` is `xl/worksheets/sheet1.xml`; `/xl/…` is from the root.
+    static func resolve(_ target: String, from folder: String) -> String {
+        var parts = target.hasPrefix("/") ? [] : folder.split(separator: "/").map(String.init)
+        for piece in target.split(separator: "/") {
+            if piece == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+            } else if piece != "." {
+                parts.append(String(piece))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// Each `<si>`'s text: its `<t>`, or its rich-text runs' `<t>`s joined; phonetic hints left out.
+    static func sharedStrings(_ bytes: [UInt8], part: String) throws(WorkbookFailure) -> [String] {
+        var strings: [String] = []
+        var current = ""
+        var inText = false
+        var phonetic = 0
+        try PartParser.parse(
+            bytes, part: part,
+            start: { name, _ in
+                switch name {
+                case "si": current = ""
+                case "t": inText = phonetic == 0
+                case "rPh": phonetic += 1
+                default: break
+                }
+            },
+            end: { name in
+                switch name {
+                case "si": strings.append(current)
+                case "t": inText = false
+                case "rPh": phonetic -= 1
+                default: break
+                }
+            },
+            text: { if inText { current += $0 } })
+        return strings
+    }
+
+    /// The number format of every cell style (`cellXfs`), custom formats (`numFmts`) resolved.
+    static func styleFormats(_ bytes: [UInt8], part: String) throws(WorkbookFailure) -> [NumberFormat] {
+        var custom: [Int: String] = [:]
+        var ids: [Int] = []
+        var inCellStyles = false
+        try PartParser.parse(
+            bytes, part: part,
+            start: { name, attributes in
+                switch name {
+                case "numFmt":
+                    if let id = attributes["numFmtId"].flatMap({ Int($0) }) { custom[id] = attributes["formatCode"] ?? "" }
+                case "cellXfs": inCellStyles = true
+                case "xf" where inCellStyles: ids.append(attributes["numFmtId"].flatMap { Int($0) } ?? 0)
+                default: break
+                }
+            },
+            end: { name in if name == "cellXfs" { inCellStyles = false } })
+        return ids.map { id in custom[id].map(NumberFormat.init(code:)) ?? NumberFormat(builtIn: id) }
+    }
+}
