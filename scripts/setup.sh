@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what nastavnik needs from Debian when it is missing: the C libraries it wraps
-# (libcsv, libxlsxwriter, SQLite) and pkg-config. Run by `make run`, `make test` and CI.
+# (libcsv, libxlsxwriter, SQLite), libxml2 and pkg-config. Run by `make run`, `make test` and CI.
 set -euo pipefail
 
 missing=()
@@ -11,6 +11,8 @@ fi
 [ -f /usr/include/csv.h ] || missing+=(libcsv-dev)
 [ -f /usr/include/xlsxwriter.h ] || missing+=(libxlsxwriter-dev)
 [ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
+# Foundation's XMLParser (reading .xlsx) is libxml2's SAX parser.
+ldconfig -p 2>/dev/null | grep -q 'libxml2\.so\.2 ' || missing+=(libxml2)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
 [ -x /usr/bin/time ] || missing+=(time)  # the tests measure a run's peak memory with it
 [ ${#missing[@]} -eq 0 ] && exit 0

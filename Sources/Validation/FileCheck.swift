@@ -18,6 +18,7 @@ final class FileCheck {
         self.table = table
         self.fields = fields
         self.context = context
+        repeated = RepeatedText(expectedValues: table.count * 4)
     }
 
     // MARK: reporting
@@ -246,8 +247,9 @@ final class FileCheck {
         return PersonName(last: repeated.string(last), first: repeated.string(first), middle: middle.map { repeated.string($0) })
     }
 
-    /// Strings already made for this file's values.
-    private lazy var repeated = RepeatedText(expectedValues: table.count * 4)
+    /// Strings already made for this file's values. Not `lazy`: mutating a lazy property copies its
+    /// value out and back, and with it the whole table on every store (1 MB/s instead of 137).
+    private var repeated: RepeatedText
 
     /// Set for Windows-1251 files: names are watched for the Tatar variant of the code page.
     var watchForTatarVariant = false
