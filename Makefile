@@ -4,7 +4,7 @@
 SWIFT ?= swift
 AS_OF ?= $(shell date +%F)
 
-.PHONY: setup build release run test lint format fuzz sanitize check-workbooks install bench clean
+.PHONY: setup build release run test lint format fuzz sanitize check-workbooks install bench bench-scale bench-workbooks clean
 PREFIX ?= /opt/nastavnik
 
 setup:
@@ -58,6 +58,19 @@ bench: setup
 	.build/release/nastavnik-bench --megabytes 100 --runs 5 --encoding cp1251 --surnames unique
 	.build/release/nastavnik-bench --megabytes 100 --runs 5 --encoding utf8
 	.build/release/nastavnik-bench registry-workbook --rows 1000000
+
+# The nightly job at 20, 1,400, 5,600 and 40,000 schools with the Python baseline (BENCHMARKS.md;
+# the country takes about half an hour, the baseline most of it). SIZES=20,1400 for a shorter run.
+SIZES ?= 20,1400,5600,40000
+bench-scale: setup
+	$(SWIFT) build -c release --product nastavnik
+	$(SWIFT) build -c release --product nastavnik-bench
+	.build/release/nastavnik-bench scale --sizes $(SIZES) --runs 3
+
+# Reading .xlsx: a school's six-sheet workbook, and a 100,000-row mentors sheet.
+bench-workbooks: setup
+	$(SWIFT) build -c release --product nastavnik-bench
+	.build/release/nastavnik-bench workbook-reading --runs 5
 
 clean:
 	rm -rf .build

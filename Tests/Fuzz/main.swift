@@ -3,8 +3,8 @@ import Reading
 import Validation
 
 // Coverage-guided fuzzing of the reader and the validator with libFuzzer (`make fuzz`): each input
-// is a file as a school might send it; its first byte picks the name it is sent under (so every
-// dataset's rules are reached), the rest is the file. Whatever the bytes, the file gets a verdict
+// is a file as a school might send it, CSV or workbook; its first byte picks the name it is sent
+// under (so every dataset's rules are reached), the rest is the file. Whatever the bytes, the file gets a verdict
 // that says why, and nothing crashes, hangs or breaks the invariants below.
 
 /// The people a programmes file may name.
@@ -15,6 +15,7 @@ struct FuzzPeople: PeopleDirectory {
 
 let names = [
     "mentors.csv", "наставники.csv", "mentees.csv", "programs.csv", "curators.csv", "profile.csv", "roadmap.csv", "export.csv",
+    "mentors.xlsx", "шаблоны.xlsx",
 ]
 let context = ValidationContext(
     school: "fuzz-school", asOf: CivilDate(year: 2026, month: 3, day: 1)!, roadmapCodes: ["П2.1", "1.5", "3.1"], people: FuzzPeople())

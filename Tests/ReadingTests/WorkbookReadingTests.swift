@@ -142,6 +142,18 @@ struct WorkbookReadingTests {
         #expect(document.sheets[0].table.rows == [1, 5, 6])
     }
 
+    /// The .NET Open XML SDK writes the spreadsheet namespace with a prefix.
+    @Test func prefixedElementsAreReadAsTheirLocalNames() throws {
+        var parts = try ZipParts.parts(try Self.handMade(sheets: [("Лист1", "", nil)]))
+        let sheet = parts.firstIndex { $0.0 == "xl/worksheets/sheet1.xml" }!
+        parts[sheet].1 = Data(
+            #"<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>Фамилия</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>"#
+                .utf8)
+        let read = try SpreadsheetDocument.parse(try ZipParts.zip(parts)).sheets[0]
+        #expect(Self.records(read) == [["", "Фамилия"]])
+        #expect(read.table.rows == [2])
+    }
+
     @Test func numberFormatsShowWhatAPersonSaw() throws {
         let styles = #"""
             <?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
