@@ -11,7 +11,9 @@ trap 'rm -rf "$work"' EXIT
 seeds=(Tests/FuzzCorpus)
 [ -d ../shared/testdata/csv-spectrum/csvs ] && seeds+=(../shared/testdata/csv-spectrum/csvs)
 status=0
-.build-fuzz/release/nastavnik-fuzz -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+# Leaks inside the libraries (Tests/Sanitizers/lsan.supp says which and why) are not findings.
+LSAN_OPTIONS="suppressions=$PWD/Tests/Sanitizers/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
+    .build-fuzz/release/nastavnik-fuzz -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
     -print_final_stats=1 -artifact_prefix="$work/" "$work" "${seeds[@]}" 2>&1 | tail -25 || status=$?
 for crash in "$work"/crash-* "$work"/timeout-* "$work"/oom-*; do
     [ -e "$crash" ] || continue

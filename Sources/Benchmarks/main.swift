@@ -32,38 +32,31 @@ import Workbooks
 // disk and validated `runs` times; every run and the median are printed.
 
 struct Options {
+    /// Which benchmark: nil for reading a large CSV file.
+    enum Benchmark: String {
+        case registryWorkbook = "registry-workbook"
+        case nightlyRun = "nightly-run"
+        case scale
+        case workbookReading = "workbook-reading"
+    }
+
+    var benchmark: Benchmark?
     var megabytes = 120
     var runs = 5
     var encoding = "cp1251"
-    var registryWorkbook = false
-    var nightlyRun = false
     var rows = 1_000_000
     var schools = 100
     var uniqueSurnames = false
-    var scale = false
     var sizes = [20, 1_400, 5_600, 40_000]
     var skipBaseline = false
-    var workbookReading = false
 
     init(_ arguments: [String]) {
         var i = 1
-        if arguments.count > 1 && arguments[1] == "registry-workbook" {
-            registryWorkbook = true
+        if arguments.count > 1, let named = Benchmark(rawValue: arguments[1]) {
+            benchmark = named
             i = 2
-        }
-        if arguments.count > 1 && arguments[1] == "scale" {
-            scale = true
-            runs = 3
-            i = 2
-        }
-        if arguments.count > 1 && arguments[1] == "workbook-reading" {
-            workbookReading = true
-            i = 2
-        }
-        if arguments.count > 1 && arguments[1] == "nightly-run" {
-            nightlyRun = true
-            rows = 10_000
-            i = 2
+            if named == .scale { runs = 3 }
+            if named == .nightlyRun { rows = 10_000 }
         }
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
@@ -88,14 +81,10 @@ struct Options {
 }
 
 let options = Options(CommandLine.arguments)
-if options.registryWorkbook {
-    RegistryWorkbookBench.run(rows: options.rows)
-} else if options.nightlyRun {
-    NightlyRunBench.run(schools: options.schools, rowsPerSchool: options.rows)
-} else if options.workbookReading {
-    WorkbookReadingBench.run(runs: options.runs)
-} else if options.scale {
-    ScaleBench.run(options)
-} else {
-    ReadingBench.run(options)
+switch options.benchmark {
+case .registryWorkbook: RegistryWorkbookBench.run(rows: options.rows)
+case .nightlyRun: NightlyRunBench.run(schools: options.schools, rowsPerSchool: options.rows)
+case .scale: ScaleBench.run(options)
+case .workbookReading: WorkbookReadingBench.run(runs: options.runs)
+case nil: ReadingBench.run(options)
 }

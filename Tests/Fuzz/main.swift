@@ -2,6 +2,10 @@ import Domain
 import Reading
 import Validation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 // Coverage-guided fuzzing of the reader and the validator with libFuzzer (`make fuzz`): each input
 // is a file as a school might send it, CSV or workbook; its first byte picks the name it is sent
 // under (so every dataset's rules are reached), the rest is the file. Whatever the bytes, the file gets a verdict
@@ -36,7 +40,24 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
-#if !FUZZING
+#if FUZZING
+    /// libFuzzer's driver, called from our own entry point: SwiftPM names an executable's `main`
+    /// after its target, so libFuzzer's `main` is never linked in.
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func runFuzzerDriver(
+        _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
+    ) -> Int32
+
+    @main
+    enum Fuzz {
+        static func main() {
+            var argc = CommandLine.argc
+            var argv = CommandLine.unsafeArgv
+            exit(runFuzzerDriver(&argc, &argv) { data, size in fuzz(data, size) })
+        }
+    }
+#else
     import Foundation
 
     /// Without libFuzzer (`FUZZING` unset): the same check over the files named on the command line,
