@@ -31,7 +31,8 @@ extension Nastavnik {
             }
             let name = (file as NSString).lastPathComponent
             let dataset = FileReading.recognise(name: name, path: file)
-            let how = DatasetRecognition.fromFileName(name) != nil ? "по имени файла" : "по заголовкам"
+            let byName = DatasetRecognition.fromFileName(name) != nil
+            let how = byName ? "по имени файла" : "по заголовкам"
             if SpreadsheetDocument.isZip(bytes) || SpreadsheetDocument.isCompoundFile(bytes) {
                 let document: SpreadsheetDocument
                 do throws(WorkbookFailure) {
@@ -44,7 +45,8 @@ extension Nastavnik {
                 case .json: printJSON(sheet?.table ?? .empty)
                 case .text:
                     printWorkbook(
-                        document, data: sheet, dataset: dataset, how: WorkbookSheets.recognise(document) == nil ? how : "по листам книги")
+                        document, data: sheet, dataset: dataset,
+                        how: byName || !document.sheets.contains { WorkbookSheets.dataset(ofSheet: $0) != nil } ? how : "по листам книги")
                 }
                 return
             }
