@@ -82,6 +82,17 @@ struct WorkbookInputTests {
         #expect(archived.contains { $0.hasSuffix("_шаблоны.xlsx") })
     }
 
+    @Test func validateJudgesTheWorkbookAsTheNightWill() throws {
+        let ws = try Workspace()
+        let path = ws.root.appendingPathComponent("шаблоны.xlsx")
+        try Data(try filledTemplate(ws)).write(to: path)
+        let accepted = try CommandRunner.run(["validate", path.path, "--school", school, "--config", ws.config.path, "--as-of", ws.asOf])
+        #expect(accepted.status == 0, "\(accepted.stdout)\(accepted.stderr)")
+        #expect(accepted.stdout.contains("шаблоны.xlsx — Наставники"))
+        #expect(accepted.stdout.contains("Итог: принят"))
+        #expect(!accepted.stdout.contains("UTF-8"), "a workbook has no code page to report")
+    }
+
     @Test func anOldExcelFileIsRejectedWithAdviceAndQuarantined() throws {
         let ws = try Workspace()
         try ws.drop(school, "mentors.xlsx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 600))
