@@ -142,6 +142,21 @@ struct WorkbookReadingTests {
         #expect(document.sheets[0].table.rows == [1, 5, 6])
     }
 
+    @Test func aChartSheetIsNotASheetOfCells() throws {
+        var parts = try ZipParts.parts(
+            try Self.handMade(sheets: [
+                ("Диаграмма", "", nil), ("Данные", #"<row r="1"><c t="inlineStr"><is><t>x</t></is></c></row>"#, nil),
+            ]))
+        let rels = parts.firstIndex { $0.0 == "xl/_rels/workbook.xml.rels" }!
+        parts[rels].1 = Data(
+            String(decoding: parts[rels].1, as: UTF8.self).replacingOccurrences(
+                of: "relationships/worksheet\" Target=\"worksheets/sheet1.xml",
+                with: "relationships/chartsheet\" Target=\"worksheets/sheet1.xml"
+            ).utf8)
+        let document = try SpreadsheetDocument.parse(try ZipParts.zip(parts))
+        #expect(document.sheets.map(\.name) == ["Данные"])
+    }
+
     /// The .NET Open XML SDK writes the spreadsheet namespace with a prefix.
     @Test func prefixedElementsAreReadAsTheirLocalNames() throws {
         var parts = try ZipParts.parts(try Self.handMade(sheets: [("Лист1", "", nil)]))

@@ -4,7 +4,7 @@ struct WorkbookParts {
     struct SheetEntry {
         var name: String
         var visible: Bool
-        /// The part's path in the archive; nil when the relationship names none (a chart sheet).
+        /// The part's path in the archive; nil for a chart sheet (or a sheet whose part is missing).
         var path: String?
     }
 
@@ -25,7 +25,9 @@ struct WorkbookParts {
             try Self.relationships(archive, of: "").first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"
         guard let workbook = try archive.part(workbookPath) else { throw .notAWorkbook("в архиве нет книги Excel") }
         let related = try Self.relationships(archive, of: workbookPath)
-        let byID = Dictionary(related.map { ($0.id, $0.target) }, uniquingKeysWith: { first, _ in first })
+        // Worksheets only: a chart sheet or dialog sheet has no cells.
+        let byID = Dictionary(
+            related.filter { $0.type.hasSuffix("/worksheet") }.map { ($0.id, $0.target) }, uniquingKeysWith: { first, _ in first })
 
         var sheets: [SheetEntry] = []
         var date1904 = false
