@@ -33,7 +33,7 @@ extension Nastavnik {
             let dataset = FileReading.recognise(name: name, path: file)
             let byName = DatasetRecognition.fromFileName(name) != nil
             let how = byName ? "по имени файла" : "по заголовкам"
-            if SpreadsheetDocument.isZip(bytes) || SpreadsheetDocument.isCompoundFile(bytes) {
+            if SpreadsheetDocument.isWorkbook(bytes) {
                 let document: SpreadsheetDocument
                 do throws(WorkbookFailure) {
                     document = try SpreadsheetDocument.parse(bytes)

@@ -1,5 +1,4 @@
 import Configuration
-import Crypto
 import Deadlines
 import Domain
 import Figures
@@ -124,9 +123,7 @@ struct NightOutputs {
     }
 
     /// The SHA-256 of a text: what an output's content is compared by from one night to the next.
-    static func fingerprint(_ text: String) -> String {
-        SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
+    static func fingerprint(_ text: String) -> String { FileReading.sha256(Array(text.utf8)) }
 
     /// The outbox can be passed through by anyone (so that the public folder can be served) but
     /// listed and read only by the service and the district's group; the public folder is open.

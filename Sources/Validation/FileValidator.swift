@@ -33,7 +33,7 @@ public enum FileValidator {
     /// neither does. The table of a file keeps the memory of its bytes: pass bytes nothing else
     /// holds, or they are copied first.
     public static func validate(name: String, dataset: Dataset?, bytes: consuming [UInt8], context: ValidationContext) -> ValidatedFile {
-        if SpreadsheetDocument.isZip(bytes) || SpreadsheetDocument.isCompoundFile(bytes) {
+        if SpreadsheetDocument.isWorkbook(bytes) {
             return WorkbookSheets.validate(name: name, dataset: dataset, bytes: bytes, context: context)
         }
         let document: CSVDocument

@@ -24,10 +24,6 @@ struct WorkbookReadingTests {
         return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
-    static func zip(_ parts: [(String, String)], stored: Bool = false) throws -> [UInt8] { try ZipParts.zip(parts, stored: stored) }
-
-    static func zip(_ parts: [(String, Data)]) throws -> [UInt8] { try ZipParts.zip(parts) }
-
     /// The smallest workbook Excel opens: a workbook part, its relationships, and sheets.
     static func handMade(sheets: [(name: String, xml: String, state: String?)], extra: [(String, String)] = [], workbookPr: String = "")
         throws -> [UInt8]
@@ -65,7 +61,7 @@ struct WorkbookReadingTests {
                 "xl/_rels/workbook.xml.rels",
                 #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(relations)</Relationships>"#
             ))
-        return try zip(parts + extra)
+        return try ZipParts.zip(parts + extra)
     }
 
     static func sheetXML(_ rows: String) -> String {
@@ -226,10 +222,10 @@ struct WorkbookReadingTests {
         #expect(refused(ole) == .legacyExcel)
         let encrypted = ole + Array("EncryptionInfo".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) + [0, 0]
         #expect(refused(encrypted) == .encrypted)
-        let ods = try Self.zip([("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", "<x/>")], stored: true)
+        let ods = try ZipParts.zip([("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", "<x/>")], stored: true)
         #expect(refused(ods) == .openDocument)
         #expect(refused(Array("Фамилия;Имя\n".utf8)) == .notAWorkbook("это не архив книги Excel"))
-        #expect(refused(try Self.zip([("readme.txt", "привет")])) == .notAWorkbook("в архиве нет книги Excel"))
+        #expect(refused(try ZipParts.zip([("readme.txt", "привет")])) == .notAWorkbook("в архиве нет книги Excel"))
     }
 
     @Test func aTruncatedZipIsRefused() throws {
@@ -241,7 +237,7 @@ struct WorkbookReadingTests {
 
     @Test func aZipBombIsRefusedBeforeItIsInflated() throws {
         // 64 MB of zeros deflate to ≈ 64 KB: a ratio over 500 is refused from the central directory.
-        let bomb = try Self.zip([("xl/workbook.xml", Data(count: 64 << 20))])
+        let bomb = try ZipParts.zip([("xl/workbook.xml", Data(count: 64 << 20))])
         #expect(bomb.count < 200_000)
         #expect(refused(bomb) == .tooLargeInflated)
     }
@@ -266,7 +262,7 @@ struct WorkbookReadingTests {
     }
 
     @Test func entriesThatClimbOutOfTheArchiveAreRefused() throws {
-        let bytes = try Self.zip([("xl/workbook.xml", "<workbook/>"), ("../../etc/cron.d/x", "* * * * * root sh")])
+        let bytes = try ZipParts.zip([("xl/workbook.xml", "<workbook/>"), ("../../etc/cron.d/x", "* * * * * root sh")])
         #expect(refused(bytes) == .notAWorkbook("в архиве есть файлы с недопустимыми именами"))
     }
 

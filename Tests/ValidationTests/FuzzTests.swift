@@ -44,6 +44,19 @@ struct FuzzTests {
     static let names = seedNames + ["curators.csv", "x.csv"]
     static let interesting: [UInt8] = [0x22, 0x3B, 0x2C, 0x09, 0x0A, 0x0D, 0x00, 0xEF, 0xBB, 0xBF, 0xFF, 0xFE, 0xD0, 0xC2, 0xA0, 0x2D]
 
+    /// One input judged as the night judges a file: a verdict that says why. Whether it was accepted.
+    static func judge(_ name: String, _ bytes: [UInt8], round: Int) -> Bool {
+        let dataset = DatasetRecognition.recognise(name: name, head: bytes, complete: true)
+        let result = FileValidator.validate(name: name, dataset: dataset, bytes: bytes, context: Fixture.context(people: Fixture.people))
+        if result.isAccepted {
+            #expect(!result.findings.hasErrors)
+        } else {
+            #expect(result.findings.hasErrors, "round \(round): rejected without an error")
+            #expect(result.findings.allSatisfy { !$0.message.isEmpty })
+        }
+        return result.isAccepted
+    }
+
     static func mutate(_ input: [UInt8], _ rng: inout SplitMix) -> [UInt8] {
         var bytes = input
         for _ in 0..<Int.random(in: 1...3, using: &rng) {
@@ -78,16 +91,7 @@ struct FuzzTests {
                 bytes = Self.mutate(Self.seeds[seed], &rng)
                 if round % 4 != 1 { name = Self.seedNames[seed] }
             }
-            let people = Fixture.people
-            let dataset = DatasetRecognition.recognise(name: name, head: bytes, complete: true)
-            let result = FileValidator.validate(name: name, dataset: dataset, bytes: bytes, context: Fixture.context(people: people))
-            if result.isAccepted {
-                accepted += 1
-                #expect(!result.findings.hasErrors)
-            } else {
-                #expect(result.findings.hasErrors, "round \(round): rejected without an error")
-                #expect(result.findings.allSatisfy { !$0.message.isEmpty })
-            }
+            if Self.judge(name, bytes, round: round) { accepted += 1 }
         }
         // The mutations must leave some files valid, or the test only exercises the first rejection.
         #expect(accepted > 20)
@@ -126,16 +130,7 @@ struct FuzzTests {
                 parts[target].1 = Data(Self.mutate(Array(parts[target].1), &rng))
                 bytes = try ZipParts.zip(parts, stored: true)
             }
-            let dataset = DatasetRecognition.recognise(name: seed.name, head: bytes, complete: true)
-            let result = FileValidator.validate(
-                name: seed.name, dataset: dataset, bytes: bytes, context: Fixture.context(people: Fixture.people))
-            if result.isAccepted {
-                accepted += 1
-                #expect(!result.findings.hasErrors)
-            } else {
-                #expect(result.findings.hasErrors, "round \(round): rejected without an error")
-                #expect(result.findings.allSatisfy { !$0.message.isEmpty })
-            }
+            if Self.judge(seed.name, bytes, round: round) { accepted += 1 }
         }
         #expect(accepted > 20)
     }

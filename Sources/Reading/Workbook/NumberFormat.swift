@@ -31,26 +31,21 @@ enum NumberFormat: Equatable {
         var pattern: [Character] = []
         var iterator = code.makeIterator()
         var elapsed = false
-        while let c = iterator.next() {
+        characters: while let c = iterator.next() {
             switch c {
-            case ";": break
+            case ";": break characters
             case "\"":
                 while let q = iterator.next(), q != "\"" { pattern.append(q) }
-                continue
             case "\\":
                 if let escaped = iterator.next() { pattern.append(escaped) }
-                continue
             case "[":
                 var inside = ""
                 while let b = iterator.next(), b != "]" { inside.append(b) }
                 if ["h", "m", "s"].contains(inside.lowercased().first ?? " ") { elapsed = true }
-                continue
             default:
                 letters.append(contentsOf: c.lowercased())
                 pattern.append(c)
-                continue
             }
-            break
         }
         let isDate = letters.contains { "dyдг".contains($0) }
         let isTime = elapsed || letters.contains { "hsчс".contains($0) }

@@ -17,6 +17,10 @@ public struct SpreadsheetDocument: Sendable {
     /// An OLE compound file: an `.xls`, or an `.xlsx` encrypted with a password.
     public static func isCompoundFile(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) }
 
+    /// Bytes to be read as a workbook (and refused as one when they are not a readable `.xlsx`),
+    /// whatever the file's name.
+    public static func isWorkbook(_ bytes: [UInt8]) -> Bool { isZip(bytes) || isCompoundFile(bytes) }
+
     public static func parse(_ bytes: [UInt8]) throws(WorkbookFailure) -> SpreadsheetDocument {
         if isCompoundFile(bytes) { throw encryptedOrLegacy(bytes) }
         guard isZip(bytes) else { throw .notAWorkbook("это не архив книги Excel") }

@@ -1,4 +1,5 @@
 import Crypto
+import Domain
 import XLSX
 
 /// The SHA-256 of the cells a workbook's tables would hold, column by column and row by row: two
@@ -60,10 +61,5 @@ struct CellFingerprint {
     }
 
     /// Lower-case hex.
-    var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in hasher.finalize() { out += [digits[Int(byte >> 4)], digits[Int(byte & 0xF)]] }
-        return String(decoding: out, as: UTF8.self)
-    }
+    var hex: String { Hex.lowercase(hasher.finalize()) }
 }
