@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Fixtures", "Deadlines", "Domain", "Configuration"]),
         // Reads written workbooks back (unzip, parse the sheet XML) for the tests.
         .target(
-            name: "XLSXTestSupport", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            name: "XLSXTestSupport", dependencies: ["XLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/XLSXTestSupport"),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "XLSXTestSupport", "Domain"]),
         .testTarget(

@@ -10,7 +10,7 @@ enum FindingsReport {
             if let encoding = file.encoding { about.append(encoding.rawValue) }
             if let delimiter = file.delimiter { about.append("разделитель: \(delimiter.name)") }
             about.append("строк с данными: \(file.rowCount)")
-            Output.line("\(file.submission.name) — \(about.joined(separator: ", "))")
+            Output.line("\(file.submission.label) — \(about.joined(separator: ", "))")
             let sorted = file.findings.enumerated().sorted { a, b in
                 (a.element.row ?? 0, a.offset) < (b.element.row ?? 0, b.offset)
             }.map(\.element)
@@ -29,7 +29,7 @@ enum FindingsReport {
             Output.line()
         }
         for item in withdrawn {
-            Output.line("\(item.submission.name) — не проверен: \(item.reason)")
+            Output.line("\(item.submission.label) — не проверен: \(item.reason)")
             Output.line()
         }
     }
@@ -37,6 +37,7 @@ enum FindingsReport {
     static func printJSON(_ files: [FileJudgement]) {
         struct FileJSON: Encodable {
             let file: String
+            let sheet: String?
             let school: String
             let dataset: String?
             let encoding: String?
@@ -49,7 +50,8 @@ enum FindingsReport {
         }
         let payload = files.map {
             FileJSON(
-                file: $0.submission.name, school: $0.submission.folder, dataset: $0.dataset?.rawValue, encoding: $0.encoding?.rawValue,
+                file: $0.submission.name, sheet: $0.submission.sheet, school: $0.submission.folder, dataset: $0.dataset?.rawValue,
+                encoding: $0.encoding?.rawValue,
                 delimiter: $0.delimiter.map { String(UnicodeScalar($0.rawValue)) }, rows: $0.rowCount,
                 verdict: $0.verdict.rawValue, errors: $0.findings.errorCount, warnings: $0.findings.warningCount,
                 findings: Array($0.findings))

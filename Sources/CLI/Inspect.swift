@@ -24,13 +24,12 @@ extension Nastavnik {
 
         func run() throws {
             let bytes: [UInt8]
-            switch FileReading.content(path: file, maxBytes: Int.max) {
+            switch FileBytes.read(path: file, maxBytes: Int.max) {
             case .bytes(let read, _): bytes = read
-            case .unreadable(let failure): throw fail(failure)
-            case .withdrawn(let reason): throw fail(.unreadable(reason: reason))
+            case .failed(let failure): throw fail(failure)
+            case .changed(let reason): throw fail(.unreadable(reason: reason))
             }
             let name = (file as NSString).lastPathComponent
-            let dataset = FileReading.recognise(name: name, path: file)
             let byName = DatasetRecognition.fromFileName(name) != nil
             let how = byName ? "по имени файла" : "по заголовкам"
             if SpreadsheetDocument.isWorkbook(bytes) {
@@ -40,16 +39,25 @@ extension Nastavnik {
                 } catch {
                     throw fail(.workbook(error))
                 }
-                let sheet = dataset.flatMap { WorkbookSheets.dataSheet(document, $0) }
+                let parts = WorkbookSheets.parts(document, name: name).compactMap { part in
+                    document.sheets.first { $0.name == part.sheet }.map { (sheet: $0, dataset: part.dataset) }
+                }
                 switch format {
-                case .json: printJSON(sheet?.table ?? .empty)
+                case .json where parts.count > 1:
+                    Output.line("{")
+                    for (i, part) in parts.enumerated() {
+                        Output.line(
+                            "\(JSONText.quote(part.sheet.name)): " + jsonRecords(part.sheet.table) + (i + 1 < parts.count ? "," : ""))
+                    }
+                    Output.line("}")
+                case .json: Output.line(jsonRecords(parts.first?.sheet.table ?? .empty))
                 case .text:
-                    printWorkbook(
-                        document, data: sheet, dataset: dataset,
-                        how: byName || !document.sheets.contains { WorkbookSheets.dataset(ofSheet: $0) != nil } ? how : "по листам книги")
+                    let byDatasetSheets = document.sheets.contains { WorkbookSheets.dataset(ofSheet: $0) != nil }
+                    printWorkbook(document, parts: parts, how: byDatasetSheets ? "по листам книги" : how)
                 }
                 return
             }
+            let dataset = DatasetRecognition.recognise(name: name, head: bytes, complete: true)
             let document: CSVDocument
             do throws(CSVDocument.Failure) {
                 document = try CSVDocument.parse(bytes)
@@ -57,7 +65,7 @@ extension Nastavnik {
                 throw fail(error)
             }
             switch format {
-            case .json: printJSON(document.table)
+            case .json: Output.line(jsonRecords(document.table))
             case .text:
                 Output.line("Файл:         \(file)")
                 Output.line("Кодировка:    \(document.encoding.rawValue)")
@@ -71,8 +79,9 @@ extension Nastavnik {
             return ExitCode(Exit.rejected)
         }
 
-        private func printJSON(_ table: CSVTable) {
-            guard table.count > 0 else { return Output.line("[]") }
+        /// The records as an array of objects keyed by the header.
+        private func jsonRecords(_ table: CSVTable) -> String {
+            guard table.count > 0 else { return "[]" }
             let header = table.record(0)
             var out = "["
             for r in 1..<table.count {
@@ -82,23 +91,28 @@ extension Nastavnik {
                 }
                 out += "}"
             }
-            Output.line(out + (table.count > 1 ? "\n]" : "]"))
+            return out + (table.count > 1 ? "\n]" : "]")
         }
 
-        private func printWorkbook(_ document: SpreadsheetDocument, data: SpreadsheetDocument.Sheet?, dataset: Dataset?, how: String) {
+        private func printWorkbook(
+            _ document: SpreadsheetDocument, parts: [(sheet: SpreadsheetDocument.Sheet, dataset: Dataset?)], how: String
+        ) {
             Output.line("Файл:         \(file)")
             Output.line("Книга Excel, видимых листов: \(document.sheets.count)")
             for sheet in document.sheets {
                 let role =
-                    sheet.name == data?.name
+                    parts.contains { $0.sheet.name == sheet.name }
                     ? "данные"
-                    : WorkbookSheets.dataset(ofSheet: sheet).map { "набор «\($0.title)» — не загружается из этого файла" } ?? "не данные"
+                    : WorkbookSheets.dataset(ofSheet: sheet).map { "набор «\($0.title)» — под заголовком пусто, не загружается" }
+                        ?? "не данные"
                 Output.line("  лист «\(sheet.name)»: записей \(sheet.table.count), \(role)")
             }
-            guard let data else { return printTable(.empty, dataset: dataset, how: how) }
-            Output.line("Лист с данными: «\(data.name)»")
-            for problem in data.problems { Output.line("  ячейка \(problem.address): \(problem.message)") }
-            printTable(data.table, dataset: dataset, how: how)
+            if parts.isEmpty { printTable(.empty, dataset: nil, how: how) }
+            for part in parts {
+                Output.line("Лист с данными: «\(part.sheet.name)»")
+                for problem in part.sheet.problems { Output.line("  ячейка \(problem.address): \(problem.message)") }
+                printTable(part.sheet.table, dataset: part.dataset, how: how)
+            }
         }
 
         private func printTable(_ table: CSVTable, dataset: Dataset?, how: String) {

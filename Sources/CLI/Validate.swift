@@ -21,7 +21,7 @@ extension Nastavnik {
                 2 — неверный вызов или настройки.
                 """)
 
-        @Argument(help: ArgumentHelp("Файлы CSV.", valueName: "FILE"))
+        @Argument(help: ArgumentHelp("Файлы CSV или книги Excel (.xlsx).", valueName: "FILE"))
         var files: [String]
 
         @Option(
@@ -49,7 +49,10 @@ extension Nastavnik {
                             + (school == nil ? " (школа берётся из имени папки файла; укажите --school)." : "."))
                 }
                 let name = (path as NSString).lastPathComponent
-                submissions.append(Submission(id: i, folder: folder, name: name, dataset: FileReading.recognise(name: name, path: path)))
+                for part in FileReading.parts(name: name, path: path) {
+                    submissions.append(
+                        Submission(id: submissions.count, file: i, folder: folder, name: name, sheet: part.sheet, dataset: part.dataset))
+                }
             }
             let judge = NightJudge(
                 rules: JudgingRules(configuration: configuration, asOf: asOf), baseline: registryBaseline(configuration),
@@ -58,7 +61,7 @@ extension Nastavnik {
             let maxBytes = configuration.settings.maxFileBytes
             var judged: [FileJudgement] = []
             let withdrawn = judge.judge(
-                submissions, load: { FileReading.content(path: paths[$0.id], maxBytes: maxBytes) },
+                submissions, load: { FileReading.content($0, path: paths[$0.file], maxBytes: maxBytes) },
                 deliver: {
                     judged += $0
                     return []

@@ -50,7 +50,7 @@ public struct NightJudge: Sendable {
             var rejected: [String: [Dataset: [String]]] = [:]
             for judgement in judgedFirst where judgement.verdict == .rejected {
                 if let dataset = judgement.dataset {
-                    rejected[judgement.submission.folder, default: [:]][dataset, default: []].append(judgement.submission.name)
+                    rejected[judgement.submission.folder, default: [:]][dataset, default: []].append(judgement.submission.label)
                 }
             }
             return (TonightDirectory(baseline: baseline, accepted: judgedFirst.filter { $0.verdict == .accepted }), rejected)
@@ -71,6 +71,16 @@ public struct NightJudge: Sendable {
         /// when it is the only such file tonight).
         var isRepeat = false
         var withdrawn: String?
+
+        /// Takes the SHA-256 of what was read; a folder's only file of its dataset tonight that
+        /// is the snapshot already is a repeat, and is not validated.
+        mutating func isRepeat(sha: String, alone: Bool, baseline: Baseline) -> Bool {
+            sha256 = sha
+            if alone, let dataset = submission.dataset, baseline.currentSHA(folder: submission.folder, dataset: dataset) == sha {
+                isRepeat = true
+            }
+            return isRepeat
+        }
     }
 
     /// Every file validated against its context; files of one folder and dataset in their order
@@ -92,6 +102,9 @@ public struct NightJudge: Sendable {
         }
         let rules = self.rules
         let baseline = self.baseline
+        let context = { @Sendable (file: Submission) in
+            rules.context(folder: file.folder, people: people, rejected: rejected[file.folder] ?? [:])
+        }
         let judged = Parallel.map(groups, workers: workers) { group -> [Preliminary] in
             group.map { i in
                 let file = files[i]
@@ -102,12 +115,14 @@ public struct NightJudge: Sendable {
                 case .unreadable(let failure):
                     result.validated = .unreadable(name: file.name, dataset: file.dataset, failure)
                 case .bytes(let bytes, let sha):
-                    result.sha256 = sha
-                    if group.count == 1, let dataset = file.dataset, baseline.currentSHA(folder: file.folder, dataset: dataset) == sha {
-                        result.isRepeat = true
-                    } else {
-                        let context = rules.context(folder: file.folder, people: people, rejected: rejected[file.folder] ?? [:])
-                        result.validated = FileValidator.validate(name: file.name, dataset: file.dataset, bytes: bytes, context: context)
+                    if !result.isRepeat(sha: sha, alone: group.count == 1, baseline: baseline) {
+                        result.validated = FileValidator.validate(
+                            name: file.name, dataset: file.dataset, bytes: bytes, context: context(file))
+                    }
+                case .sheet(let sheet, let sha):
+                    if !result.isRepeat(sha: sha, alone: group.count == 1, baseline: baseline) {
+                        result.validated = WorkbookSheets.validate(
+                            name: file.name, dataset: file.dataset, sheet: sheet, context: context(file))
                     }
                 }
                 return result
@@ -135,7 +150,7 @@ public struct NightJudge: Sendable {
             let file = files[i]
             guard let rows = file.validated?.rows, let people = rows.people(school: file.submission.folder) else { return nil }
             return SpellingCheck.List(
-                index: i, folder: file.submission.folder, dataset: rows.dataset, file: file.submission.name, people: people)
+                index: i, folder: file.submission.folder, dataset: rows.dataset, file: file.submission.label, people: people)
         }
         for (i, warnings) in SpellingCheck.warnings(lists, baseline: baseline) {
             files[i].validated?.findings += warnings

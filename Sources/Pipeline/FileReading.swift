@@ -21,14 +21,49 @@ public enum FileReading {
 
     /// The dataset a file holds: by its name, else by its header (a workbook: by its sheets, read
     /// whole).
-    public static func recognise(name: String, path: DiskPath) -> Dataset? {
-        if let dataset = DatasetRecognition.fromFileName(name) { return dataset }
-        guard let head = FileBytes.head(path: path, limit: DatasetRecognition.headBytes) else { return nil }
-        if SpreadsheetDocument.isZip(head.bytes) && !head.complete {
-            guard case .bytes(let bytes, _) = FileBytes.read(path: path, maxBytes: Self.maxWorkbookBytes) else { return nil }
-            return DatasetRecognition.recognise(name: name, head: bytes, complete: true)
+    public static func recognise(name: String, path: DiskPath) -> Dataset? { parts(name: name, path: path)[0].dataset }
+
+    /// What a file offers the night: itself, or each dataset sheet of a workbook
+    /// (`WorkbookSheets.parts`). A workbook that cannot be read, or is too large to plan by its
+    /// sheets, is one part whose dataset its name says (judged whole when its turn comes).
+    public static func parts(name: String, path: DiskPath) -> [WorkbookSheets.Part] {
+        guard let head = FileBytes.head(path: path, limit: DatasetRecognition.headBytes) else {
+            return [.init(dataset: DatasetRecognition.fromFileName(name), sheet: nil)]
         }
-        return DatasetRecognition.recognise(name: name, head: head.bytes, complete: head.complete)
+        guard SpreadsheetDocument.isZip(head.bytes) else {
+            return [.init(dataset: DatasetRecognition.recognise(name: name, head: head.bytes, complete: head.complete), sheet: nil)]
+        }
+        let bytes: [UInt8]
+        if head.complete {
+            bytes = head.bytes
+        } else if case .bytes(let read, _) = FileBytes.read(path: path, maxBytes: Self.maxWorkbookBytes) {
+            bytes = read
+        } else {
+            return [.init(dataset: DatasetRecognition.fromFileName(name), sheet: nil)]
+        }
+        guard let document = try? SpreadsheetDocument.parse(bytes) else {
+            return [.init(dataset: DatasetRecognition.fromFileName(name), sheet: nil)]
+        }
+        return WorkbookSheets.parts(document, name: name)
+    }
+
+    /// A submission's content: the file's bytes, or its sheet of the workbook (only that sheet
+    /// read), with the stamp of the file that was read.
+    static func read(_ submission: Submission, path: DiskPath, maxBytes: Int) -> (Content, FileStamp?) {
+        let (content, stamp) = read(path: path, maxBytes: maxBytes)
+        guard let wanted = submission.sheet, case .bytes(let bytes, _) = content else { return (content, stamp) }
+        do {
+            guard let sheet = try SpreadsheetDocument.parse(bytes, only: wanted).sheets.first else {
+                return (.withdrawn(reason: "в книге больше нет листа «\(wanted)» — она изменилась во время запуска"), stamp)
+            }
+            return (.sheet(sheet, sha256: sha256(of: sheet)), stamp)
+        } catch {
+            return (.unreadable(.workbook(error)), stamp)
+        }
+    }
+
+    public static func content(_ submission: Submission, path: String, maxBytes: Int) -> Content {
+        read(submission, path: DiskPath(path), maxBytes: maxBytes).0
     }
 
     /// The largest workbook whose sheets are looked at to recognise it (larger ones are still
@@ -37,5 +72,27 @@ public enum FileReading {
 
     public static func recognise(name: String, path: String) -> Dataset? { recognise(name: name, path: DiskPath(path)) }
 
+    public static func parts(name: String, path: String) -> [WorkbookSheets.Part] { parts(name: name, path: DiskPath(path)) }
+
     static func sha256(_ bytes: [UInt8]) -> String { Hex.lowercase(SHA256.hash(data: bytes)) }
+
+    /// Of a sheet's cells as read, row numbers and the problems of its cells: the same for a
+    /// workbook saved again unchanged (its bytes are not: Excel stamps the time it saved), so that
+    /// it is a repeat.
+    static func sha256(of sheet: SpreadsheetDocument.Sheet) -> String {
+        var hasher = SHA256()
+        let table = sheet.table
+        table.withFields { fields in
+            for r in 0..<table.count {
+                withUnsafeBytes(of: Int64(table.rows[r]).littleEndian) { hasher.update(bufferPointer: $0) }
+                for f in 0..<fields.fieldCount(r) {
+                    hasher.update(bufferPointer: UnsafeRawBufferPointer(fields.field(r, f)))
+                    hasher.update(data: [0x1F])
+                }
+                hasher.update(data: [0x1E])
+            }
+        }
+        for problem in sheet.problems { hasher.update(data: Array("\(problem.address)\u{1F}\(problem.message)\u{1E}".utf8)) }
+        return Hex.lowercase(hasher.finalize())
+    }
 }

@@ -135,8 +135,15 @@ public struct NightlyRun {
         try quarantine(scan.strays, into: &report)
 
         let entries = scan.files
-        let submissions = entries.enumerated().map { i, entry in
-            Submission(id: i, folder: entry.folder, name: entry.name, dataset: FileReading.recognise(name: entry.name, path: entry.path))
+        // What each file offers: itself, or each dataset sheet of a workbook.
+        let plans = Parallel.map(entries, workers: configuration.settings.threads) { FileReading.parts(name: $0.name, path: $0.path) }
+        var submissions: [Submission] = []
+        for (i, (entry, parts)) in zip(entries, plans).enumerated() {
+            for part in parts {
+                submissions.append(
+                    Submission(
+                        id: submissions.count, file: i, folder: entry.folder, name: entry.name, sheet: part.sheet, dataset: part.dataset))
+            }
         }
         clock.lap("scan")
         let judge = NightJudge(
@@ -152,8 +159,11 @@ public struct NightlyRun {
             submissions,
             load: { submission in
                 faults("read")
-                let (content, stamp) = FileReading.read(path: entries[submission.id].path, maxBytes: maxBytes)
-                stamps[submission.id] = stamp
+                let (content, stamp) = FileReading.read(submission, path: entries[submission.file].path, maxBytes: maxBytes)
+                // A workbook is read once for each of its sheets: all of them from the same bytes.
+                guard stamps.agree(submission.file, stamp) else {
+                    return .withdrawn(reason: "книга изменилась, пока читались её листы — будет принята в следующий раз")
+                }
                 return content
             },
             deliver: { judgements in
@@ -161,7 +171,8 @@ public struct NightlyRun {
                 let (notTaken, seconds) = try StageTimes.measure {
                     var notTaken: Set<Int> = []
                     for judgement in judgements {
-                        recorder.add(judgement, entry: entries[judgement.submission.id], read: stamps[judgement.submission.id])
+                        let file = judgement.submission.file
+                        recorder.add(judgement, entry: entries[file], read: stamps[file], parts: plans[file].count)
                         if recorder.isFull { notTaken.formUnion(try recorder.flush()) }
                     }
                     notTaken.formUnion(try recorder.flush())
@@ -185,7 +196,10 @@ public struct NightlyRun {
                     "errors": "\(file.findings.errorCount)", "warnings": "\(file.findings.warningCount)",
                 ])
         }
-        let left = withdrawn.map { (entries[$0.submission.id], $0.reason) } + recorder.withdrawn
+        var seen: Set<DiskPath> = []
+        let left = (withdrawn.map { (entries[$0.submission.file], $0.reason) } + recorder.withdrawn).filter {
+            seen.insert($0.0.path).inserted
+        }
         for (entry, reason) in left {
             report.leftAlone.append((entry.path.description, reason))
             logger.warning("оставлен до следующего запуска: \(entry.path) — \(reason)")
@@ -262,21 +276,24 @@ public struct NightlyRun {
     }
 }
 
-/// What each file looked like when it was read, by submission: the loader writes it from any thread.
+/// What each file looked like when it was read, by file: the loader writes it from any thread.
 final class StampBook: @unchecked Sendable {
     private let lock = NSLock()
     private var stamps: [Int: FileStamp] = [:]
 
-    subscript(id: Int) -> FileStamp? {
-        get {
-            lock.lock()
-            defer { lock.unlock() }
-            return stamps[id]
-        }
-        set {
-            lock.lock()
-            stamps[id] = newValue
-            lock.unlock()
-        }
+    subscript(file: Int) -> FileStamp? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stamps[file]
+    }
+
+    /// Keeps the first stamp a file was read with; false when a later read found it changed.
+    func agree(_ file: Int, _ stamp: FileStamp?) -> Bool {
+        guard let stamp else { return true }
+        lock.lock()
+        defer { lock.unlock() }
+        if let first = stamps[file] { return first == stamp }
+        stamps[file] = stamp
+        return true
     }
 }

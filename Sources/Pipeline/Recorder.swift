@@ -8,6 +8,12 @@ import Registry
 /// where its record says once the batch is committed. A crash leaves every file either recorded
 /// (and moved now, or by the next run's recovery) or untouched in the inbox. A file that changed
 /// since it was read is not recorded: it waits for the next night, to be judged on what it holds.
+///
+/// The dataset sheets of one workbook are recorded one by one, as their turns come; the workbook
+/// is moved once, with its last sheet: to the archive when any sheet was taken (accepted or a
+/// repeat), else to the quarantine. Until then its sheets' records have no stored path, and a run
+/// that dies in between leaves the workbook in the inbox for the next night (whose repeat check
+/// finds the sheets already taken).
 struct Recorder {
     let registry: Registry
     let store: FileStore
@@ -26,6 +32,18 @@ struct Recorder {
         /// Of what was read; nil for a file never read (too large, unreadable, not a regular file).
         var read: FileStamp?
         var id: Int
+        /// The submissions' handle for the file (shared by a workbook's sheets).
+        var fileID: Int
+        /// Moved once committed: a file of its own, or a workbook's last sheet.
+        var moves: Bool
+    }
+
+    /// A workbook some of whose sheets are still to come.
+    private struct OpenWorkbook {
+        var remaining: Int
+        var kept = false
+        /// Its sheets committed so far, and where they are in `taken`.
+        var recorded: [(id: Int64, taken: Int)] = []
     }
 
     private var pending: [Item] = []
@@ -34,6 +52,7 @@ struct Recorder {
     private var destinations: Set<String> = []
     /// Files of the last committed batch, moved but not yet confirmed (the next commit confirms them).
     private var unconfirmed: [Int64] = []
+    private var open: [Int: OpenWorkbook] = [:]
     private(set) var taken: [TakenFile] = []
     /// Files left for the next night after all, with why.
     private(set) var withdrawn: [(entry: InboxScan.Entry, reason: String)] = []
@@ -50,16 +69,31 @@ struct Recorder {
         self.faults = faults
     }
 
-    mutating func add(_ judgement: FileJudgement, entry: InboxScan.Entry, read: FileStamp?) {
+    /// `parts`: how many submissions the file is (a workbook's dataset sheets).
+    mutating func add(_ judgement: FileJudgement, entry: InboxScan.Entry, read: FileStamp?, parts: Int = 1) {
         let submission = judgement.submission
-        let stored = store.destination(
-            accepted: judgement.verdict != .rejected, folder: submission.folder, date: asOf, name: submission.name, taken: destinations)
-        destinations.insert(stored)
+        var kept = judgement.verdict != .rejected
+        var moves = true
+        if parts > 1 {
+            var workbook = open[submission.file] ?? OpenWorkbook(remaining: parts)
+            workbook.remaining -= 1
+            workbook.kept = workbook.kept || kept
+            kept = workbook.kept
+            moves = workbook.remaining == 0
+            open[submission.file] = workbook
+        }
+        var stored = ""
+        if moves {
+            stored = store.destination(accepted: kept, folder: submission.folder, date: asOf, name: submission.name, taken: destinations)
+            destinations.insert(stored)
+            for i in pending.indices where pending[i].fileID == submission.file { pending[i].file.storedPath = stored }
+        }
         let file = TakenFile(
-            folder: submission.folder, name: submission.name, dataset: judgement.dataset, sha256: judgement.sha256 ?? "",
-            verdict: judgement.verdict, rowCount: judgement.rowCount, inboxPath: "\(submission.folder)/\(submission.name)",
-            storedPath: stored, findings: judgement.findings)
-        pending.append(Item(file: file, rows: judgement.rows, entry: entry, read: read, id: submission.id))
+            folder: submission.folder, name: submission.name, sheet: submission.sheet, dataset: judgement.dataset,
+            sha256: judgement.sha256 ?? "", verdict: judgement.verdict, rowCount: judgement.rowCount,
+            inboxPath: "\(submission.folder)/\(submission.name)", storedPath: stored, findings: judgement.findings)
+        pending.append(
+            Item(file: file, rows: judgement.rows, entry: entry, read: read, id: submission.id, fileID: submission.file, moves: moves))
         pendingRows += judgement.rows?.count ?? 0
     }
 
@@ -84,31 +118,52 @@ struct Recorder {
         }
         pending = []
         pendingRows = 0
-        let ids = try registry.record(batch.map { ($0.0.file, $0.0.rows, $0.1) }, run: run, moved: unconfirmed) {
+        // The sheets committed before their workbook's last, given its place with it.
+        var placed: [(id: Int64, storedPath: String, fileID: Int)] = []
+        for (item, _) in batch where item.moves {
+            for sheet in open.removeValue(forKey: item.fileID)?.recorded ?? [] {
+                placed.append((sheet.id, item.file.storedPath, item.fileID))
+                taken[sheet.taken].storedPath = item.file.storedPath
+            }
+        }
+        let ids = try registry.record(
+            batch.map { ($0.0.file, $0.0.rows, $0.1) }, run: run, moved: unconfirmed, placed: placed.map { ($0.id, $0.storedPath) }
+        ) {
             faults("in-transaction")
         }
         faults("committed")
         var moved: [Int64] = []
+        var movedFiles: Set<Int> = []
         for ((item, _), id) in zip(batch, ids) {
+            taken.append(item.file)
+            guard item.moves else {
+                open[item.fileID]?.recorded.append((id, taken.count - 1))
+                continue
+            }
             do {
                 try store.move(item.entry.path, to: item.file.storedPath)
                 moved.append(id)
+                movedFiles.insert(item.fileID)
             } catch {
                 failedMoves.append("\(error)")
             }
             destinations.remove(item.file.storedPath)
             faults("moved")
-            taken.append(item.file)
         }
+        moved += placed.filter { movedFiles.contains($0.fileID) }.map(\.id)
+        moved += zip(batch, ids).filter { !$0.0.0.moves && movedFiles.contains($0.0.0.fileID) }.map(\.1)
         unconfirmed = moved
         return notTaken
     }
 
-    /// Commits the rest and confirms the last moves.
+    /// Commits the rest and confirms the last moves. A workbook some of whose sheets were left for
+    /// the next night (it changed while the run read it) stays in the inbox: its sheets recorded
+    /// tonight have nothing to move.
     mutating func finish() throws -> Set<Int> {
         let notTaken = try flush()
-        try registry.markMoved(unconfirmed)
+        try registry.markMoved(unconfirmed + open.values.flatMap { $0.recorded.map(\.id) })
         unconfirmed = []
+        open = [:]
         faults("confirmed")
         return notTaken
     }

@@ -24,7 +24,8 @@ struct Recovery {
         for pending in try registry.pendingMoves() {
             let path = pending.source.rawPath.map { DiskPath(inbox).appending($0) } ?? DiskPath(inbox + "/" + pending.inboxPath)
             let stored = DiskPath(store.absolute(pending.storedPath))
-            if FileBytes.stamp(path) != nil, isTheRecordedFile(path, pending) {
+            // A sheet recorded before its workbook's last: the workbook stays, judged again tonight.
+            if !pending.storedPath.isEmpty, FileBytes.stamp(path) != nil, isTheRecordedFile(path, pending) {
                 do {
                     if FileBytes.stamp(stored) != nil {
                         _ = path.withCString { unlink($0) }  // copied across file systems before the crash
@@ -49,12 +50,13 @@ struct Recovery {
     }
 
     /// The inbox holds the file that was recorded, not a newer one of the same name: its SHA-256
-    /// when it was read, else (a file never read) its size and time.
+    /// when it was read, else (a file never read, or a sheet, whose SHA-256 is of its cells) its size
+    /// and time.
     private func isTheRecordedFile(_ path: DiskPath, _ pending: PendingMove) -> Bool {
         switch pending.kind {
         case .stray:
             return true
-        case .file where !pending.sha256.isEmpty:
+        case .file where !pending.sha256.isEmpty && pending.sheet == nil:
             guard case .bytes(let bytes, _) = FileBytes.read(path: path, maxBytes: settings.maxFileBytes) else { return false }
             return FileReading.sha256(bytes) == pending.sha256
         case .file:

@@ -10,6 +10,8 @@ enum RunJournal {
         struct File: Encodable {
             let folder: String
             let name: String
+            /// The worksheet, for a workbook's sheet.
+            let sheet: String?
             let dataset: String?
             /// Absent for a file that was never read.
             let sha256: String?
@@ -17,18 +19,20 @@ enum RunJournal {
             let rows: Int
             let errors: Int
             let warnings: Int
-            let storedPath: String
+            /// Absent for a sheet whose workbook stayed in the inbox (it changed during the run).
+            let storedPath: String?
 
             init(_ file: TakenFile) {
                 folder = file.folder
                 name = file.name
+                sheet = file.sheet
                 dataset = file.dataset?.rawValue
                 sha256 = file.sha256.isEmpty ? nil : file.sha256
                 verdict = file.verdict.rawValue
                 rows = file.rowCount
                 errors = file.findings.errorCount
                 warnings = file.findings.warningCount
-                storedPath = file.storedPath
+                storedPath = file.storedPath.isEmpty ? nil : file.storedPath
             }
         }
         struct Stray: Encodable {

@@ -10,10 +10,10 @@ extension Registry {
             var out = ""
             let queries =
                 [
-                    "SELECT folder, name, dataset, sha256, verdict, row_count, stored_path, moved FROM source_file "
-                        + "ORDER BY folder, name, sha256, verdict",
-                    "SELECT f.folder, f.name, fi.seq, fi.severity, fi.row, fi.column_name, fi.value, fi.message FROM finding fi "
-                        + "JOIN source_file f ON f.id = fi.file_id ORDER BY f.folder, f.name, f.sha256, fi.seq",
+                    "SELECT folder, name, sheet, dataset, sha256, verdict, row_count, stored_path, moved FROM source_file "
+                        + "ORDER BY folder, name, sheet, sha256, verdict",
+                    "SELECT f.folder, f.name, f.sheet, fi.seq, fi.severity, fi.row, fi.column_name, fi.value, fi.message FROM finding fi "
+                        + "JOIN source_file f ON f.id = fi.file_id ORDER BY f.folder, f.name, f.sheet, f.sha256, fi.seq",
                     "SELECT s.school, s.dataset, f.name, f.sha256, s.replaced_by_run IS NULL FROM snapshot s "
                         + "JOIN source_file f ON f.id = s.file_id ORDER BY s.school, s.dataset, f.name, f.sha256",
                 ]

@@ -27,9 +27,12 @@ public struct PendingMove: Sendable {
     /// Relative to the inbox, as shown, and as the file system holds it.
     public var inboxPath: String
     public var source: SourceOnDisk
+    /// Empty for a sheet recorded before its workbook's last: the workbook is not to be moved.
     public var storedPath: String
     /// Empty when the file was never read (too large, unreadable, not a regular file).
     public var sha256: String
+    /// For a sheet of a workbook (whose `sha256` is of the sheet's cells, not of the file).
+    public var sheet: String?
 }
 
 /// Something quarantined unread (an unknown folder, a file at the inbox root, a link), as recorded
@@ -56,21 +59,25 @@ extension Registry {
     /// Records files in one transaction, in the order given (SPEC §5's apply order), and confirms
     /// the moves of files recorded before (`moved`), so that a batch costs one commit. Each file is
     /// all or nothing: its record, findings, rows and snapshot change commit together.
-    /// `beforeCommit` runs inside the transaction (the crash tests stop the process there).
+    /// `placed`: sheets of a workbook recorded before its last one, which is in `files`, given the
+    /// place the workbook goes. `beforeCommit` runs inside the transaction (the crash tests stop
+    /// the process there).
     @discardableResult
     public func record(
         _ files: [(file: TakenFile, rows: DatasetRows?, source: SourceOnDisk)], run: Int64, moved: [Int64] = [],
-        beforeCommit: () -> Void = {}
+        placed: [(id: Int64, storedPath: String)] = [], beforeCommit: () -> Void = {}
     ) throws -> [Int64] {
         try queue.write { db in
             try Self.markMoved(moved, db: db)
+            let place = try db.cachedStatement(sql: "UPDATE source_file SET stored_path = ? WHERE id = ?")
+            for (id, path) in placed { try place.execute(arguments: [path, id]) }
             var ids: [Int64] = []
             ids.reserveCapacity(files.count)
             let insertFile = try db.cachedStatement(
                 sql: """
-                    INSERT INTO source_file (run_id, folder, name, dataset, sha256, verdict, row_count, inbox_path, stored_path,
-                        inbox_raw, size, modified_ns, error_count, warning_count)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO source_file (run_id, folder, name, sheet, dataset, sha256, verdict, row_count, inbox_path,
+                        stored_path, inbox_raw, size, modified_ns, error_count, warning_count)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             let insertFinding = try db.cachedStatement(
                 sql: "INSERT INTO finding (file_id, seq, severity, row, column_name, value, message) VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -79,7 +86,7 @@ extension Registry {
             let openSnapshot = try db.cachedStatement(sql: "INSERT INTO snapshot (school, dataset, file_id, run_id) VALUES (?, ?, ?, ?)")
             for (file, rows, source) in files {
                 try insertFile.execute(arguments: [
-                    run, file.folder, file.name, file.dataset?.rawValue, file.sha256, file.verdict.rawValue, file.rowCount,
+                    run, file.folder, file.name, file.sheet, file.dataset?.rawValue, file.sha256, file.verdict.rawValue, file.rowCount,
                     file.inboxPath, file.storedPath, source.rawPath.map { Data($0) }, source.size, source.modified,
                     file.findings.errorCount, file.findings.warningCount,
                 ])
@@ -146,13 +153,16 @@ extension Registry {
                 }
             let files = try Row.fetchAll(
                 db,
-                sql: "SELECT id, inbox_path, inbox_raw, size, modified_ns, stored_path, sha256 FROM source_file WHERE moved = 0 ORDER BY id"
+                sql: """
+                    SELECT id, inbox_path, inbox_raw, size, modified_ns, stored_path, sha256, sheet FROM source_file WHERE moved = 0
+                    ORDER BY id
+                    """
             ).map {
                 PendingMove(
                     kind: .file, id: $0["id"], inboxPath: $0["inbox_path"],
                     source: SourceOnDisk(
                         rawPath: ($0["inbox_raw"] as Data?).map(Array.init), size: $0["size"], modified: $0["modified_ns"]),
-                    storedPath: $0["stored_path"], sha256: $0["sha256"])
+                    storedPath: $0["stored_path"], sha256: $0["sha256"], sheet: $0["sheet"])
             }
             return strays + files
         }

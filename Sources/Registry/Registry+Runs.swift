@@ -60,17 +60,20 @@ extension Registry {
             for f in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT fi.file_id, fi.severity, fi.row, fi.column_name, fi.value, fi.message, f.name FROM finding fi
+                    SELECT fi.file_id, fi.severity, fi.row, fi.column_name, fi.value, fi.message, f.name, f.sheet FROM finding fi
                     JOIN source_file f ON f.id = fi.file_id WHERE f.run_id = ? ORDER BY fi.file_id, fi.seq
                     """, arguments: [run])
             {
                 findings[f[0], default: []].append(
-                    Finding(Severity(rawValue: f[1])!, file: f[6], row: f[2], column: f[3], value: f[4], message: f[5]))
+                    Finding(
+                        Severity(rawValue: f[1])!, file: SourceLabel.of(file: f[6], sheet: f[7]), row: f[2], column: f[3], value: f[4],
+                        message: f[5]))
             }
             return try Row.fetchAll(db, sql: "SELECT * FROM source_file WHERE run_id = ? ORDER BY id", arguments: [run]).map { row in
                 let kept = findings[row["id"]] ?? []
                 return TakenFile(
-                    folder: row["folder"], name: row["name"], dataset: (row["dataset"] as String?).flatMap(Dataset.init(rawValue:)),
+                    folder: row["folder"], name: row["name"], sheet: row["sheet"],
+                    dataset: (row["dataset"] as String?).flatMap(Dataset.init(rawValue:)),
                     sha256: row["sha256"], verdict: Verdict(rawValue: row["verdict"])!, rowCount: row["row_count"],
                     inboxPath: row["inbox_path"], storedPath: row["stored_path"],
                     findings: FindingList(

@@ -85,9 +85,10 @@ extension Registry {
                 db,
                 // The files looked up in the order they were stored (a snapshot's school and dataset
                 // are its file's), so that the table's pages are read in order, not at random.
-                "SELECT folder, dataset, name FROM source_file WHERE id IN (SELECT file_id FROM snapshot WHERE replaced_by_run IS NULL)"
+                "SELECT folder, dataset, name, sheet FROM source_file WHERE id IN (SELECT file_id FROM snapshot WHERE replaced_by_run IS NULL)"
             ) { row in
-                folders[schools.string(row.bytes(0)), default: .init()].files[Dataset(rawValue: row.plainText(1))!] = row.plainText(2)
+                folders[schools.string(row.bytes(0)), default: .init()].files[Dataset(rawValue: row.plainText(1))!] = SourceLabel.of(
+                    file: row.plainText(2), sheet: row.optionalPlainText(3))
             }
             for (folder, intake) in try Self.intake(db) { folders[folder, default: .init()].intake = intake }
             // Each folder's rows of a dataset come from one snapshot, in its key's order

@@ -49,6 +49,9 @@ public final class Registry: Sendable {
         migrator.registerMigration("v4: a school's latest files read from one index") { db in
             try db.execute(sql: Schema.v4)
         }
+        migrator.registerMigration("v5: a workbook's sheets judged one by one") { db in
+            try db.execute(sql: Schema.v5)
+        }
         return migrator
     }
 }
@@ -190,5 +193,12 @@ enum Schema {
     static let v4 = """
         DROP INDEX source_file_latest;
         CREATE INDEX source_file_latest ON source_file(folder, dataset, id, verdict, run_id);
+        """
+
+    /// Each dataset sheet of a workbook is recorded as a file of its own, naming its sheet; they
+    /// share the workbook's paths, and until the last of them is recorded their `stored_path` is
+    /// empty (the workbook stays in the inbox if the run dies before).
+    static let v5 = """
+        ALTER TABLE source_file ADD COLUMN sheet TEXT;
         """
 }

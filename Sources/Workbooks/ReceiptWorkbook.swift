@@ -6,7 +6,7 @@ import XLSX
 /// `outbox/schools/<code>/receipt-DATE.xlsx`: what was accepted, what to fix, and what is due.
 public enum ReceiptWorkbook {
     static let summaryColumns: [SheetColumn<TakenFile>] = [
-        .text("Файл", 34) { $0.name }, .text("Набор данных", 26) { $0.dataset?.title ?? "не определён" },
+        .text("Файл", 34) { $0.label }, .text("Набор данных", 26) { $0.dataset?.title ?? "не определён" },
         .text("Результат", 12) { $0.verdict.rawValue }, .count("Строк", 9) { $0.rowCount },
         .count("Ошибок", 9) { $0.findings.errorCount }, .count("Предупреждений", 15) { $0.findings.warningCount },
     ]
@@ -66,7 +66,7 @@ public enum ReceiptWorkbook {
             if findings.omitted > 0 {
                 try remarks.append(
                     Finding(
-                        findings.hasErrors ? .error : .warning, file: file.name,
+                        findings.hasErrors ? .error : .warning, file: file.label,
                         message: "И ещё \(findings.omitted) замечаний в этом файле не показаны (всего ошибок: \(findings.errorCount), "
                             + "предупреждений: \(findings.warningCount)). Исправьте показанные — часто это одна ошибка во многих строках — и пришлите файл снова."
                     ))

@@ -74,9 +74,9 @@ struct WorkbookInputTests {
         #expect(try mentorRows(sheet).count == 2)
         #expect(try mentorRows(sheet) == mentorRows(csv))
         let receipt = try sheet.receiptText(school)
-        #expect(receipt.contains("шаблоны.xlsx"))
+        #expect(receipt.contains("шаблоны.xlsx — лист «Наставники»"))
         #expect(receipt.contains("принят"))
-        #expect(receipt.replacingOccurrences(of: "шаблоны.xlsx", with: "mentors.csv") == (try csv.receiptText(school)))
+        #expect(receipt.replacingOccurrences(of: "шаблоны.xlsx — лист «Наставники»", with: "mentors.csv") == (try csv.receiptText(school)))
         // The workbook is archived whole, as it came.
         let archived = sheet.files(under: sheet.state.appendingPathComponent("archive"))
         #expect(archived.contains { $0.hasSuffix("_шаблоны.xlsx") })
@@ -88,7 +88,7 @@ struct WorkbookInputTests {
         try Data(try filledTemplate(ws)).write(to: path)
         let accepted = try CommandRunner.run(["validate", path.path, "--school", school, "--config", ws.config.path, "--as-of", ws.asOf])
         #expect(accepted.status == 0, "\(accepted.stdout)\(accepted.stderr)")
-        #expect(accepted.stdout.contains("шаблоны.xlsx — Наставники"))
+        #expect(accepted.stdout.contains("шаблоны.xlsx — лист «Наставники» — Наставники"))
         #expect(accepted.stdout.contains("Итог: принят"))
         #expect(!accepted.stdout.contains("UTF-8"), "a workbook has no code page to report")
     }
@@ -116,5 +116,127 @@ struct WorkbookInputTests {
         let json = try CommandRunner.run(["inspect", path.path, "--format", "json"])
         let records = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]]
         #expect(records?.map { $0["Фамилия"] } == ["Андреева", "Белова"])
+    }
+
+    // MARK: a whole night in one workbook
+
+    static let badMentee = "141-008-408 01"  // the check digits do not match
+
+    /// A school's night in one workbook: mentors that are right, mentees of which one has a
+    /// mistyped СНИЛС, a programme pairing them, a curators sheet left as the template had it.
+    static func allInOne(instructions: String = "Заполните листы") throws -> [UInt8] {
+        try WrittenWorkbook.texts([
+            ("Инструкция", [[instructions]]),
+            ("Кураторы", [["СНИЛС", "Фамилия", "Имя", "Отчество", "Должность", "Приказ о назначении", "Дата приказа"]]),
+            ("Наставники", Files.mentorTable([(Files.mentorA, "Андреева"), (Files.mentorB, "Белова")])),
+            ("Наставляемые", Files.menteeTable([(Files.menteeA, "Петров"), (badMentee, "Орлов")])),
+            ("Программы", Files.programTable([("1", Files.mentorA, Files.menteeA)])),
+        ])
+    }
+
+    /// The receipt's «Итог» rows: file (and sheet) and verdict.
+    func summary(_ ws: Workspace) throws -> [[String]] {
+        let sheet = try #require(try ws.receipt(school).sheets.first { $0.name == "Итог" })
+        return (1...sheet.lastRow).map { sheet.row($0) }.filter { $0.first?.hasPrefix("школа.xlsx") == true }.map { [$0[0], $0[2]] }
+    }
+
+    @Test func eachDatasetSheetOfAWorkbookIsJudgedOnItsOwn() throws {
+        let ws = try Workspace()
+        try ws.drop(school, "школа.xlsx", try Self.allInOne())
+        let result = try ws.run()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            try summary(ws) == [
+                ["школа.xlsx — лист «Наставники»", "принят"], ["школа.xlsx — лист «Наставляемые»", "отклонён"],
+                ["школа.xlsx — лист «Программы»", "отклонён"],
+            ])
+        let receipt = try ws.receiptText(school)
+        // Row and column as Excel shows them, and the programme told why its mentee is missing.
+        #expect(receipt.contains("школа.xlsx — лист «Наставляемые» | 3 | СНИЛС | \(Self.badMentee)"))
+        #expect(receipt.contains("Файл «школа.xlsx — лист «Наставляемые»» (наставляемые) отклонён"))
+        #expect(try mentorRows(ws).count == 2)
+        // The workbook archived once, whole, as it came (a sheet of it was taken); nothing quarantined.
+        let archived = ws.files(under: ws.state.appendingPathComponent("archive"))
+        #expect(archived == ["\(school)/\(ws.asOf)_школа.xlsx"])
+        #expect(ws.files(under: ws.state.appendingPathComponent("quarantine")).isEmpty)
+        #expect(ws.files(under: ws.inbox).isEmpty)
+        // Lineage: every sheet's record names its sheet and where the workbook went.
+        let dump = try ws.registry().contentDump()
+        for sheet in ["Наставники", "Наставляемые", "Программы"] {
+            #expect(dump.contains("\"\(school)\" | \"школа.xlsx\" | \"\(sheet)\" |"), "\(sheet)")
+        }
+        #expect(dump.components(separatedBy: "\"archive/\(school)/\(ws.asOf)_школа.xlsx\" | 1\n").count == 4)
+        let registry = try XLSXFile(path: ws.outbox.appendingPathComponent("registry-\(ws.asOf).xlsx").path)
+        let mentors = try #require(registry.sheets.first { $0.name == "Наставники" })
+        #expect((1...mentors.lastRow).contains { mentors.row($0).contains("школа.xlsx — лист «Наставники»") })
+    }
+
+    @Test func aWorkbookSavedAgainIsARepeatSheetBySheet() throws {
+        let ws = try Workspace()
+        try ws.drop(school, "школа.xlsx", try Self.allInOne())
+        #expect(try ws.run().status == 0)
+        // Saved again with another instruction: other bytes, the same data sheets.
+        try ws.drop(school, "школа.xlsx", try Self.allInOne(instructions: "Заполнено 01.03"))
+        let again = try CommandRunner.run(["run", "--config", ws.config.path, "--as-of", "2026-03-02"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let receipt = try XLSXFile(path: ws.outbox.appendingPathComponent("schools/\(school)/receipt-2026-03-02.xlsx").path)
+        let rows = try #require(receipt.sheets.first { $0.name == "Итог" })
+        let verdicts = (1...rows.lastRow).map { rows.row($0) }.filter { $0.first?.hasPrefix("школа.xlsx") == true }.map { [$0[0], $0[2]] }
+        #expect(
+            verdicts == [
+                ["школа.xlsx — лист «Наставники»", "повтор"], ["школа.xlsx — лист «Наставляемые»", "отклонён"],
+                ["школа.xlsx — лист «Программы»", "отклонён"],
+            ])
+    }
+
+    @Test func aWorkbookAllOfWhoseSheetsAreRejectedIsQuarantined() throws {
+        let ws = try Workspace()
+        try ws.drop(
+            school, "школа.xlsx",
+            try WrittenWorkbook.texts([
+                ("Наставники", Files.mentorTable([("bad", "Андреева")])), ("Наставляемые", Files.menteeTable([(Self.badMentee, "Орлов")])),
+            ]))
+        #expect(try ws.run().status == 0)
+        #expect(ws.files(under: ws.state.appendingPathComponent("quarantine")) == ["\(school)/\(ws.asOf)_школа.xlsx"])
+        #expect(ws.files(under: ws.state.appendingPathComponent("archive")).isEmpty)
+    }
+
+    /// Killed after the first sheets were recorded: the workbook stays in the inbox, and the next
+    /// night takes the rest of it (the sheets already taken are repeats) and archives it once.
+    @Test func aRunKilledBetweenTheSheetsOfAWorkbookLeavesItForTheNext() throws {
+        let ws = try Workspace()
+        try ws.drop(school, "школа.xlsx", try Self.allInOne())
+        let killed = try ws.run(environment: ["NASTAVNIK_CRASH_AT": "committed#1"])
+        #expect(killed.signalled)
+        #expect(ws.files(under: ws.inbox) == ["\(school)/школа.xlsx"])
+        #expect(try mentorRows(ws).count == 2)
+        let rerun = try ws.run()
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(ws.files(under: ws.inbox).isEmpty)
+        #expect(ws.files(under: ws.state.appendingPathComponent("archive")) == ["\(school)/\(ws.asOf)_школа.xlsx"])
+        #expect(try mentorRows(ws).count == 2)
+        // The receipt tells both nights: the sheet taken by the killed run, its repeat, and the rest.
+        let verdicts = try summary(ws)
+        #expect(verdicts.filter { $0[0] == "школа.xlsx — лист «Наставники»" }.map { $0[1] } == ["принят", "повтор"])
+        #expect(verdicts.contains(["школа.xlsx — лист «Программы»", "отклонён"]))
+    }
+
+    @Test func validateAndInspectShowEverySheetOfTheWorkbook() throws {
+        let ws = try Workspace()
+        let path = ws.root.appendingPathComponent("школа.xlsx")
+        try Data(try Self.allInOne()).write(to: path)
+        let judged = try CommandRunner.run(["validate", path.path, "--school", school, "--config", ws.config.path, "--as-of", ws.asOf])
+        #expect(judged.status == 1, "a sheet would be rejected: \(judged.stdout)\(judged.stderr)")
+        for sheet in ["Наставники", "Наставляемые", "Программы"] {
+            #expect(judged.stdout.contains("школа.xlsx — лист «\(sheet)» — "), "\(sheet)")
+        }
+        #expect(!judged.stdout.contains("лист «Кураторы»"), "a sheet with nothing under its header is not sent")
+        let text = try CommandRunner.run(["inspect", path.path])
+        #expect(text.stdout.contains("лист «Кураторы»: записей 1, набор «Кураторы» — под заголовком пусто, не загружается"))
+        #expect(text.stdout.components(separatedBy: "Лист с данными:").count == 4)
+        let json = try CommandRunner.run(["inspect", path.path, "--format", "json"])
+        let sheets = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: [[String: String]]]
+        #expect(sheets?.keys.sorted() == ["Наставляемые", "Наставники", "Программы"])
+        #expect(sheets?["Наставляемые"]?.map { $0["Фамилия"] } == ["Петров", "Орлов"])
     }
 }

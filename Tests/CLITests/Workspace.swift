@@ -119,37 +119,36 @@ enum Files {
         "СНИЛС", "Фамилия", "Имя", "Отчество", "Дата рождения", "Должность", "Предмет (направление)", "Педагогический стаж, лет",
         "Квалификационная категория", "Дата ПК по наставничеству", "Согласие на публикацию",
     ]
-    static func mentors(_ people: [(String, String)]) -> [UInt8] {
-        csv(
-            [mentorHeader]
-                + people.map {
-                    [$0.0, $0.1, "Галина", "Петровна", "12.03.1971", "Учитель", "Математика", "20", "высшая", "14.11.2022", "да"]
-                })
+    static func mentorTable(_ people: [(String, String)]) -> [[String]] {
+        [mentorHeader]
+            + people.map { [$0.0, $0.1, "Галина", "Петровна", "12.03.1971", "Учитель", "Математика", "20", "высшая", "14.11.2022", "да"] }
     }
+    static func mentors(_ people: [(String, String)]) -> [UInt8] { csv(mentorTable(people)) }
 
     static let menteeHeader = [
         "СНИЛС", "Фамилия", "Имя", "Отчество", "Дата рождения", "Должность", "Предмет (направление)", "Педагогический стаж, лет",
         "Профессиональные затруднения", "Согласие на публикацию",
     ]
-    static func mentees(_ people: [(String, String)]) -> [UInt8] {
-        csv([menteeHeader] + people.map { [$0.0, $0.1, "Артём", "", "14.06.2000", "Учитель", "Математика", "1", "", "да"] })
+    static func menteeTable(_ people: [(String, String)]) -> [[String]] {
+        [menteeHeader] + people.map { [$0.0, $0.1, "Артём", "", "14.06.2000", "Учитель", "Математика", "1", "", "да"] }
     }
+    static func mentees(_ people: [(String, String)]) -> [UInt8] { csv(menteeTable(people)) }
 
     static let programHeader = [
         "Номер программы", "СНИЛС наставника", "СНИЛС наставляемых", "Форма наставничества", "Модель", "Направления", "Режим",
         "Дата начала", "Дата окончания", "Приказ о закреплении", "Согласие участников", "Статус", "Дата завершения", "Основание завершения",
         "Результаты опубликованы",
     ]
-    static func programs(_ list: [(number: String, mentor: String, mentees: String)]) -> [UInt8] {
-        csv(
-            [programHeader]
-                + list.map {
-                    [
-                        $0.number, $0.mentor, $0.mentees, "традиционная", "педагог – педагог", "методическое", "очный", "01.09.2025",
-                        "31.05.2026", "Приказ № 1 от 01.09.2025", "да", "реализуется", "", "", "",
-                    ]
-                })
+    static func programTable(_ list: [(number: String, mentor: String, mentees: String)]) -> [[String]] {
+        [programHeader]
+            + list.map {
+                [
+                    $0.number, $0.mentor, $0.mentees, "традиционная", "педагог – педагог", "методическое", "очный", "01.09.2025",
+                    "31.05.2026", "Приказ № 1 от 01.09.2025", "да", "реализуется", "", "", "",
+                ]
+            }
     }
+    static func programs(_ list: [(number: String, mentor: String, mentees: String)]) -> [UInt8] { csv(programTable(list)) }
 
     static func profile(_ code: String, total: Int = 30) -> [UInt8] {
         csv([

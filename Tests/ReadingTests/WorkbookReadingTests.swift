@@ -11,17 +11,9 @@ import ZIPFoundation
 /// and inline strings in constant-memory mode), by LibreOffice (a fixture converted from a demo
 /// CSV file) and by hand (inline strings, no styles part); then every hostile workbook.
 struct WorkbookReadingTests {
-    static let scratch = NSTemporaryDirectory() + "nastavnik-workbook-reading-\(getpid())"
-
     /// A workbook written by the project's own libxlsxwriter wrapper.
     static func written(constantMemory: Bool = false, _ fill: (Workbook) throws -> Void) throws -> [UInt8] {
-        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-        let path = scratch + "/\(UUID().uuidString).xlsx"
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let workbook = try Workbook(path: path, constantMemory: constantMemory, created: Date(timeIntervalSince1970: 0), title: "тест")
-        try fill(workbook)
-        try workbook.close()
-        return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        try WrittenWorkbook.bytes(constantMemory: constantMemory, fill)
     }
 
     /// The smallest workbook Excel opens: a workbook part, its relationships, and sheets.

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Testing
 import XLSX
+import XLSXTestSupport
 
 @testable import Reading
 @testable import Validation
@@ -11,19 +12,7 @@ import XLSX
 struct WorkbookValidationTests {
     /// `dates`: the columns formatted as dates (`DD.MM.YYYY`).
     static func workbook(_ sheets: [(String, [[CellValue]])], dates: Set<Int> = []) throws -> [UInt8] {
-        let folder = NSTemporaryDirectory() + "nastavnik-workbook-validation-\(getpid())"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let path = folder + "/\(UUID().uuidString).xlsx"
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let workbook = try Workbook(path: path, created: Date(timeIntervalSince1970: 0), title: "тест")
-        for (name, rows) in sheets {
-            let sheet = try workbook.addSheet(name)
-            for (r, row) in rows.enumerated() {
-                for (c, value) in row.enumerated() { try sheet.write(r, c, value, dates.contains(c) ? .date : nil) }
-            }
-        }
-        try workbook.close()
-        return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        try WrittenWorkbook.sheets(sheets, dates: dates)
     }
 
     static func texts(_ rows: [[String]]) -> [[CellValue]] { rows.map { $0.map(CellValue.text) } }
@@ -67,18 +56,39 @@ struct WorkbookValidationTests {
         #expect(file.rowCount == 1)
     }
 
-    @Test func aSecondDatasetSheetWithDataIsNamedAndLeftOut() throws {
+    @Test func eachFilledDatasetSheetIsAPartOfItsOwn() throws {
         let bytes = try Self.workbook([
+            ("Инструкция", [[.text("Заполните листы")]]),
             ("Программы", [[.text("Номер программы")], [.text("1")]]),
+            ("Кураторы", [[.text("СНИЛС")]]),
             ("Наставники", Self.texts([Fixture.mentorHeader, Fixture.mentor(Fixture.mentorA)])),
         ])
-        // The first in the apply order is the data: mentors before programmes.
+        let document = try SpreadsheetDocument.parse(bytes)
+        // In the workbook's order; the sheet with a header and nothing under it is not sent.
+        #expect(
+            WorkbookSheets.parts(document, name: "шаблоны.xlsx") == [
+                .init(dataset: .programs, sheet: "Программы"), .init(dataset: .mentors, sheet: "Наставники"),
+            ])
+        // Judged whole (no sheet chosen beforehand), the first in the apply order is the data.
         let file = Fixture.validate("шаблоны.xlsx", bytes: bytes)
         #expect(file.dataset == .mentors)
-        #expect(file.isAccepted)
-        #expect(file.findings.map(\.file) == ["шаблоны.xlsx — лист «Программы»"])
-        #expect(file.findings[0].severity == .warning)
-        #expect(file.findings[0].message.contains("programs.xlsx"))
+        #expect(file.isAccepted, "\(file.findings)")
+        #expect(file.findings.isEmpty)
+    }
+
+    @Test func aTemplateSentBackUnfilledSaysSo() throws {
+        let bytes = try Self.workbook([
+            ("Инструкция", [[.text("Заполните листы")]]), ("Кураторы", [[.text("СНИЛС")]]),
+            ("Наставники", Self.texts([Fixture.mentorHeader])),
+        ])
+        #expect(WorkbookSheets.parts(try SpreadsheetDocument.parse(bytes), name: "шаблоны.xlsx") == [.init(dataset: nil, sheet: nil)])
+        let file = Fixture.validate("шаблоны.xlsx", bytes: bytes)
+        #expect(!file.isAccepted)
+        #expect(
+            file.findings.map(\.message) == [
+                "На листах книги, названных по наборам данных («Кураторы», «Наставники»), под заголовком нет ни одной строки — "
+                    + "заполните лист и сохраните книгу."
+            ])
     }
 
     @Test func aWorkbookWithoutTheNamedDatasetsSheetIsRejected() throws {

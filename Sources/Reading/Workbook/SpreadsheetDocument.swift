@@ -21,14 +21,15 @@ public struct SpreadsheetDocument: Sendable {
     /// whatever the file's name.
     public static func isWorkbook(_ bytes: [UInt8]) -> Bool { isZip(bytes) || isCompoundFile(bytes) }
 
-    public static func parse(_ bytes: [UInt8]) throws(WorkbookFailure) -> SpreadsheetDocument {
+    /// `only`: the one sheet wanted (the others are not read); a workbook without it has no sheets.
+    public static func parse(_ bytes: [UInt8], only: String? = nil) throws(WorkbookFailure) -> SpreadsheetDocument {
         if isCompoundFile(bytes) { throw encryptedOrLegacy(bytes) }
         guard isZip(bytes) else { throw .notAWorkbook("это не архив книги Excel") }
         let archive = try WorkbookArchive(bytes: bytes)
         let parts = try WorkbookParts(archive)
         let reader = SheetReader(parts: parts)
         var sheets: [Sheet] = []
-        for entry in parts.sheets where entry.visible {
+        for entry in parts.sheets where entry.visible && (only == nil || entry.name == only) {
             guard let path = entry.path, let bytes = try archive.part(path) else { continue }
             let (table, problems) = try reader.read(bytes, part: path)
             sheets.append(Sheet(name: entry.name, table: table, problems: problems))

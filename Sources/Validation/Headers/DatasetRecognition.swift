@@ -15,7 +15,7 @@ public enum DatasetRecognition {
         if let dataset = fromFileName(name) { return dataset }
         if SpreadsheetDocument.isZip(head) {
             // A workbook says what it holds by its sheets, known only from the whole of it.
-            return complete ? (try? SpreadsheetDocument.parse(head)).flatMap(WorkbookSheets.recognise) : nil
+            return complete ? (try? SpreadsheetDocument.parse(head)).flatMap { WorkbookSheets.recognise($0, name: name) } : nil
         }
         return header(ofHead: head, complete: complete).flatMap(fromHeader)
     }
