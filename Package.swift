@@ -4,8 +4,8 @@ import PackageDescription
 // Data flows one way, and so do the module dependencies:
 //   Reading → Validation → Judgement → Registry → (snapshot) → Deadlines → Figures → Workbooks
 // with Pipeline moving the files through those stages and CLI on top. Domain is the shared
-// vocabulary; Configuration is config/. The C libraries are reached only through Reading (libcsv)
-// and XLSX (libxlsxwriter), SQLite only through Registry.
+// vocabulary; Configuration is config/. The C libraries are reached only through Reading (libcsv,
+// libxml2) and XLSX (libxlsxwriter), SQLite only through Registry.
 // The reader and validator touch every byte of every file; in release builds they skip the runtime
 // exclusivity checks on class properties, which cost ~10% there (BENCHMARKS.md). Debug builds and
 // tests keep them.
@@ -29,12 +29,13 @@ let package = Package(
         // C libraries from Debian (libcsv-dev, libxlsxwriter-dev); only their wrappers import them.
         .systemLibrary(name: "CCSV", path: "Sources/CCSV"),
         .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter"),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0"),
 
         // The district's vocabulary: datasets, dates, findings, typed records, the registry's snapshot.
         .target(name: "Domain"),
         // Bytes → table: encoding and delimiter detection, libcsv; `.xlsx` sheets (ZIPFoundation, libxml2's SAX).
         .target(
-            name: "Reading", dependencies: ["CCSV", "Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            name: "Reading", dependencies: ["CCSV", "CLibXML2", "Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: hotPath),
         // Table → typed records + findings: every rule of SPEC §4 for one file.
         .target(name: "Validation", dependencies: ["Domain", "Reading"], swiftSettings: hotPath),

@@ -11,8 +11,8 @@ fi
 [ -f /usr/include/csv.h ] || missing+=(libcsv-dev)
 [ -f /usr/include/xlsxwriter.h ] || missing+=(libxlsxwriter-dev)
 [ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
-# Foundation's XMLParser (reading .xlsx) is libxml2's SAX parser.
-ldconfig -p 2>/dev/null | grep -q 'libxml2\.so\.2 ' || missing+=(libxml2)
+# libxml2 parses the XML of .xlsx workbooks (its SAX2 interface, headers from libxml2-dev).
+[ -f /usr/include/libxml2/libxml/parser.h ] || missing+=(libxml2-dev)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
 [ -x /usr/bin/time ] || missing+=(time)  # the tests measure a run's peak memory with it
 [ ${#missing[@]} -eq 0 ] && exit 0

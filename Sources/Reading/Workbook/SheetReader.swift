@@ -36,11 +36,32 @@ struct SheetReader {
 
     func read(_ bytes: [UInt8], part: String) throws(WorkbookFailure) -> (CSVTable, [CellProblem]) {
         let state = State(parts: parts, capacity: bytes.count / 4)
-        try PartParser.parse(bytes, part: part, start: state.start, end: state.end, text: state.text)
+        try PartParser.parse(bytes, part: part, events: state)
         return (state.table.finish(), state.problems)
     }
 
-    private final class State {
+    /// A cell's type (`t`): what its value is.
+    private enum Kind {
+        case number, shared, inline, formulaText, boolean, error, isoDate
+
+        init(_ t: UnsafeBufferPointer<UInt8>?) {
+            guard let t else {
+                self = .number
+                return
+            }
+            switch String(decoding: t, as: UTF8.self) {
+            case "s": self = .shared
+            case "inlineStr": self = .inline
+            case "str": self = .formulaText
+            case "b": self = .boolean
+            case "e": self = .error
+            case "d": self = .isoDate
+            default: self = .number
+            }
+        }
+    }
+
+    private final class State: PartEvents {
         let parts: WorkbookParts
         var table: TableBuilder
         var problems: [CellProblem] = []
@@ -48,11 +69,13 @@ struct SheetReader {
         var row = 0
         var column = 0
         var cells: [(column: Int, text: String)] = []
-        var kind: String?
+        var kind = Kind.number
         var style = 0
         var formula = false
-        var value: String?
-        var inline = ""
+        /// The text of the cell's `<v>`, and whether it had one.
+        var value: [UInt8] = []
+        var hasValue = false
+        var inline: [UInt8] = []
         /// Which element's text is being gathered.
         var gathering: Gathering = .none
         var phonetic = 0
@@ -65,44 +88,54 @@ struct SheetReader {
             table = TableBuilder(capacity: capacity)
         }
 
-        func start(_ name: String, _ attributes: PartParser.Attributes) {
-            switch name {
-            case "sheetData": inSheetData = true
-            case "row" where inSheetData:
-                row = attributes["r"].flatMap { Int($0) } ?? row + 1
+        func start(_ element: PartElement) {
+            if element.is("c") {
+                guard inSheetData else { return }
+                column = element.value("r").flatMap(Self.column) ?? column + 1
+                kind = Kind(element.value("t"))
+                style = element.integer("s") ?? 0
+                formula = false
+                value.removeAll(keepingCapacity: true)
+                hasValue = false
+                inline.removeAll(keepingCapacity: true)
+            } else if element.is("v") {
+                gathering = .value
+                hasValue = true
+            } else if element.is("row") {
+                guard inSheetData else { return }
+                row = element.integer("r") ?? row + 1
                 column = 0
                 cells.removeAll(keepingCapacity: true)
-            case "c" where inSheetData:
-                column = attributes["r"].flatMap(Self.column) ?? column + 1
-                kind = attributes["t"]
-                style = attributes["s"].flatMap { Int($0) } ?? 0
-                formula = false
-                value = nil
-                inline = ""
-            case "v": gathering = .value
-            case "f": formula = true
-            case "rPh": phonetic += 1
-            case "t" where kind == "inlineStr" && phonetic == 0: gathering = .inline
-            default: break
+            } else if element.is("f") {
+                formula = true
+            } else if element.is("t") {
+                if kind == .inline && phonetic == 0 { gathering = .inline }
+            } else if element.is("rPh") {
+                phonetic += 1
+            } else if element.is("sheetData") {
+                inSheetData = true
             }
         }
 
-        func text(_ piece: String) {
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) {
             switch gathering {
-            case .value: value = (value ?? "") + piece
-            case .inline: inline += piece
+            case .value: value.append(contentsOf: bytes)
+            case .inline: inline.append(contentsOf: bytes)
             case .none: break
             }
         }
 
-        func end(_ name: String) {
-            switch name {
-            case "v", "t": gathering = .none
-            case "rPh": phonetic -= 1
-            case "c" where inSheetData: endCell()
-            case "row" where inSheetData: endRow()
-            case "sheetData": inSheetData = false
-            default: break
+        func end(_ name: PartName) {
+            if name.is("c") {
+                if inSheetData { endCell() }
+            } else if name.is("v") || name.is("t") {
+                gathering = .none
+            } else if name.is("row") {
+                if inSheetData { endRow() }
+            } else if name.is("rPh") {
+                phonetic -= 1
+            } else if name.is("sheetData") {
+                inSheetData = false
             }
         }
 
@@ -117,23 +150,25 @@ struct SheetReader {
 
         private func cellText() -> String? {
             switch kind {
-            case "s":
-                guard let value else { return nil }
+            case .shared:
+                guard hasValue else { return nil }
+                let value = String(decoding: self.value, as: UTF8.self)
                 guard let index = Int(value.trimmingSpaces), parts.sharedStrings.indices.contains(index) else {
                     report(value, "ссылка на текст, которого нет в книге — книга повреждена; сохраните её заново в Excel")
                     return nil
                 }
                 return parts.sharedStrings[index]
-            case "inlineStr": return inline
-            case "str": return calculated()
-            case "b": return calculated().map { $0 == "1" || $0 == "true" ? "ИСТИНА" : "ЛОЖЬ" }
-            case "e":
+            case .inline: return String(decoding: inline, as: UTF8.self)
+            case .formulaText: return calculated()
+            case .boolean: return calculated().map { $0 == "1" || $0 == "true" ? "ИСТИНА" : "ЛОЖЬ" }
+            case .error:
+                let value = hasValue ? String(decoding: self.value, as: UTF8.self) : nil
                 report(value, "в ячейке ошибка «\(value ?? "")» вместо значения — исправьте формулу или введите значение")
                 return nil
-            case "d":
+            case .isoDate:
                 guard let value = calculated() else { return nil }
                 return CivilDate(iso: String(value.prefix(10)))?.russian ?? value
-            default:
+            case .number:
                 guard let value = calculated() else { return nil }
                 let format = parts.styleFormats.indices.contains(style) ? parts.styleFormats[style] : .general
                 guard let text = format.text(String(value.trimmingSpaces), date1904: parts.date1904) else {
@@ -146,10 +181,11 @@ struct SheetReader {
 
         /// The value a formula left, or the value typed; a formula with none is a problem.
         private func calculated() -> String? {
-            if formula && value == nil {
-                report(nil, "формула без сохранённого значения — откройте книгу в Excel или LibreOffice и сохраните её")
+            guard hasValue else {
+                if formula { report(nil, "формула без сохранённого значения — откройте книгу в Excel или LibreOffice и сохраните её") }
+                return nil
             }
-            return value
+            return String(decoding: value, as: UTF8.self)
         }
 
         private func endRow() {
@@ -174,9 +210,9 @@ struct SheetReader {
         }
 
         /// `C5` → 3; nil for a reference that is not one.
-        static func column(_ reference: String) -> Int? {
+        static func column(_ reference: UnsafeBufferPointer<UInt8>) -> Int? {
             var n = 0
-            for byte in reference.utf8 {
+            for byte in reference {
                 switch byte {
                 case 0x41...0x5A: n = n * 26 + Int(byte - 0x40)
                 case 0x61...0x7A: n = n * 26 + Int(byte - 0x60)

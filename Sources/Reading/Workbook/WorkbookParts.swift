@@ -31,16 +31,16 @@ struct WorkbookParts {
 
         var sheets: [SheetEntry] = []
         var date1904 = false
-        try PartParser.parse(workbook, part: workbookPath) { name, attributes in
-            switch name {
-            case "workbookPr":
-                let value = attributes["date1904"]
+        try PartParser.parse(workbook, part: workbookPath) { element in
+            if element.is("workbookPr") {
+                let value = element.attribute("date1904")
                 date1904 = value == "1" || value == "true"
-            case "sheet":
-                let state = attributes["state"]
-                let path = PartParser.attribute(attributes, "id").flatMap { byID[$0] }
-                sheets.append(SheetEntry(name: attributes["name"] ?? "", visible: state != "hidden" && state != "veryHidden", path: path))
-            default: break
+            } else if element.is("sheet") {
+                let state = element.attribute("state")
+                sheets.append(
+                    SheetEntry(
+                        name: element.attribute("name") ?? "", visible: state != "hidden" && state != "veryHidden",
+                        path: element.attribute("id").flatMap { byID[$0] }))
             }
         }
         self.sheets = sheets
@@ -67,9 +67,12 @@ struct WorkbookParts {
         let path = (folder.isEmpty ? "" : folder + "/") + "_rels/" + file + ".rels"
         guard let bytes = try archive.part(path) else { return [] }
         var found: [Relationship] = []
-        try PartParser.parse(bytes, part: path) { name, attributes in
-            guard name == "Relationship", attributes["TargetMode"] != "External", let target = attributes["Target"] else { return }
-            found.append(Relationship(id: attributes["Id"] ?? "", type: attributes["Type"] ?? "", target: resolve(target, from: folder)))
+        try PartParser.parse(bytes, part: path) { element in
+            guard element.is("Relationship"), element.attribute("TargetMode") != "External", let target = element.attribute("Target")
+            else { return }
+            found.append(
+                Relationship(
+                    id: element.attribute("Id") ?? "", type: element.attribute("Type") ?? "", target: resolve(target, from: folder)))
         }
         return found
     }
@@ -90,28 +93,30 @@ struct WorkbookParts {
     /// Each `<si>`'s text: its `<t>`, or its rich-text runs' `<t>`s joined; phonetic hints left out.
     static func sharedStrings(_ bytes: [UInt8], part: String) throws(WorkbookFailure) -> [String] {
         var strings: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var inText = false
         var phonetic = 0
         try PartParser.parse(
             bytes, part: part,
-            start: { name, _ in
-                switch name {
-                case "si": current = ""
-                case "t": inText = phonetic == 0
-                case "rPh": phonetic += 1
-                default: break
+            start: { element in
+                if element.is("si") {
+                    current.removeAll(keepingCapacity: true)
+                } else if element.is("t") {
+                    inText = phonetic == 0
+                } else if element.is("rPh") {
+                    phonetic += 1
                 }
             },
             end: { name in
-                switch name {
-                case "si": strings.append(current)
-                case "t": inText = false
-                case "rPh": phonetic -= 1
-                default: break
+                if name.is("si") {
+                    strings.append(String(decoding: current, as: UTF8.self))
+                } else if name.is("t") {
+                    inText = false
+                } else if name.is("rPh") {
+                    phonetic -= 1
                 }
             },
-            text: { if inText { current += $0 } })
+            text: { if inText { current.append(contentsOf: $0) } })
         return strings
     }
 
@@ -122,16 +127,16 @@ struct WorkbookParts {
         var inCellStyles = false
         try PartParser.parse(
             bytes, part: part,
-            start: { name, attributes in
-                switch name {
-                case "numFmt":
-                    if let id = attributes["numFmtId"].flatMap({ Int($0) }) { custom[id] = attributes["formatCode"] ?? "" }
-                case "cellXfs": inCellStyles = true
-                case "xf" where inCellStyles: ids.append(attributes["numFmtId"].flatMap { Int($0) } ?? 0)
-                default: break
+            start: { element in
+                if element.is("numFmt") {
+                    if let id = element.integer("numFmtId") { custom[id] = element.attribute("formatCode") ?? "" }
+                } else if element.is("cellXfs") {
+                    inCellStyles = true
+                } else if element.is("xf") && inCellStyles {
+                    ids.append(element.integer("numFmtId") ?? 0)
                 }
             },
-            end: { name in if name == "cellXfs" { inCellStyles = false } })
+            end: { name in if name.is("cellXfs") { inCellStyles = false } })
         return ids.map { id in custom[id].map(NumberFormat.init(code:)) ?? NumberFormat(builtIn: id) }
     }
 }
