@@ -20,7 +20,9 @@ release: setup
 run: release
 	scripts/demo-run.sh --as-of $(AS_OF)
 
+# The browser tests load the web pages in headless Chromium, installed here when missing.
 test: setup lint
+	@scripts/setup.sh chromium
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 

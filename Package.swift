@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Data flows one way, and so do the module dependencies:
-//   Reading → Validation → Judgement → Registry → (snapshot) → Deadlines → Figures → Workbooks
+//   Reading → Validation → Judgement → Registry → (snapshot) → Deadlines → Figures → Workbooks, Pages
 // with Pipeline moving the files through those stages and CLI on top. Domain is the shared
 // vocabulary; Configuration is config/. The C libraries are reached only through Reading (libcsv,
 // libxml2) and XLSX (libxlsxwriter), SQLite only through Registry.
@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries from Debian (libcsv-dev, libxlsxwriter-dev); only their wrappers import them.
@@ -64,11 +65,16 @@ let package = Package(
                 "Domain", "XLSX", "Configuration", "Deadlines", "Figures", "Validation", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Writers of web pages: the school's website section and the district's overview (Mustache
+        // templates, which escape every value).
+        .target(
+            name: "Pages",
+            dependencies: ["Domain", "Configuration", "Deadlines", "Figures", .product(name: "Mustache", package: "swift-mustache")]),
         // The nightly run: scan, read, judge, record and move, snapshot, figures, outputs, journal.
         .target(
             name: "Pipeline",
             dependencies: [
-                "Domain", "Reading", "Validation", "Configuration", "Judgement", "Registry", "Deadlines", "Figures", "Workbooks",
+                "Domain", "Reading", "Validation", "Configuration", "Judgement", "Registry", "Deadlines", "Figures", "Workbooks", "Pages",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -124,6 +130,7 @@ let package = Package(
             dependencies: [
                 "Workbooks", "Figures", "Fixtures", "XLSX", "XLSXTestSupport", "Registry", "Domain", "Configuration", "Deadlines",
             ]),
+        .testTarget(name: "PagesTests", dependencies: ["Pages", "Fixtures", "Figures", "Deadlines", "Domain", "Configuration"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Judgement", "Registry", "Domain"]),
         .testTarget(
             name: "CLITests",

@@ -4,10 +4,15 @@
 set -euo pipefail
 
 missing=()
-# `setup.sh libreoffice`: also the headless LibreOffice Calc that checks the workbooks.
-if [ "${1:-}" = libreoffice ]; then
-    command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
-fi
+# `setup.sh libreoffice`: also the headless LibreOffice Calc that checks the workbooks;
+# `setup.sh chromium`: also the headless browser that loads the web pages in the tests.
+for extra in "$@"; do
+    case "$extra" in
+        libreoffice) command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui) ;;
+        chromium) command -v chromium >/dev/null || missing+=(chromium) ;;
+        *) echo "setup.sh: unknown extra «$extra»" >&2; exit 2 ;;
+    esac
+done
 [ -f /usr/include/csv.h ] || missing+=(libcsv-dev)
 [ -f /usr/include/xlsxwriter.h ] || missing+=(libxlsxwriter-dev)
 [ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)

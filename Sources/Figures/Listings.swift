@@ -1,10 +1,16 @@
 import Configuration
 import Domain
 
-/// What a school may publish in its website section (п. 4.14 of the order): the mentors and mentees
-/// who consented to publication, and every programme with the names of consenting participants
-/// only. Never a СНИЛС, a birth date, стаж, professional difficulties or anything else personal.
+/// What a school may publish in its website section (п. 4.14 of the order): its curators (name and
+/// position: the school's officials for the programme), the mentors and mentees who consented to
+/// publication, and every programme with the names of consenting participants only. Never a СНИЛС,
+/// a birth date, стаж, professional difficulties or anything else personal.
 public struct PublicListing: Sendable {
+    public struct Curator: Sendable {
+        public var name: PersonName
+        public var position: String
+    }
+
     public struct Person: Sendable {
         public var name: PersonName
         public var position: String
@@ -32,12 +38,14 @@ public struct PublicListing: Sendable {
     }
 
     public var school: School
+    public var curators: [Curator]
     public var mentors: [Person]
     public var mentees: [Person]
     public var programmes: [Programme]
 
     public init(school: School, data: RegistrySnapshot.Folder) {
         self.school = school
+        curators = data.curators.map { Curator(name: $0.name, position: $0.position) }
         var published: [Snils: String] = [:]
         mentors = data.mentors.filter(\.publishConsent).map { m in
             published[m.snils] = m.name.full

@@ -3,12 +3,13 @@ import Deadlines
 import Domain
 import Figures
 import Foundation
+import Pages
 import Reading
 import Registry
 import Workbooks
 
-/// After the files are applied: the workbooks of SPEC §7, the receipts and the public extracts,
-/// from the night's snapshot and figures, and a short summary. Each output is written on its own:
+/// After the files are applied: the workbooks of SPEC §7, the receipts, the public extracts and
+/// pages, the district's page, from the night's snapshot and figures, and a short summary. Each output is written on its own:
 /// one that fails is reported, and the others are still written.
 struct NightOutputs {
     let configuration: Configuration
@@ -45,6 +46,10 @@ struct NightOutputs {
         case registry, statform, monitoring
         case receipt(folder: String, files: [TakenFile], notes: [Finding])
         case extract(School)
+        /// `public/<code>/index.html`, for every school (a stable address for its website).
+        case page(School)
+        /// `index.html`.
+        case districtPage
 
         var kind: String {
             switch self {
@@ -53,6 +58,8 @@ struct NightOutputs {
             case .monitoring: "workbook_monitoring"
             case .receipt: "receipts"
             case .extract: "public_extracts"
+            case .page: "public_pages"
+            case .districtPage: "district_page"
             }
         }
     }
@@ -69,13 +76,14 @@ struct NightOutputs {
         }
         let byFolder = Dictionary(grouping: report.receiptFiles, by: \.folder)
         let problems = Dictionary(grouping: report.folderProblems, by: \.folder)
-        var jobs: [Job] = [.registry, .statform, .monitoring]
+        var jobs: [Job] = [.registry, .statform, .monitoring, .districtPage]
         for folder in configuration.schools.schools.map(\.code) + [SchoolDirectory.districtFolder] {
             let files = byFolder[folder] ?? []
             let notes = (problems[folder] ?? []).map { Finding(.error, file: "папка \(folder)", message: $0.message) }
             if !files.isEmpty || !notes.isEmpty { jobs.append(.receipt(folder: folder, files: files, notes: notes)) }
         }
         for school in configuration.schools.schools where snapshot[school.code].hasData { jobs.append(.extract(school)) }
+        jobs += configuration.schools.schools.map(Job.page)
 
         let writer = JobWriter(
             configuration: configuration, snapshot: snapshot, figures: figures, place: place, stamps: stamps,
@@ -90,6 +98,7 @@ struct NightOutputs {
             case .registry, .statform, .monitoring: faults("output")
             case .receipt: faults("receipt")
             case .extract: faults("public")
+            case .page, .districtPage: faults("page")
             }
             return (done, seconds)
         }
@@ -97,6 +106,7 @@ struct NightOutputs {
         var receipts = 0
         var extracts = 0
         var keptExtracts = 0
+        var pages = 0
         for (job, outcome) in zip(jobs, outcomes) {
             clock.add(job.kind, outcome.seconds)
             switch outcome.done {
@@ -115,10 +125,13 @@ struct NightOutputs {
             case .monitoring: workbooks.append(place.path("monitoring"))
             case .receipt: receipts += 1
             case .extract: extracts += 1
+            case .page, .districtPage: pages += 1
             }
         }
         clock.lap("outputs_wall")
         result.summary = summary(report, figures: figures, workbooks: workbooks, receipts: receipts, extracts: extracts, kept: keptExtracts)
+        result.summary.append(
+            "Веб-страницы: \(pages) (сводка района — \(configuration.outbox)/index.html, страницы ОО — public/<код>/index.html)")
         return result
     }
 
@@ -220,6 +233,15 @@ private struct JobWriter: Sendable {
                 try seal(path, public: true)
                 if let old = stamps[name]?.path, old != path { unlink(old) }  // the school's previous extract, superseded
                 return .written(stamp: (name, OutputStamp(fingerprint: fingerprint, path: path)))
+            case .page(let school):
+                let page = SchoolPage.render(
+                    PublicListing(school: school, data: snapshot[school.code]), deadlines: figures.deadlines,
+                    districtName: figures.districtName)
+                let path = "\(place.outbox)/public/\(school.code)/index.html"
+                try AtomicWrite.write(Data(page.utf8), to: path, staging: place.staging)
+                try seal(path, public: true)
+            case .districtPage:
+                try AtomicWrite.write(Data(DistrictPage.render(figures).utf8), to: "\(place.outbox)/index.html", staging: place.staging)
             }
             return .written(stamp: nil)
         } catch {

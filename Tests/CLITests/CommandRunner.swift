@@ -42,7 +42,6 @@ struct CommandRunner {
     static func run(
         _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], asUser: uid_t? = nil, measured: Bool = false
     ) throws -> Result {
-        let process = Process()
         let faulty = environment.keys.contains { $0.hasPrefix("NASTAVNIK_CRASH") || $0.hasPrefix("NASTAVNIK_PAUSE") }
         let executable = faulty ? faultyBinary : binary
         var command = [executable.path] + arguments
@@ -51,6 +50,18 @@ struct CommandRunner {
         }
         let memory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("nastavnik-rss-\(UUID().uuidString)")
         if measured { command = ["/usr/bin/time", "-f", "%M", "-o", memory.path] + command }
+        var result = try exec(command, in: directory, environment: environment)
+        if measured {
+            let text = (try? String(contentsOf: memory, encoding: .utf8)) ?? ""
+            result.peakKilobytes = text.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            try? FileManager.default.removeItem(at: memory)
+        }
+        return result
+    }
+
+    /// Runs any program (`command[0]`, a path) and waits for it.
+    static func exec(_ command: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
         if !environment.isEmpty {
@@ -67,15 +78,9 @@ struct CommandRunner {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = errors.wait()
         process.waitUntilExit()
-        var result = Result(
+        return Result(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
-        if measured {
-            let text = (try? String(contentsOf: memory, encoding: .utf8)) ?? ""
-            result.peakKilobytes = text.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            try? FileManager.default.removeItem(at: memory)
-        }
-        return result
     }
 
     /// A scratch folder holding the given files.

@@ -73,7 +73,7 @@ struct FaultMatrixTests {
         + ["in-transaction#1", "in-transaction#2", "committed#1", "committed#2"]
         + (1...files).map { "moved#\($0)" } + ["confirmed#1", "files-done#1"]
         + ["snapshot#1", "figures#1", "output#1", "output#2", "output#3"] + (1...5).map { "receipt#\($0)" } + (1...4).map { "public#\($0)" }
-        + ["receipts-marked#1", "journal#1"]
+        + ["page#1", "page#5", "receipts-marked#1", "journal#1"]
 
     @Test func theMatrixHasFiftyPointsAtLeast() {
         #expect(Set(Self.points).count >= 50)

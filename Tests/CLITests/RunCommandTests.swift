@@ -212,12 +212,16 @@ struct RunRulesTests {
             "district", "roadmap.csv",
             Files.csv([["Код мероприятия", "Дата выполнения", "Документ"], ["1.1", "23.12.2022", "Приказ № 789"]]))
         #expect(try ws.run().status == 0)
-        let expected = [
+        let workbooks = [
             "monitoring-\(ws.asOf).xlsx", "public/\(a)/nastavnichestvo-\(ws.asOf).xlsx", "registry-\(ws.asOf).xlsx",
             "schools/district/receipt-\(ws.asOf).xlsx", "schools/\(a)/receipt-\(ws.asOf).xlsx", "statform-\(ws.asOf).xlsx",
         ]
+        // And the pages: the district's, and one for every school of schools.csv (a stable address).
+        let schools = try String(contentsOf: ws.config.appendingPathComponent("schools.csv"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline).dropFirst().map { String($0.split(separator: ";")[0]) }
+        let expected = (workbooks + ["index.html"] + schools.map { "public/\($0)/index.html" }).sorted()
         #expect(ws.files(under: ws.outbox) == expected)
-        for file in expected { _ = try XLSXFile(path: ws.outbox.appendingPathComponent(file).path) }
+        for file in workbooks { _ = try XLSXFile(path: ws.outbox.appendingPathComponent(file).path) }
         // A second run on the same date replaces them with the same content.
         let before = try Data(contentsOf: ws.outbox.appendingPathComponent("statform-\(ws.asOf).xlsx"))
         #expect(try ws.run().status == 0)

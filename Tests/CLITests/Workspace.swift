@@ -4,7 +4,7 @@ import XLSXTestSupport
 
 /// A scratch installation: config/ (the shipped schools and roadmap, files taken at once), inbox/,
 /// and the outbox/ and var/ a run creates — driven through the real binary.
-final class Workspace {
+final class Workspace: Sendable {
     let root: URL
     var config: URL { root.appendingPathComponent("config") }
     var inbox: URL { root.appendingPathComponent("inbox") }
@@ -110,7 +110,13 @@ enum Files {
 
     static func csv(_ rows: [[String]]) -> [UInt8] {
         Array(
-            rows.map { $0.map { $0.contains(";") || $0.contains("\n") ? "\"\($0)\"" : $0 }.joined(separator: ";") }.joined(
+            rows.map { row in
+                row.map {
+                    $0.contains(";") || $0.contains("\n") || $0.contains("\"")
+                        ? "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" : $0
+                }
+                .joined(separator: ";")
+            }.joined(
                 separator: "\r\n"
             ).utf8) + [13, 10]
     }

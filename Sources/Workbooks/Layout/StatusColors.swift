@@ -1,17 +1,11 @@
 import Deadlines
 import XLSX
 
-/// One colour per deadline status, the same in every workbook, with its legend.
+/// One colour per deadline status (`DeadlineStatus.colour`), the same in every workbook, with its legend.
 enum StatusColors {
     static func style(_ status: DeadlineStatus) -> Style {
-        switch status {
-        case .doneOnTime: Style(fill: 0xC6EFCE, fontColor: 0x006100)
-        case .doneLate: Style(fill: 0xFFEB9C, fontColor: 0x9C5700)
-        case .overdue: Style(bold: true, fill: 0xFFC7CE, fontColor: 0x9C0006)
-        case .dueSoon: Style(fill: 0xFCE4D6, fontColor: 0x843C0C)
-        case .notYetDue: Style(fill: 0xF2F2F2)
-        case .ongoing: Style(fill: 0xDDEBF7, fontColor: 0x1F4E79)
-        }
+        let colour = status.colour
+        return Style(bold: colour.bold, fill: colour.fill, fontColor: colour.text)
     }
 
     /// Colours a range by the status text in each cell (conditional formats follow later edits).
