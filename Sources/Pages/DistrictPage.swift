@@ -11,50 +11,69 @@ import Mustache
 public enum DistrictPage {
     public static func render(_ figures: NightFigures) -> String { template.render(Model(figures)) }
 
-    struct Figure {
+    struct Figure: PageModel {
         var title: String
         var value: String
+
+        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [("title", \.title), ("value", \.value)]
     }
 
-    struct Cell {
+    struct Cell: PageModel {
         var status: String
         var cssClass: String
+
+        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [("status", \.status), ("cssClass", \.cssClass)]
     }
 
-    struct SchoolRow {
+    struct SchoolRow: PageModel {
         var code: String
         var name: String
         var page: String
         var cells: [Cell]
+
+        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [
+            ("code", \.code), ("name", \.name), ("page", \.page), ("cells", \.cells),
+        ]
     }
 
-    struct Attention {
+    struct Attention: PageModel {
         var code: String
         var name: String
         var page: String
         var reasons: String
+
+        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [
+            ("code", \.code), ("name", \.name), ("page", \.page), ("reasons", \.reasons),
+        ]
     }
 
-    struct Column {
+    struct Column: PageModel {
         var code: String
         var title: String
+
+        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [("code", \.code), ("title", \.title)]
     }
 
-    struct DistrictItem {
+    struct DistrictItem: PageModel {
         var code: String
         var title: String
         var term: String
         var status: String
         var cssClass: String
+
+        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [
+            ("code", \.code), ("title", \.title), ("term", \.term), ("status", \.status), ("cssClass", \.cssClass),
+        ]
     }
 
-    struct Workbook {
+    struct Workbook: PageModel {
         var title: String
         var file: String
+
+        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [("title", \.title), ("file", \.file)]
     }
 
-    struct Model {
-        var css = PageStyle.css
+    struct Model: PageModel {
         var districtName: String
         var asOf: String
         var period: String
@@ -134,10 +153,17 @@ public enum DistrictPage {
             let tenths = Int((value * 10).rounded())
             return "\(tenths / 10),\(abs(tenths % 10))"
         }
+
+        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [
+            ("districtName", \.districtName), ("asOf", \.asOf), ("period", \.period), ("workbooks", \.workbooks), ("headline", \.headline),
+            ("attention", \.attention), ("hasAttention", \.hasAttention), ("columns", \.columns), ("schools", \.schools),
+            ("districtItems", \.districtItems), ("legend", \.legend),
+        ]
     }
 
     static let template = try! MustacheTemplate(
-        string: """
+        string: PageStyle.document(
+            """
             <!DOCTYPE html>
             <html lang="ru">
             <head>
@@ -230,5 +256,5 @@ public enum DistrictPage {
             </body>
             </html>
 
-            """)
+            """))
 }

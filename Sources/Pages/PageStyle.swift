@@ -3,8 +3,7 @@ import Deadlines
 /// The one stylesheet of every page, inline (a page needs nothing beside it): readable on a phone
 /// (tables of people and programmes become cards under 40em, the wide matrix scrolls inside its
 /// own box, the page itself never sideways) and on paper. Deadline statuses take their colours
-/// from `DeadlineStatus.colour`, as in the workbooks. It goes through the template's escaping like
-/// everything else, so it holds none of the characters escaping changes (`" ' & < >`).
+/// from `DeadlineStatus.colour`, as in the workbooks. It is part of each template's text.
 enum PageStyle {
     /// The class a status's cell carries.
     static func cssClass(_ status: DeadlineStatus) -> String {
@@ -56,6 +55,10 @@ enum PageStyle {
         return rules.joined(separator: "\n")
     }()
 
+    /// A page's template with the stylesheet in its `<style>` (`{{css}}` stands for it): part of
+    /// the template's own text, not a value (it is the project's, and the same on every page).
+    static func document(_ template: String) -> String { template.replacingOccurrences(of: "{{css}}", with: css) }
+
     static func hex(_ rgb: UInt32) -> String {
         let digits = String(rgb, radix: 16, uppercase: true)
         return "#" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
@@ -64,17 +67,21 @@ enum PageStyle {
     /// Each status with its class, for a legend.
     static var legend: [Legend] { DeadlineStatus.allCases.map { Legend(text: $0.rawValue, cssClass: cssClass($0)) } }
 
-    struct Legend {
+    struct Legend: PageModel {
         var text: String
         var cssClass: String
+
+        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [("text", \.text), ("cssClass", \.cssClass)]
     }
 }
 
 /// A link is made only of an `http` or `https` address; anything else (`javascript:`, `data:`…)
 /// stays text.
-struct PageLink {
+struct PageLink: PageModel, Sendable {
     var text: String
     var href: String?
+
+    static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [("text", \.text), ("href", \.href)]
 
     init(_ text: String) {
         self.text = text

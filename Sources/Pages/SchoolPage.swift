@@ -7,27 +7,50 @@ import Mustache
 /// `outbox/public/<code>/index.html`: the school's website section «Целевая модель наставничества»
 /// (order item 2.6), what п. 4.14 says it shows and п. 4.15 the results of closed programmes, from
 /// `PublicListing` (people who consented to publication only) and the night's deadlines.
-public enum SchoolPage {
-    public static func render(_ listing: PublicListing, deadlines: DeadlineReport, districtName: String) -> String {
-        template.render(Model(listing, deadlines: deadlines, districtName: districtName))
+///
+/// A page is dated the night its content last changed: a night that would show the same (the same
+/// people, programmes and statuses) keeps the page written then (`content` tells), as the public
+/// extract is kept, so that a quiet night does not rewrite every school's page.
+public struct SchoolPage: Sendable {
+    let model: Model
+
+    init(_ listing: PublicListing, night: SchoolPages) {
+        model = Model(listing, night: night)
+    }
+
+    /// Everything the page shows but its date, and the layout's version (a change to the template
+    /// rewrites every page once).
+    public var content: String { "school page, layout 1\n" + model.identity }
+
+    /// The page as of `date`: the night it is written.
+    public func render(on date: CivilDate) -> String {
+        var model = model
+        model.asOf = date.russian
+        return Self.template.render(model)
     }
 
     // The models hold no optional text: Mustache looks a missing value up in the enclosing
     // context, so a nil would show whatever an outer field of that name holds.
 
-    struct Curator {
+    struct Curator: PageModel, Sendable {
         var name: String
         var position: String
+
+        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [("name", \.name), ("position", \.position)]
     }
 
-    struct Person {
+    struct Person: PageModel, Sendable {
         var name: String
         var position: String
         var subject: String
         var category = ""
+
+        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [
+            ("name", \.name), ("position", \.position), ("subject", \.subject), ("category", \.category),
+        ]
     }
 
-    struct Programme {
+    struct Programme: PageModel, Sendable {
         var number: String
         var form: String
         var model: String
@@ -41,19 +64,28 @@ public enum SchoolPage {
         var closedOn: String
         /// Nil: none published (a section, not a text).
         var results: PageLink?
+
+        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [
+            ("number", \.number), ("form", \.form), ("model", \.model), ("directions", \.directions), ("mode", \.mode), ("start", \.start),
+            ("end", \.end), ("mentor", \.mentor), ("mentees", \.mentees), ("status", \.status), ("closedOn", \.closedOn),
+            ("results", \.results),
+        ]
     }
 
-    struct Item {
-        var code: String
-        var title: String
-        var term: String
+    struct Item: PageModel, Sendable {
+        /// Its code, title and term: the same on every school's page.
+        var cells: RenderedHTML
         var status: String
         var cssClass: String
         var lastDone: String
+
+        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [
+            ("cells", \.cells), ("status", \.status), ("cssClass", \.cssClass),
+            ("lastDone", \.lastDone),
+        ]
     }
 
-    struct Model {
-        var css = PageStyle.css
+    struct Model: PageModel, Sendable {
         var schoolName: String
         var shortName: String
         var asOf: String
@@ -69,11 +101,12 @@ public enum SchoolPage {
         var hasRunning: Bool
         var hasClosed: Bool
 
-        init(_ listing: PublicListing, deadlines: DeadlineReport, districtName: String) {
+        init(_ listing: PublicListing, night: SchoolPages) {
+            let deadlines = night.deadlines
             schoolName = listing.school.name
             shortName = listing.school.shortName
-            asOf = deadlines.asOf.russian
-            self.districtName = districtName
+            asOf = ""
+            districtName = night.districtName
             curators = listing.curators.map { Curator(name: $0.name.full, position: $0.position) }
             mentors = listing.mentors.map {
                 Person(name: $0.name.full, position: $0.position, subject: $0.subject, category: $0.category?.text ?? "")
@@ -96,17 +129,25 @@ public enum SchoolPage {
             hasRunning = !running.isEmpty
             hasClosed = !closed.isEmpty
             let statuses = deadlines.schools[listing.school.code] ?? [:]
-            roadmap = deadlines.schoolItems.compactMap { scheduled in
+            roadmap = zip(deadlines.schoolItems, night.itemCells).compactMap { scheduled, cells in
                 guard let status = statuses[scheduled.item.code] else { return nil }
                 return Item(
-                    code: scheduled.item.code, title: scheduled.item.title, term: scheduled.item.term, status: status.status.rawValue,
-                    cssClass: PageStyle.cssClass(status.status), lastDone: status.lastDone?.russian ?? "")
+                    cells: cells, status: status.status.rawValue, cssClass: PageStyle.cssClass(status.status),
+                    lastDone: status.lastDone?.russian ?? "")
             }
         }
+
+        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [
+            ("schoolName", \.schoolName), ("shortName", \.shortName), ("asOf", \.asOf), ("districtName", \.districtName),
+            ("curators", \.curators), ("mentors", \.mentors), ("mentees", \.mentees), ("running", \.running), ("closed", \.closed),
+            ("roadmap", \.roadmap), ("hasMentors", \.hasMentors), ("hasMentees", \.hasMentees), ("hasRunning", \.hasRunning),
+            ("hasClosed", \.hasClosed),
+        ]
     }
 
     static let template = try! MustacheTemplate(
-        string: """
+        string: PageStyle.document(
+            """
             <!DOCTYPE html>
             <html lang="ru">
             <head>
@@ -203,7 +244,7 @@ public enum SchoolPage {
             <thead><tr><th scope="col">Код</th><th scope="col">Мероприятие</th><th scope="col">Срок</th><th scope="col">Статус</th><th scope="col">Выполнено</th></tr></thead>
             <tbody>
             {{#roadmap}}
-            <tr><td data-label="Код">{{code}}</td><td data-label="Мероприятие">{{title}}</td><td data-label="Срок">{{term}}</td><td data-label="Статус" class="{{cssClass}}">{{status}}</td><td data-label="Выполнено">{{lastDone}}</td></tr>
+            <tr>{{{cells}}}<td data-label="Статус" class="{{cssClass}}">{{status}}</td><td data-label="Выполнено">{{lastDone}}</td></tr>
             {{/roadmap}}
             </tbody>
             </table>
@@ -215,5 +256,38 @@ public enum SchoolPage {
             </body>
             </html>
 
-            """)
+            """))
+}
+
+/// What every school's page of a night shares: the roadmap's school items, their code, title and
+/// term laid out once (escaped as any value) rather than on each of thousands of pages.
+public struct SchoolPages: Sendable {
+    let deadlines: DeadlineReport
+    let districtName: String
+    /// In the order of `deadlines.schoolItems`.
+    let itemCells: [RenderedHTML]
+
+    public init(deadlines: DeadlineReport, districtName: String) {
+        self.deadlines = deadlines
+        self.districtName = districtName
+        itemCells = deadlines.schoolItems.map { scheduled in
+            RenderedHTML(
+                html: Self.cells.render(ItemText(code: scheduled.item.code, title: scheduled.item.title, term: scheduled.item.term)))
+        }
+    }
+
+    public func page(_ listing: PublicListing) -> SchoolPage { SchoolPage(listing, night: self) }
+
+    struct ItemText: PageModel {
+        var code: String
+        var title: String
+        var term: String
+
+        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [
+            ("code", \.code), ("title", \.title), ("term", \.term),
+        ]
+    }
+
+    static let cells = try! MustacheTemplate(
+        string: #"<td data-label="Код">{{code}}</td><td data-label="Мероприятие">{{title}}</td><td data-label="Срок">{{term}}</td>"#)
 }

@@ -90,7 +90,8 @@ struct NightOutputs {
             registryFingerprint: registryVersion + "|"
                 + Self.fingerprint(
                     configuration.schools.schools.map { [$0.code, $0.name, $0.shortName, $0.inn].joined(separator: "\t") }.joined(
-                        separator: "\n")))
+                        separator: "\n")),
+            pages: SchoolPages(deadlines: figures.deadlines, districtName: figures.districtName))
         let faults = self.faults
         let outcomes = Parallel.map(jobs, workers: configuration.settings.threads) { job -> (done: Done, seconds: Double) in
             let (done, seconds) = StageTimes.measure { writer.run(job) }
@@ -201,6 +202,8 @@ private struct JobWriter: Sendable {
     let stamps: [String: OutputStamp]
     /// The registry's content version and the school list the registry workbook lays out.
     let registryFingerprint: String
+    /// What the night's school pages share.
+    let pages: SchoolPages
 
     func run(_ job: NightOutputs.Job) -> NightOutputs.Done {
         do {
@@ -234,12 +237,14 @@ private struct JobWriter: Sendable {
                 if let old = stamps[name]?.path, old != path { unlink(old) }  // the school's previous extract, superseded
                 return .written(stamp: (name, OutputStamp(fingerprint: fingerprint, path: path)))
             case .page(let school):
-                let page = SchoolPage.render(
-                    PublicListing(school: school, data: snapshot[school.code]), deadlines: figures.deadlines,
-                    districtName: figures.districtName)
+                let page = pages.page(PublicListing(school: school, data: snapshot[school.code]))
+                let name = "page:" + school.code
                 let path = "\(place.outbox)/public/\(school.code)/index.html"
-                try AtomicWrite.write(Data(page.utf8), to: path, staging: place.staging)
+                let fingerprint = NightOutputs.fingerprint(page.content)
+                if let kept = stamps[name], kept.fingerprint == fingerprint, FileBytes.stamp(DiskPath(path)) != nil { return .kept }
+                try AtomicWrite.write(Data(page.render(on: place.asOf).utf8), to: path, staging: place.staging)
                 try seal(path, public: true)
+                return .written(stamp: (name, OutputStamp(fingerprint: fingerprint, path: path)))
             case .districtPage:
                 try AtomicWrite.write(Data(DistrictPage.render(figures).utf8), to: "\(place.outbox)/index.html", staging: place.staging)
             }

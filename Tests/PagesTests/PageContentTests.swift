@@ -26,8 +26,8 @@ struct PageContentTests {
     static func schoolPage(_ data: [(school: String, rows: DatasetRows)], school: Int = 0) throws -> String {
         let (snapshot, figures) = try figures(data)
         let school = R.schools.schools[school]
-        return SchoolPage.render(
-            PublicListing(school: school, data: snapshot[school.code]), deadlines: figures.deadlines, districtName: figures.districtName)
+        return SchoolPages(deadlines: figures.deadlines, districtName: figures.districtName)
+            .page(PublicListing(school: school, data: snapshot[school.code])).render(on: figures.asOf)
     }
 
     @Test func aSchoolPageShowsWhatTheOrderSaysAndOnlyWhoConsented() throws {
@@ -104,8 +104,16 @@ struct PageContentTests {
         #expect(DistrictPage.render(figures) == page)
     }
 
-    @Test func theStylesheetHoldsNothingEscapingWouldChange() {
-        #expect(!PageStyle.css.contains { "\"'&<>".contains($0) })
+    /// Every value is escaped: the one value placed as it is (`{{{…}}}`) is the roadmap's cells,
+    /// which this module's own template rendered, escaping them.
+    @Test func noValueGoesIntoAPageUnescaped() {
+        for template in [SchoolPage.template, DistrictPage.template, SchoolPages.cells] {
+            let text = template.description
+            #expect(text.components(separatedBy: "{{{").count - 1 == text.components(separatedBy: "{{{cells}}}").count - 1)
+            #expect(!text.contains("{{&"))
+        }
+        #expect(SchoolPage.template.description.contains("{{{cells}}}"))
+        #expect(!PageStyle.css.contains("{{"), "the stylesheet is part of the templates' text")
     }
 
     @Test func onlyHttpAndHttpsAddressesBecomeLinks() {
