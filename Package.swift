@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Data flows one way, and so do the module dependencies:
-//   Reading → Validation → Judgement → Registry → (snapshot) → Deadlines → Figures → Workbooks, Pages
+//   Reading → Validation → Judgement → Registry → (snapshot) → Deadlines → Figures → Workbooks, Pages, Reports
 // with Pipeline moving the files through those stages and CLI on top. Domain is the shared
 // vocabulary; Configuration is config/. The C libraries are reached only through Reading (libcsv,
 // libxml2) and XLSX (libxlsxwriter), SQLite only through Registry.
@@ -58,6 +58,8 @@ let package = Package(
         .target(name: "Figures", dependencies: ["Domain", "Configuration", "Deadlines"]),
         // libxlsxwriter behind a small Swift layer: workbooks, sheets, styles, charts.
         .target(name: "XLSX", dependencies: ["CXLSXWriter", "Domain"]),
+        // Word documents (WordprocessingML) written through ZIPFoundation: headings, paragraphs, tables.
+        .target(name: "DOCX", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // What the district and the schools receive in outbox/ (SPEC §7), and the templates: layout only.
         .target(
             name: "Workbooks",
@@ -70,11 +72,14 @@ let package = Package(
         .target(
             name: "Pages",
             dependencies: ["Domain", "Configuration", "Deadlines", "Figures", .product(name: "Mustache", package: "swift-mustache")]),
+        // Writes the half-yearly analytical report (a Word document).
+        .target(name: "Reports", dependencies: ["Domain", "Configuration", "Deadlines", "Figures", "DOCX"]),
         // The nightly run: scan, read, judge, record and move, snapshot, figures, outputs, journal.
         .target(
             name: "Pipeline",
             dependencies: [
                 "Domain", "Reading", "Validation", "Configuration", "Judgement", "Registry", "Deadlines", "Figures", "Workbooks", "Pages",
+                "Reports",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -130,6 +135,7 @@ let package = Package(
             dependencies: [
                 "Workbooks", "Figures", "Fixtures", "XLSX", "XLSXTestSupport", "Registry", "Domain", "Configuration", "Deadlines",
             ]),
+        .testTarget(name: "DOCXTests", dependencies: ["DOCX", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "PagesTests", dependencies: ["Pages", "Fixtures", "Figures", "Deadlines", "Domain", "Configuration"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Judgement", "Registry", "Domain"]),
         .testTarget(

@@ -19,8 +19,14 @@ for folder in inbox/*/; do
     [ -s "outbox/schools/$code/receipt-$day.xlsx" ] || { echo "missing: receipt of $code"; missing=1; }
 done
 ls outbox/public/*/nastavnichestvo-"$day".xlsx >/dev/null 2>&1 || { echo "missing: public extracts"; missing=1; }
+[ -s outbox/index.html ] || { echo "missing: outbox/index.html"; missing=1; }
+ls outbox/spravka-*.docx >/dev/null 2>&1 || { echo "missing: the half-yearly report"; missing=1; }
+for folder in inbox/*/; do
+    code=$(basename "$folder")
+    [ "$code" = district ] || [ -s "outbox/public/$code/index.html" ] || { echo "missing: the page of $code"; missing=1; }
+done
 [ "$missing" -eq 0 ] || { cat "$work/run.log"; exit 1; }
-echo "fresh clone: make run wrote $(find outbox -name '*.xlsx' | wc -l) workbooks"
+echo "fresh clone: make run wrote $(find outbox -name '*.xlsx' | wc -l) workbooks and $(find outbox -name '*.html' | wc -l) pages"
 if [ "${1:-}" = --check-workbooks ]; then
     python3 "$here/scripts/check-workbooks.py" outbox
 fi

@@ -2,7 +2,8 @@
 """A real client opens the workbooks: LibreOffice (headless) loads every workbook of the demo run,
 recalculating every formula, and the statform's recalculated «Итого» must equal the cached values
 nastavnik wrote. A copy with a deliberately wrong cached value proves that LibreOffice really
-recalculates (otherwise the comparison could not fail).
+recalculates (otherwise the comparison could not fail). The half-yearly report (spravka-*.docx)
+is opened by LibreOffice Writer and converted to PDF, which must have pages.
 
 Usage: scripts/check-workbooks.py OUTBOX   (after `make run`)
 """
@@ -113,6 +114,15 @@ def main():
         if compare(broken, soffice(work, profile, 'csv:Text - txt - csv (StarCalc):44,34,76,1', broken)) is None:
             raise SystemExit("control failed: LibreOffice did not recalculate, the comparison proves nothing")
         print(f"statform «Итого»: LibreOffice's recalculated values equal the cached ones ({len(books)} workbooks opened)")
+        reports = sorted(glob.glob(os.path.join(outbox, "spravka-*.docx")))
+        if not reports:
+            raise SystemExit(f"no half-yearly report under {outbox}")
+        for report in reports:
+            with open(soffice(work, profile, "pdf", report), "rb") as f:
+                pages = len(re.findall(rb"/Type\s*/Page[^s]", f.read()))
+            if pages < 1:
+                raise SystemExit(f"{report}: the PDF LibreOffice made of it has no pages")
+            print(f"LibreOffice converted {report} to PDF: {pages} pages")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

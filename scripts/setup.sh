@@ -4,11 +4,15 @@
 set -euo pipefail
 
 missing=()
-# `setup.sh libreoffice`: also the headless LibreOffice Calc that checks the workbooks;
+# `setup.sh libreoffice`: also the headless LibreOffice (Calc and Writer) that checks the workbooks
+# and the report;
 # `setup.sh chromium`: also the headless browser that loads the web pages in the tests.
 for extra in "$@"; do
     case "$extra" in
-        libreoffice) command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui) ;;
+        libreoffice)
+            command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
+            [ -e /usr/lib/libreoffice/program/libswlo.so ] || missing+=(libreoffice-writer-nogui)
+            ;;
         chromium) command -v chromium >/dev/null || missing+=(chromium) ;;
         *) echo "setup.sh: unknown extra «$extra»" >&2; exit 2 ;;
     esac

@@ -22,6 +22,25 @@ public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
 
     public func contains(_ date: CivilDate) -> Bool { start <= date && date <= end }
 
+    public var previous: ReportingPeriod { half == 2 ? ReportingPeriod(year: year, half: 1) : ReportingPeriod(year: year - 1, half: 2) }
+    public var next: ReportingPeriod { half == 1 ? ReportingPeriod(year: year, half: 2) : ReportingPeriod(year: year + 1, half: 1) }
+
+    private init(year: Int, half: Int) {
+        self.year = year
+        self.half = half
+    }
+
+    /// Every half-year from the one holding `start` to `last`, in order (none when `start` is later).
+    public static func range(from start: CivilDate, through last: ReportingPeriod) -> [ReportingPeriod] {
+        var out: [ReportingPeriod] = []
+        var period = ReportingPeriod(containing: start)
+        while period.start <= last.start {
+            out.append(period)
+            period = period.next
+        }
+        return out
+    }
+
     /// `2023-H1`.
     public var description: String { "\(year)-H\(half)" }
 

@@ -19,10 +19,18 @@ public struct NightFigures: Sendable {
     public var programs: ProgramListings
     /// Programmes being carried out (`реализуется`, `продлена`) per form, district-wide.
     public var activeByForm: [(form: MentoringForm, count: Int)]
+    /// Every half-year from the model's start to tonight's (the last), as it stood at its end.
+    public var dynamics: [PeriodFigures]
+    /// The registry's programmes by status, district-wide.
+    public var programsByStatus: [(status: ProgramStatus, count: Int)]
+    /// Programmes closed within the period, by the reason given (п. 4.12).
+    public var closuresByReason: [(reason: CloseReason, count: Int)]
 
+    /// `history`: the half-years before `period`, as they stood at their ends; `sending`: the
+    /// folders that sent files in `period` up to `asOf`.
     public init(
         snapshot: RegistrySnapshot, schools directory: SchoolDirectory, settings: Settings, schedule: RoadmapSchedule, asOf: CivilDate,
-        period: ReportingPeriod
+        period: ReportingPeriod, history: [PeriodFigures] = [], sending: Set<String> = []
     ) {
         self.asOf = asOf
         self.period = period
@@ -51,5 +59,10 @@ public struct NightFigures: Sendable {
         spellings = SpellingGroup.groups(in: snapshot, folders: codes)
         programs = ProgramListings(snapshot: snapshot, schools: schools)
         activeByForm = MentoringForm.allCases.map { form in (form, total.byForm[form] ?? 0) }
+        dynamics = history + [PeriodFigures(period: period, asOf: asOf, snapshot: snapshot, schools: schools, sending: sending)]
+        let programs = schools.flatMap { snapshot[$0.code].programs }
+        programsByStatus = ProgramStatus.allCases.map { status in (status, programs.count { $0.status == status }) }
+        let closed = programs.filter { $0.closedDate.map(period.contains) ?? false }
+        closuresByReason = CloseReason.allCases.map { reason in (reason, closed.count { $0.closeReason == reason }) }
     }
 }

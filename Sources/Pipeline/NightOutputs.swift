@@ -6,6 +6,7 @@ import Foundation
 import Pages
 import Reading
 import Registry
+import Reports
 import Workbooks
 
 /// After the files are applied: the workbooks of SPEC §7, the receipts, the public extracts and
@@ -50,6 +51,8 @@ struct NightOutputs {
         case page(School)
         /// `index.html`.
         case districtPage
+        /// `spravka-YYYY-HN.docx`, the half-yearly report.
+        case report
 
         var kind: String {
             switch self {
@@ -60,6 +63,7 @@ struct NightOutputs {
             case .extract: "public_extracts"
             case .page: "public_pages"
             case .districtPage: "district_page"
+            case .report: "report"
             }
         }
     }
@@ -76,7 +80,7 @@ struct NightOutputs {
         }
         let byFolder = Dictionary(grouping: report.receiptFiles, by: \.folder)
         let problems = Dictionary(grouping: report.folderProblems, by: \.folder)
-        var jobs: [Job] = [.registry, .statform, .monitoring, .districtPage]
+        var jobs: [Job] = [.registry, .statform, .monitoring, .districtPage, .report]
         for folder in configuration.schools.schools.map(\.code) + [SchoolDirectory.districtFolder] {
             let files = byFolder[folder] ?? []
             let notes = (problems[folder] ?? []).map { Finding(.error, file: "папка \(folder)", message: $0.message) }
@@ -100,6 +104,7 @@ struct NightOutputs {
             case .receipt: faults("receipt")
             case .extract: faults("public")
             case .page, .districtPage: faults("page")
+            case .report: faults("output")
             }
             return (done, seconds)
         }
@@ -127,6 +132,7 @@ struct NightOutputs {
             case .receipt: receipts += 1
             case .extract: extracts += 1
             case .page, .districtPage: pages += 1
+            case .report: workbooks.append("\(configuration.outbox)/\(HalfYearReport.fileName(figures.period))")
             }
         }
         clock.lap("outputs_wall")
@@ -245,6 +251,8 @@ private struct JobWriter: Sendable {
                 try AtomicWrite.write(Data(page.render(on: place.asOf).utf8), to: path, staging: place.staging)
                 try seal(path, public: true)
                 return .written(stamp: (name, OutputStamp(fingerprint: fingerprint, path: path)))
+            case .report:
+                _ = try HalfYearReport.write(figures, outbox: place.outbox, staging: place.staging)
             case .districtPage:
                 try AtomicWrite.write(Data(DistrictPage.render(figures).utf8), to: "\(place.outbox)/index.html", staging: place.staging)
             }

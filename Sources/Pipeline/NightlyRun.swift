@@ -245,9 +245,11 @@ public struct NightlyRun {
         let snapshot = try registry.snapshot()
         faults("snapshot")
         clock.lap("snapshot")
+        let period = options.reportingPeriod
         let figures = NightFigures(
             snapshot: snapshot, schools: configuration.schools, settings: configuration.settings, schedule: schedule, asOf: options.asOf,
-            period: options.reportingPeriod)
+            period: period, history: try History.before(period, registry: registry, configuration: configuration),
+            sending: try registry.sendingFolders(from: period.start, to: options.asOf))
         faults("figures")
         clock.lap("figures_and_deadlines")
         let outputs = NightOutputs(

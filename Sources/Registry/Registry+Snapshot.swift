@@ -5,8 +5,19 @@ import GRDB
 extension Registry {
     /// Everything current, in one read: every folder's datasets in row order, the file behind each,
     /// and how its intake stands. What the deadlines, the figures and the writers all work from.
-    public func snapshot() throws -> RegistrySnapshot {
+    /// `asOf`: the registry as it stood after the last run on or before that day (its history:
+    /// snapshots are replaced, never deleted), without the intake; empty before the first run.
+    public func snapshot(asOf: CivilDate? = nil) throws -> RegistrySnapshot {
         try queue.read { db in
+            let current: String
+            if let asOf {
+                guard let run = try Int64.fetchOne(db, sql: "SELECT max(id) FROM run WHERE as_of <= ?", arguments: [asOf.iso]) else {
+                    return RegistrySnapshot(folders: [:])
+                }
+                current = "s.run_id <= \(run) AND (s.replaced_by_run IS NULL OR s.replaced_by_run > \(run))"
+            } else {
+                current = "s.replaced_by_run IS NULL"
+            }
             var folders: [String: RegistrySnapshot.Folder] = [:]
             var schools = TextCache()
             var directionLists = ParsedCache<[Direction]>()
@@ -15,7 +26,7 @@ extension Registry {
                     db,
                     """
                     SELECT s.school, \(columns) FROM \(table) r JOIN snapshot s ON s.id = r.snapshot_id
-                    WHERE s.replaced_by_run IS NULL
+                    WHERE \(current)
                     """
                 ) { row in body(schools.string(row.bytes(0)), &row) }
             }
@@ -85,12 +96,14 @@ extension Registry {
                 db,
                 // The files looked up in the order they were stored (a snapshot's school and dataset
                 // are its file's), so that the table's pages are read in order, not at random.
-                "SELECT folder, dataset, name, sheet FROM source_file WHERE id IN (SELECT file_id FROM snapshot WHERE replaced_by_run IS NULL)"
+                "SELECT folder, dataset, name, sheet FROM source_file WHERE id IN (SELECT s.file_id FROM snapshot s WHERE \(current))"
             ) { row in
                 folders[schools.string(row.bytes(0)), default: .init()].files[Dataset(rawValue: row.plainText(1))!] = SourceLabel.of(
                     file: row.plainText(2), sheet: row.optionalPlainText(3))
             }
-            for (folder, intake) in try Self.intake(db) { folders[folder, default: .init()].intake = intake }
+            if asOf == nil {
+                for (folder, intake) in try Self.intake(db) { folders[folder, default: .init()].intake = intake }
+            }
             // Each folder's rows of a dataset come from one snapshot, in its key's order
             // (snapshot, row): sorting the result in SQL cost more than reading it. Sorted here
             // only in case they did not.
@@ -102,6 +115,16 @@ extension Registry {
                 folders[key]!.roadmap.sortByRow(\.row)
             }
             return RegistrySnapshot(folders: folders)
+        }
+    }
+
+    /// The folders that sent files (read or not) to runs of as-of dates from `start` to `end`.
+    public func sendingFolders(from start: CivilDate, to end: CivilDate) throws -> Set<String> {
+        try queue.read { db in
+            Set(
+                try String.fetchAll(
+                    db, sql: "SELECT DISTINCT f.folder FROM source_file f JOIN run r ON r.id = f.run_id WHERE r.as_of BETWEEN ? AND ?",
+                    arguments: [start.iso, end.iso]))
         }
     }
 

@@ -6,7 +6,7 @@ import Foundation
 import XLSX
 
 /// `outbox/monitoring-DATE.xlsx`: how every school stands, the roadmap, deadlines by school,
-/// programme deadlines, one СНИЛС spelt two ways, and charts.
+/// programme deadlines, one СНИЛС spelt two ways, every half-year's counts (`Динамика`), and charts.
 public enum MonitoringWorkbook {
     static let monitoringColumns: [SheetColumn<MonitoringRow>] = [
         .text("Код ОО", 14) { $0.school.code }, .text("Наименование ОО", 40) { $0.school.name },
@@ -34,6 +34,28 @@ public enum MonitoringWorkbook {
         .snils("СНИЛС") { $0.snils }, .text("Код ОО", 14) { $0.school }, .text("Список", 14) { $0.dataset.title },
         .text("ФИО", 40) { $0.name.full },
     ]
+
+    /// `Динамика`: each count beside its change against the previous half-year.
+    static let dynamicsColumns: [SheetColumn<DynamicsRow>] = {
+        let counts: [(String, KeyPath<StatformRow, Int> & Sendable)] = [
+            ("Педагогических работников, всего", \.teachersTotal), ("Наставников", \.mentors),
+            ("Наставников, прошедших ПК по наставничеству", \.mentorsTrained), ("Наставляемых", \.mentees),
+            ("Наставляемых — молодых специалистов", \.menteesYoungSpecialists), ("Наставляемых до 35 лет", \.menteesUnder35),
+            ("Программ реализуется", \.programsActive), ("Программ завершено", \.programsCompleted),
+            ("Программ прекращено", \.programsTerminated),
+        ]
+        let reporting: [SheetColumn<DynamicsRow>] = [
+            .count("ОО прислали данные за полугодие", 14) { $0.sent }, .count("ОО со всеми наборами данных", 14) { $0.complete },
+            .count("ОО без данных", 12) { $0.withoutData },
+        ]
+        return [
+            .text("Полугодие", 12) { $0.period.description }, .text("Код ОО", 14) { $0.counts.code },
+            .text("Наименование ОО", 40) { $0.counts.name },
+        ]
+            + counts.flatMap { title, count -> [SheetColumn<DynamicsRow>] in
+                [.count(title, 14) { $0.counts[keyPath: count] }, .count("\(title): изменение", 14) { $0.change(count) }]
+            } + reporting
+    }()
 
     public static func write(_ figures: NightFigures, place: OutputPlace) throws -> String {
         let path = place.path("monitoring")
@@ -75,6 +97,10 @@ public enum MonitoringWorkbook {
         let spellings = Table(workbook, name: "Разные ФИО", columns: spellingColumns)
         try spellings.append(figures.spellings.flatMap(\.entries))
         try spellings.finish()
+
+        let dynamics = Table(workbook, name: "Динамика", columns: dynamicsColumns)
+        try dynamics.append(DynamicsRow.rows(figures.dynamics))
+        try dynamics.finish()
 
         // Диаграммы
         let charts = try workbook.addSheet("Диаграммы")

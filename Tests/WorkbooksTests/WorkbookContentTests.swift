@@ -75,7 +75,20 @@ struct WorkbookContentTests {
         let (_, figures) = try RegistryFixture.night(registry, schedule: schedule)
         let path = try MonitoringWorkbook.write(figures, place: place)
         let book = try XLSXFile(path: path)
-        #expect(book.sheets.map(\.name) == ["Мониторинг", "Дорожная карта", "Сроки ОО", "Программы — сроки", "Разные ФИО", "Диаграммы"])
+        #expect(
+            book.sheets.map(\.name) == [
+                "Мониторинг", "Дорожная карта", "Сроки ОО", "Программы — сроки", "Разные ФИО", "Динамика", "Диаграммы",
+            ])
+        // Динамика: the half-year's schools then its total, each count beside its change (none: no half-year before).
+        let dynamics = book["Динамика"]!
+        #expect(
+            dynamics.row(1).prefix(6) == [
+                "Полугодие", "Код ОО", "Наименование ОО", "Педагогических работников, всего",
+                "Педагогических работников, всего: изменение", "Наставников",
+            ])
+        #expect(dynamics.row(2).prefix(4) == ["2026-H1", "school-a", "МБОУ «Школа А»", "40"])
+        #expect(dynamics.row(6).prefix(2) == ["2026-H1", "Итого"])
+        #expect(dynamics.row(6)[3] == "\(figures.statformTotal.teachersTotal)" && dynamics.row(6)[4] == "")
         let monitoring = book["Мониторинг"]!
         #expect(
             monitoring.row(1).prefix(8) == [

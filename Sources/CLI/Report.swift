@@ -1,0 +1,52 @@
+import ArgumentParser
+import Configuration
+import Deadlines
+import Domain
+import Pipeline
+
+extension Nastavnik {
+    /// The half-yearly analytical report on demand (the nightly run writes the current one).
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Составить аналитическую справку за полугодие (outbox/spravka-ГГГГ-HN.docx) по данным реестра.",
+            discussion: """
+                Пример:
+                  nastavnik report                    # текущее полугодие, на сегодня
+                  nastavnik report --period 2023-H1   # прошедшее: реестр на 30.06.2023
+
+                Справку за текущее полугодие каждую ночь пишет и nastavnik run.
+                """)
+
+        @OptionGroup var options: ConfigOptions
+
+        @Option(
+            name: .long, help: ArgumentHelp("Полугодие: ГГГГ-H1 или ГГГГ-H2 (по умолчанию — полугодие даты --as-of).", valueName: "PERIOD"))
+        var period: String?
+
+        func validate() throws {
+            if let period, ReportingPeriod(period) == nil {
+                throw ValidationError("--period: ожидается ГГГГ-H1 или ГГГГ-H2, например 2023-H1; получено «\(period)».")
+            }
+        }
+
+        func run() throws {
+            let configuration = try loadConfiguration(options)
+            let schedule: RoadmapSchedule
+            do {
+                schedule = try RoadmapSchedule(configuration.roadmap)
+            } catch {
+                Output.error("Ошибка настроек: \(error)")
+                throw ExitCode(Exit.usage)
+            }
+            do {
+                let path = try ReportOnDemand.write(
+                    configuration: configuration, schedule: schedule, asOf: try asOfDate(options),
+                    period: period.flatMap(ReportingPeriod.init))
+                Output.line("Справка: \(path)")
+            } catch let failure as ReportOnDemand.Failure {
+                Output.error("\(failure)")
+                throw ExitCode(Exit.usage)
+            }
+        }
+    }
+}
