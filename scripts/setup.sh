@@ -6,7 +6,8 @@ set -euo pipefail
 missing=()
 # `setup.sh libreoffice`: also the headless LibreOffice (Calc and Writer) that checks the workbooks
 # and the report;
-# `setup.sh chromium`: also the headless browser that loads the web pages in the tests.
+# `setup.sh chromium`: also the headless browser that loads the web pages in the tests;
+# `setup.sh poppler`: pdftoppm, which renders a page of the report for README.
 for extra in "$@"; do
     case "$extra" in
         libreoffice)
@@ -14,6 +15,7 @@ for extra in "$@"; do
             [ -e /usr/lib/libreoffice/program/libswlo.so ] || missing+=(libreoffice-writer-nogui)
             ;;
         chromium) command -v chromium >/dev/null || missing+=(chromium) ;;
+        poppler) command -v pdftoppm >/dev/null || missing+=(poppler-utils) ;;
         *) echo "setup.sh: unknown extra «$extra»" >&2; exit 2 ;;
     esac
 done
