@@ -114,6 +114,17 @@ def main():
         if compare(broken, soffice(work, profile, 'csv:Text - txt - csv (StarCalc):44,34,76,1', broken)) is None:
             raise SystemExit("control failed: LibreOffice did not recalculate, the comparison proves nothing")
         print(f"statform «Итого»: LibreOffice's recalculated values equal the cached ones ({len(books)} workbooks opened)")
+        # Printed as an official prints them: LibreOffice's PDF of the statform, the monitoring
+        # workbook and a receipt, with their page counts.
+        for prefix in ("statform-", "monitoring-", "receipt-"):
+            book = next((b for b in books if os.path.basename(b).startswith(prefix)), None)
+            if book is None:
+                raise SystemExit(f"no {prefix}*.xlsx under {outbox}")
+            with open(soffice(work, profile, "pdf", book), "rb") as f:
+                pages = len(re.findall(rb"/Type\s*/Page[^s]", f.read()))
+            if pages < 1:
+                raise SystemExit(f"{book}: the PDF LibreOffice printed has no pages")
+            print(f"LibreOffice printed {book} to PDF: {pages} pages")
         reports = sorted(glob.glob(os.path.join(outbox, "spravka-*.docx")))
         if not reports:
             raise SystemExit(f"no half-yearly report under {outbox}")

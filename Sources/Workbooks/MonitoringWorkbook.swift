@@ -102,27 +102,39 @@ public enum MonitoringWorkbook {
         try dynamics.append(DynamicsRow.rows(figures.dynamics))
         try dynamics.finish()
 
-        // Диаграммы
+        // Диаграммы: forms with programmes only, each point labelled; a bar chart when a pie would
+        // have many slices; titles say what and as of when.
         let charts = try workbook.addSheet("Диаграммы")
         try charts.setColumn(0, width: 30)
+        try charts.setColumn(1, width: 22)
         try charts.write(row: 0, [.text("Форма наставничества"), .text("Программ реализуется")], .header)
-        for (i, entry) in figures.activeByForm.enumerated() {
+        let forms = figures.activeByForm.filter { $0.count > 0 }
+        for (i, entry) in forms.enumerated() {
             try charts.write(row: 1 + i, [.text(entry.form.columnTitle), .integer(entry.count)])
         }
+        let day = "на \(place.asOf.russian)"
         if lastSchoolRow >= firstSchoolRow {
-            let bySchool = workbook.addChart(.column, title: "Программы по ОО (реализуются)")
+            let bySchool = workbook.addChart(.column, title: "Программы реализуются, по ОО, \(day)")
             bySchool.addSeries(
                 name: "Программ реализуется",
                 categories: try monitoring.range("Код ОО", firstRow: firstSchoolRow, lastRow: lastSchoolRow),
                 values: try monitoring.range("Программ реализуется", firstRow: firstSchoolRow, lastRow: lastSchoolRow))
             bySchool.axisTitles(x: "ОО", y: "Программ")
+            bySchool.hideLegend()
             try charts.insert(bySchool, row: 10, column: 0)
         }
-        let byForm = workbook.addChart(.pie, title: "Программы по формам наставничества")
-        byForm.addSeries(
-            name: "Программ реализуется", categories: charts.range(firstRow: 1, column: 0, lastRow: figures.activeByForm.count),
-            values: charts.range(firstRow: 1, column: 1, lastRow: figures.activeByForm.count))
-        try charts.insert(byForm, row: 10, column: 5)
+        if !forms.isEmpty {
+            let byForm = workbook.addChart(
+                forms.count > 5 ? .bar : .pie, title: "Реализуемые программы по формам наставничества, \(day)")
+            byForm.addSeries(
+                name: "Программ реализуется", categories: charts.range(firstRow: 1, column: 0, lastRow: forms.count),
+                values: charts.range(firstRow: 1, column: 1, lastRow: forms.count))
+            if forms.count > 5 { byForm.hideLegend() }
+            try charts.insert(byForm, row: 10, column: 5)
+        } else {
+            try charts.write(1, 0, .text("Реализуемых программ нет \(day)."))
+        }
+        try charts.printSetup(landscape: true)
         try workbook.close()
         return path
     }

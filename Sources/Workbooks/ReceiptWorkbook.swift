@@ -48,11 +48,14 @@ public enum ReceiptWorkbook {
         try summarySheet.highlight(
             firstRow: summaryFirst, firstColumn: result, lastRow: last, lastColumn: result, equalTo: Verdict.accepted.rawValue,
             StatusColors.style(.doneOnTime))
-        try summarySheet.write(
-            summary.row + 1, 0,
-            .text(
-                "принят — данные внесены в реестр; отклонён — файл не принят целиком, исправьте ошибки и пришлите его снова; "
-                    + "повтор — такой же файл уже принят, ничего не изменилось."), .wrapped)
+        // What the verdicts mean, a line each across the table, never squeezed into one row.
+        for (i, line) in [
+            "Результат: принят — данные внесены в реестр;",
+            "отклонён — файл не принят целиком: исправьте ошибки (лист «Замечания») и пришлите его снова;",
+            "повтор — такой же файл уже принят, ничего не изменилось.",
+        ].enumerated() {
+            try summary.note(line, row: summary.row + 1 + i)
+        }
 
         let remarks = Table(workbook, name: "Замечания", columns: remarkColumns)
         let remarksFirst = try remarks.dataStart()

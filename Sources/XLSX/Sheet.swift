@@ -51,10 +51,22 @@ public struct Sheet {
         try workbook.check(worksheet_set_row(handle, lxw_row_t(row), height, nil), "высота строки")
     }
 
-    /// Prints across the page, scaled to the page's width.
-    public func printLandscape() throws {
-        worksheet_set_landscape(handle)
+    /// How the sheet prints: on A4, across the page when `landscape`, scaled to one page wide (as
+    /// many tall as it takes), the rows `repeating` (the header) on every page, gridlines, the
+    /// workbook's title and date at the top and «стр. N из M» at the bottom.
+    public func printSetup(landscape: Bool, repeating rows: ClosedRange<Int>? = nil) throws {
+        worksheet_set_paper(handle, 9)
+        if landscape { worksheet_set_landscape(handle) } else { worksheet_set_portrait(handle) }
         worksheet_fit_to_pages(handle, 1, 0)
+        worksheet_gridlines(handle, UInt8(LXW_SHOW_PRINT_GRIDLINES.rawValue))
+        worksheet_set_margins(handle, 0.4, 0.4, 0.6, 0.6)
+        if let rows {
+            try workbook.check(worksheet_repeat_rows(handle, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)), "строки заголовка")
+        }
+        // `&` opens a code in a page header: a title's own ampersands are doubled.
+        let title = String(workbook.printHeader.replacingOccurrences(of: "&", with: "&&").prefix(200))
+        try workbook.check(worksheet_set_header(handle, "&L\(title)&R\(name.replacingOccurrences(of: "&", with: "&&"))"), "колонтитул")
+        try workbook.check(worksheet_set_footer(handle, "&Cстр. &P из &N"), "колонтитул")
     }
 
     /// Keeps the first `rows` rows in view while scrolling.

@@ -11,10 +11,12 @@ public struct Style: Hashable, Sendable {
     public var border = false
     public var center = false
     public var fontSize: Double?
+    /// Text at the top of its cell (rows grown for a wrapped neighbour read from the top).
+    public var top = false
 
     public init(
         bold: Bool = false, numberFormat: String? = nil, wrap: Bool = false, fill: UInt32? = nil, fontColor: UInt32? = nil,
-        border: Bool = false, center: Bool = false, fontSize: Double? = nil
+        border: Bool = false, center: Bool = false, fontSize: Double? = nil, top: Bool = false
     ) {
         self.bold = bold
         self.numberFormat = numberFormat
@@ -24,6 +26,7 @@ public struct Style: Hashable, Sendable {
         self.border = border
         self.center = center
         self.fontSize = fontSize
+        self.top = top
     }
 
     /// Dates as the district writes them.
@@ -31,7 +34,7 @@ public struct Style: Hashable, Sendable {
     public static let integer = Style(numberFormat: "0")
     public static let decimal = Style(numberFormat: "0.0")
     public static let percent = Style(numberFormat: "0.0")
-    public static let header = Style(bold: true, wrap: true, fill: 0xDDEBF7, border: true)
+    public static let header = Style(bold: true, wrap: true, fill: 0xDDEBF7, border: true, top: true)
     public static let wrapped = Style(wrap: true)
     public static let title = Style(bold: true, fontSize: 13)
 
@@ -47,5 +50,6 @@ public struct Style: Hashable, Sendable {
         if border { format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue)) }
         if center { format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue)) }
         if let fontSize { format_set_font_size(format, fontSize) }
+        if top { format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)) }
     }
 }

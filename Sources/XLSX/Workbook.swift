@@ -15,6 +15,8 @@ public final class Workbook {
     /// C strings that must outlive the workbook (validation lists, chart ranges): libxlsxwriter
     /// keeps some pointers until it writes the file.
     private var retained: [UnsafeMutablePointer<CChar>] = []
+    /// What every printed page of the workbook says at its top: its title and as-of date.
+    public let printHeader: String
 
     /// - Parameters:
     ///   - constantMemory: rows are flushed to disk as they are written (they must come in order):
@@ -25,6 +27,7 @@ public final class Workbook {
     ///     empties of what a killed process left (nil: beside the file, as a hidden name).
     public init(path: String, constantMemory: Bool = false, created: Date, title: String, staging: String? = nil) throws {
         self.path = path
+        printHeader = "\(title), на \(CivilDate(daysSinceEpoch: Int((created.timeIntervalSince1970 / 86_400).rounded(.down))).russian)"
         let directory = (path as NSString).deletingLastPathComponent
         var info = stat()
         if stat(directory, &info) != 0 {

@@ -73,7 +73,7 @@ public struct XLSXFile {
         numberFormats = StylesXML(xml: parts["xl/styles.xml"] ?? "").formats
     }
 
-    static func split(_ reference: String) -> (row: Int, column: Int) {
+    public static func split(_ reference: String) -> (row: Int, column: Int) {
         let letters = reference.prefix { $0.isLetter }
         let column = letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
         return (Int(reference.dropFirst(letters.count)) ?? 0, column)

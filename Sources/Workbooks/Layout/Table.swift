@@ -3,7 +3,10 @@ import Foundation
 import XLSX
 
 /// Writes a table the way every workbook of SPEC §7 shows one: bold frozen header, autofilter,
-/// set widths, typed cells. A table longer than Excel's 1,048,576 rows goes on to «Имя (2)», «Имя (3)»….
+/// typed cells, and the one place that sizes and prints every table (`ColumnFit`): each column as
+/// wide as its header's longest word and its values need, up to the column's declared width, beyond
+/// which text wraps at the top of a row tall enough for every line; A4, one page wide, the header
+/// repeated on every page. A table longer than Excel's 1,048,576 rows goes on to «Имя (2)»….
 final class Table<Row> {
     private let workbook: Workbook
     private let name: String
@@ -16,9 +19,9 @@ final class Table<Row> {
     private(set) var headerRow = 0
     /// One past the last record (a total row below is not filtered).
     private var recordsEnd = 0
-    private let wrapping: [Int]
-    /// Each column's cell format, looked up once.
+    /// Each column's cell format (its style, wrapped, at the top), looked up once.
     private let formats: [CellFormat]
+    private var fit: ColumnFit
 
     /// - Parameters:
     ///   - titleRows: lines above the header (a workbook's title, the reporting period).
@@ -29,8 +32,13 @@ final class Table<Row> {
         self.columns = columns
         self.titleRows = titleRows
         self.rowLimit = rowLimit
-        wrapping = columns.indices.filter { columns[$0].style?.wrap == true }
-        formats = columns.map { workbook.cellFormat($0.style) }
+        formats = columns.map { column in
+            var style = column.style ?? Style()
+            style.wrap = true
+            style.top = true
+            return workbook.cellFormat(style)
+        }
+        fit = ColumnFit(titles: columns.map(\.title), limits: columns.map(\.width))
     }
 
     /// The sheet being written (created with its header on first use).
@@ -68,37 +76,13 @@ final class Table<Row> {
         if sheet == nil || nextRow >= rowLimit { try startSheet() }
         let sheet = try current
         // Spreadsheets do not grow a row for wrapped text on their own: give it the lines it needs.
-        var lines = 1
-        for i in wrapping {
-            if case .text(let text) = values[i] { lines = max(lines, Self.lines(text, width: max(columns[i].width - 1, 1))) }
-        }
-        if lines > 1 { try sheet.setRow(nextRow, height: Double(min(lines, 20)) * 15) }
+        let lines = fit.add(values)
+        if lines > 1 { try sheet.setRow(nextRow, height: ColumnFit.height(lines: lines)) }
         for (i, value) in values.enumerated() {
             try sheet.write(nextRow, i, value, format: formats[i])
         }
         nextRow += 1
         recordsEnd = nextRow
-    }
-
-    /// How many lines a text takes in a column `width` characters wide: each of its lines, cut
-    /// into widths. Characters are counted as UTF-8 lead bytes (close enough for a row height, and
-    /// the tables write hundreds of thousands of cells).
-    static func lines(_ text: String, width: Double) -> Int {
-        var lines = 0
-        var characters = 0
-        func endLine() {
-            lines += max(1, Int((Double(characters) / width).rounded(.up)))
-            characters = 0
-        }
-        for byte in text.utf8 {
-            if byte == 0x0A {
-                endLine()
-            } else if byte & 0xC0 != 0x80 {
-                characters += 1
-            }
-        }
-        endLine()
-        return lines
     }
 
     /// A total row under the records: `SUM` formulas (and the columns' other totals) with their
@@ -125,12 +109,29 @@ final class Table<Row> {
         nextRow += 1
     }
 
-    /// Closes the table: the autofilter over what was written.
+    /// Closes the table: the autofilter over what was written, the columns' widths from what they
+    /// hold, and how it prints (across the page when it is wide).
     @discardableResult
     func finish() throws -> Sheet {
         let sheet = try current
         try sheet.autofilter(firstRow: headerRow, lastRow: recordsEnd - 1, columns: columns.count)
+        let widths = fit.widths()
+        for (i, width) in widths.enumerated() { try sheet.setColumn(i, width: width) }
+        try sheet.printSetup(landscape: widths.reduce(0, +) > ColumnFit.portraitWidth, repeating: headerRow...headerRow)
         return sheet
+    }
+
+    /// A line of text across the table's columns (a title, an explanation under the table), wrapped
+    /// in a row tall enough for it at the narrowest the columns can be.
+    func note(_ text: String, row: Int, style: Style = Style(wrap: true, top: true), factor: Double = ColumnFit.textFactor) throws {
+        let sheet = try current
+        let lines = ColumnFit.lines(text, width: fit.narrowest, factor: factor)
+        if columns.count > 1 {
+            try sheet.merge(row: row, firstColumn: 0, lastColumn: columns.count - 1, text, style)
+        } else {
+            try sheet.write(row, 0, .text(text), style)
+        }
+        try sheet.setRow(row, height: ColumnFit.height(lines: lines) * (style.fontSize ?? 11) / 11)
     }
 
     /// `'Лист'!$F$3:$F$20`: the records of a column, for a chart.
@@ -144,18 +145,15 @@ final class Table<Row> {
         sheets += 1
         let sheet = try workbook.addSheet(sheets == 1 ? name : "\(name) (\(sheets))")
         self.sheet = sheet
-        for (i, column) in columns.enumerated() { try sheet.setColumn(i, width: column.width) }
         nextRow = 0
         for line in titleRows {
-            try sheet.write(nextRow, 0, .text(line), .title)
+            // Across the table's columns, wrapped: a title never widens what prints.
+            try note(line, row: nextRow, style: Style(bold: true, wrap: true, fontSize: 13, top: true), factor: ColumnFit.boldFactor * 1.2)
             nextRow += 1
         }
         headerRow = nextRow
         try sheet.write(row: nextRow, columns.map { .text($0.title) }, .header)
-        // Tall enough for the longest wrapped header (about one character per unit of width).
-        let lines = columns.map { Int((Double($0.title.count) / max($0.width - 1, 1)).rounded(.up)) }.max() ?? 1
-        try sheet.setRow(nextRow, height: Double(min(max(lines, 1), 6)) * 15 + 3)
-        try sheet.printLandscape()
+        try sheet.setRow(nextRow, height: ColumnFit.height(lines: fit.headerLines) + 3)
         sheet.freeze(rows: nextRow + 1)
         nextRow += 1
         recordsEnd = nextRow
