@@ -163,98 +163,86 @@ public enum DistrictPage {
 
     static let template = try! MustacheTemplate(
         string: PageStyle.document(
-            """
-            <!DOCTYPE html>
-            <html lang="ru">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Наставничество — сводка на {{asOf}}</title>
-            <style>
-            {{css}}
-            </style>
-            </head>
-            <body>
-            <header>
-            <p class="meta">Целевая модель наставничества педагогических работников</p>
-            <h1>{{districtName}}</h1>
-            <p class="meta">Сведения на {{asOf}}; отчётный период {{period}}</p>
-            </header>
-            <nav aria-label="Книги">
-            <ul>
-            {{#workbooks}}
-            <li><a href="{{file}}">{{title}}</a> ({{file}})</li>
-            {{/workbooks}}
-            </ul>
-            </nav>
-            <main>
-            <section aria-labelledby="headline">
-            <h2 id="headline">Главные показатели</h2>
-            <table>
-            <caption>Итого по району (как в форме статистического наблюдения)</caption>
-            <tbody>
-            {{#headline}}
-            <tr><th scope="row">{{title}}</th><td class="num">{{value}}</td></tr>
-            {{/headline}}
-            </tbody>
-            </table>
-            </section>
-            <section aria-labelledby="attention">
-            <h2 id="attention">Требуют внимания</h2>
-            {{#hasAttention}}
-            <table class="cards">
-            <thead><tr><th scope="col">Код ОО</th><th scope="col">Образовательная организация</th><th scope="col">Что не так</th></tr></thead>
-            <tbody>
-            {{#attention}}
-            <tr><td data-label="Код ОО">{{code}}</td><td data-label="ОО"><a href="{{page}}">{{name}}</a></td><td data-label="Что не так">{{reasons}}</td></tr>
-            {{/attention}}
-            </tbody>
-            </table>
-            {{/hasAttention}}
-            {{^hasAttention}}
-            <p>Все образовательные организации прислали данные, просроченных мероприятий нет.</p>
-            {{/hasAttention}}
-            </section>
-            <section aria-labelledby="matrix">
-            <h2 id="matrix">Дорожная карта: сроки ОО</h2>
-            <ul class="legend" aria-label="Условные обозначения">
-            {{#legend}}
-            <li class="{{cssClass}}">{{text}}</li>
-            {{/legend}}
-            </ul>
-            <div class="scroll">
-            <table class="matrix">
-            <thead><tr><th scope="col">ОО</th>{{#columns}}<th scope="col"><abbr title="{{title}}">{{code}}</abbr></th>{{/columns}}</tr></thead>
-            <tbody>
-            {{#schools}}
-            <tr><th scope="row"><a href="{{page}}">{{code}}</a></th>{{#cells}}<td class="{{cssClass}}">{{status}}</td>{{/cells}}</tr>
-            {{/schools}}
-            </tbody>
-            </table>
-            </div>
-            </section>
-            <section aria-labelledby="district">
-            <h2 id="district">Мероприятия отдела образования</h2>
-            <table class="cards">
-            <thead><tr><th scope="col">Код</th><th scope="col">Мероприятие</th><th scope="col">Срок</th><th scope="col">Статус</th></tr></thead>
-            <tbody>
-            {{#districtItems}}
-            <tr><td data-label="Код">{{code}}</td><td data-label="Мероприятие">{{title}}</td><td data-label="Срок">{{term}}</td><td data-label="Статус" class="{{cssClass}}">{{status}}</td></tr>
-            {{/districtItems}}
-            </tbody>
-            </table>
-            </section>
-            <section aria-labelledby="pages">
-            <h2 id="pages">Страницы образовательных организаций</h2>
-            <ul>
-            {{#schools}}
-            <li><a href="{{page}}">{{name}}</a> ({{code}})</li>
-            {{/schools}}
-            </ul>
-            </section>
-            </main>
-            </body>
-            </html>
+            title: "Наставничество — сводка на {{asOf}}",
+            body: """
+                <header>
+                <p class="meta">Целевая модель наставничества педагогических работников</p>
+                <h1>{{districtName}}</h1>
+                <p class="meta">Сведения на {{asOf}}; отчётный период {{period}}</p>
+                </header>
+                <nav aria-label="Книги">
+                <ul>
+                {{#workbooks}}
+                <li><a href="{{file}}">{{title}}</a> ({{file}})</li>
+                {{/workbooks}}
+                </ul>
+                </nav>
+                <main>
+                <section aria-labelledby="headline">
+                <h2 id="headline">Главные показатели</h2>
+                <table>
+                <caption>Итого по району (как в форме статистического наблюдения)</caption>
+                <tbody>
+                {{#headline}}
+                <tr><th scope="row">{{title}}</th><td class="num">{{value}}</td></tr>
+                {{/headline}}
+                </tbody>
+                </table>
+                </section>
+                <section aria-labelledby="attention">
+                <h2 id="attention">Требуют внимания</h2>
+                {{#hasAttention}}
+                <table class="cards">
+                <thead><tr><th scope="col">Код ОО</th><th scope="col">Образовательная организация</th><th scope="col">Что не так</th></tr></thead>
+                <tbody>
+                {{#attention}}
+                <tr><td data-label="Код ОО">{{code}}</td><td data-label="ОО"><a href="{{page}}">{{name}}</a></td><td data-label="Что не так">{{reasons}}</td></tr>
+                {{/attention}}
+                </tbody>
+                </table>
+                {{/hasAttention}}
+                {{^hasAttention}}
+                <p>Все образовательные организации прислали данные, просроченных мероприятий нет.</p>
+                {{/hasAttention}}
+                </section>
+                <section aria-labelledby="matrix">
+                <h2 id="matrix">Дорожная карта: сроки ОО</h2>
+                <ul class="legend" aria-label="Условные обозначения">
+                {{#legend}}
+                <li class="{{cssClass}}">{{text}}</li>
+                {{/legend}}
+                </ul>
+                <div class="scroll">
+                <table class="matrix">
+                <thead><tr><th scope="col">ОО</th>{{#columns}}<th scope="col"><abbr title="{{title}}">{{code}}</abbr></th>{{/columns}}</tr></thead>
+                <tbody>
+                {{#schools}}
+                <tr><th scope="row"><a href="{{page}}">{{code}}</a></th>{{#cells}}<td class="{{cssClass}}">{{status}}</td>{{/cells}}</tr>
+                {{/schools}}
+                </tbody>
+                </table>
+                </div>
+                </section>
+                <section aria-labelledby="district">
+                <h2 id="district">Мероприятия отдела образования</h2>
+                <table class="cards">
+                <thead><tr><th scope="col">Код</th><th scope="col">Мероприятие</th><th scope="col">Срок</th><th scope="col">Статус</th></tr></thead>
+                <tbody>
+                {{#districtItems}}
+                <tr><td data-label="Код">{{code}}</td><td data-label="Мероприятие">{{title}}</td><td data-label="Срок">{{term}}</td><td data-label="Статус" class="{{cssClass}}">{{status}}</td></tr>
+                {{/districtItems}}
+                </tbody>
+                </table>
+                </section>
+                <section aria-labelledby="pages">
+                <h2 id="pages">Страницы образовательных организаций</h2>
+                <ul>
+                {{#schools}}
+                <li><a href="{{page}}">{{name}}</a> ({{code}})</li>
+                {{/schools}}
+                </ul>
+                </section>
+                </main>
 
-            """))
+                """))
 }

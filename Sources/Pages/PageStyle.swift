@@ -55,9 +55,26 @@ enum PageStyle {
         return rules.joined(separator: "\n")
     }()
 
-    /// A page's template with the stylesheet in its `<style>` (`{{css}}` stands for it): part of
+    /// A page's template: the document around `body`, the stylesheet in its `<style>` as part of
     /// the template's own text, not a value (it is the project's, and the same on every page).
-    static func document(_ template: String) -> String { template.replacingOccurrences(of: "{{css}}", with: css) }
+    static func document(title: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="ru">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title)</title>
+        <style>
+        \(css)
+        </style>
+        </head>
+        <body>
+        \(body)</body>
+        </html>
+
+        """
+    }
 
     static func hex(_ rgb: UInt32) -> String {
         let digits = String(rgb, radix: 16, uppercase: true)

@@ -147,116 +147,104 @@ public struct SchoolPage: Sendable {
 
     static let template = try! MustacheTemplate(
         string: PageStyle.document(
-            """
-            <!DOCTYPE html>
-            <html lang="ru">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Наставничество — {{shortName}}</title>
-            <style>
-            {{css}}
-            </style>
-            </head>
-            <body>
-            <header>
-            <p class="meta">Целевая модель наставничества</p>
-            <h1>{{schoolName}}</h1>
-            <p class="meta">Сведения на {{asOf}}</p>
-            </header>
-            <main>
-            <section aria-labelledby="curators">
-            <h2 id="curators">Куратор внедрения целевой модели наставничества</h2>
-            {{#curators}}
-            <p>{{name}}, {{position}}</p>
-            {{/curators}}
-            {{^curators}}
-            <p>Сведения о кураторе пока не представлены.</p>
-            {{/curators}}
-            </section>
-            <section aria-labelledby="mentors">
-            <h2 id="mentors">Наставники</h2>
-            {{#hasMentors}}
-            <table class="cards">
-            <thead><tr><th scope="col">ФИО</th><th scope="col">Должность</th><th scope="col">Предмет (направление)</th><th scope="col">Квалификационная категория</th></tr></thead>
-            <tbody>
-            {{#mentors}}
-            <tr><td data-label="ФИО">{{name}}</td><td data-label="Должность">{{position}}</td><td data-label="Предмет (направление)">{{subject}}</td><td data-label="Категория">{{category}}</td></tr>
-            {{/mentors}}
-            </tbody>
-            </table>
-            {{/hasMentors}}
-            {{^hasMentors}}
-            <p>Сведений о наставниках, согласившихся на их публикацию, нет.</p>
-            {{/hasMentors}}
-            </section>
-            <section aria-labelledby="mentees">
-            <h2 id="mentees">Наставляемые</h2>
-            {{#hasMentees}}
-            <table class="cards">
-            <thead><tr><th scope="col">ФИО</th><th scope="col">Должность</th><th scope="col">Предмет (направление)</th></tr></thead>
-            <tbody>
-            {{#mentees}}
-            <tr><td data-label="ФИО">{{name}}</td><td data-label="Должность">{{position}}</td><td data-label="Предмет (направление)">{{subject}}</td></tr>
-            {{/mentees}}
-            </tbody>
-            </table>
-            {{/hasMentees}}
-            {{^hasMentees}}
-            <p>Сведений о наставляемых, согласившихся на их публикацию, нет.</p>
-            {{/hasMentees}}
-            </section>
-            <section aria-labelledby="running">
-            <h2 id="running">Реализуемые программы наставничества</h2>
-            {{#hasRunning}}
-            <table class="cards">
-            <thead><tr><th scope="col">Номер</th><th scope="col">Форма</th><th scope="col">Модель</th><th scope="col">Направления</th><th scope="col">Режим</th><th scope="col">Начало</th><th scope="col">Окончание</th><th scope="col">Наставник</th><th scope="col">Наставляемые</th></tr></thead>
-            <tbody>
-            {{#running}}
-            <tr><td data-label="Номер">{{number}}</td><td data-label="Форма">{{form}}</td><td data-label="Модель">{{model}}</td><td data-label="Направления">{{directions}}</td><td data-label="Режим">{{mode}}</td><td data-label="Начало">{{start}}</td><td data-label="Окончание">{{end}}</td><td data-label="Наставник">{{mentor}}</td><td data-label="Наставляемые">{{mentees}}</td></tr>
-            {{/running}}
-            </tbody>
-            </table>
-            {{/hasRunning}}
-            {{^hasRunning}}
-            <p>Сейчас программы наставничества не реализуются.</p>
-            {{/hasRunning}}
-            </section>
-            <section aria-labelledby="closed">
-            <h2 id="closed">Завершённые программы и их результаты</h2>
-            {{#hasClosed}}
-            <table class="cards">
-            <thead><tr><th scope="col">Номер</th><th scope="col">Форма</th><th scope="col">Модель</th><th scope="col">Статус</th><th scope="col">Дата завершения</th><th scope="col">Результаты</th></tr></thead>
-            <tbody>
-            {{#closed}}
-            <tr><td data-label="Номер">{{number}}</td><td data-label="Форма">{{form}}</td><td data-label="Модель">{{model}}</td><td data-label="Статус">{{status}}</td><td data-label="Дата завершения">{{closedOn}}</td><td data-label="Результаты">{{#results}}{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}{{/results}}{{^results}}не опубликованы{{/results}}</td></tr>
-            {{/closed}}
-            </tbody>
-            </table>
-            {{/hasClosed}}
-            {{^hasClosed}}
-            <p>Завершённых программ пока нет.</p>
-            {{/hasClosed}}
-            </section>
-            <section aria-labelledby="roadmap">
-            <h2 id="roadmap">Дорожная карта</h2>
-            <table class="cards">
-            <thead><tr><th scope="col">Код</th><th scope="col">Мероприятие</th><th scope="col">Срок</th><th scope="col">Статус</th><th scope="col">Выполнено</th></tr></thead>
-            <tbody>
-            {{#roadmap}}
-            <tr>{{{cells}}}<td data-label="Статус" class="{{cssClass}}">{{status}}</td><td data-label="Выполнено">{{lastDone}}</td></tr>
-            {{/roadmap}}
-            </tbody>
-            </table>
-            </section>
-            </main>
-            <footer>
-            <p class="meta">Страница составлена {{asOf}} по данным реестра наставничества ({{districtName}}). Сведения о людях публикуются только с их согласия.</p>
-            </footer>
-            </body>
-            </html>
+            title: "Наставничество — {{shortName}}",
+            body: """
+                <header>
+                <p class="meta">Целевая модель наставничества</p>
+                <h1>{{schoolName}}</h1>
+                <p class="meta">Сведения на {{asOf}}</p>
+                </header>
+                <main>
+                <section aria-labelledby="curators">
+                <h2 id="curators">Куратор внедрения целевой модели наставничества</h2>
+                {{#curators}}
+                <p>{{name}}, {{position}}</p>
+                {{/curators}}
+                {{^curators}}
+                <p>Сведения о кураторе пока не представлены.</p>
+                {{/curators}}
+                </section>
+                <section aria-labelledby="mentors">
+                <h2 id="mentors">Наставники</h2>
+                {{#hasMentors}}
+                <table class="cards">
+                <thead><tr><th scope="col">ФИО</th><th scope="col">Должность</th><th scope="col">Предмет (направление)</th><th scope="col">Квалификационная категория</th></tr></thead>
+                <tbody>
+                {{#mentors}}
+                <tr><td data-label="ФИО">{{name}}</td><td data-label="Должность">{{position}}</td><td data-label="Предмет (направление)">{{subject}}</td><td data-label="Категория">{{category}}</td></tr>
+                {{/mentors}}
+                </tbody>
+                </table>
+                {{/hasMentors}}
+                {{^hasMentors}}
+                <p>Сведений о наставниках, согласившихся на их публикацию, нет.</p>
+                {{/hasMentors}}
+                </section>
+                <section aria-labelledby="mentees">
+                <h2 id="mentees">Наставляемые</h2>
+                {{#hasMentees}}
+                <table class="cards">
+                <thead><tr><th scope="col">ФИО</th><th scope="col">Должность</th><th scope="col">Предмет (направление)</th></tr></thead>
+                <tbody>
+                {{#mentees}}
+                <tr><td data-label="ФИО">{{name}}</td><td data-label="Должность">{{position}}</td><td data-label="Предмет (направление)">{{subject}}</td></tr>
+                {{/mentees}}
+                </tbody>
+                </table>
+                {{/hasMentees}}
+                {{^hasMentees}}
+                <p>Сведений о наставляемых, согласившихся на их публикацию, нет.</p>
+                {{/hasMentees}}
+                </section>
+                <section aria-labelledby="running">
+                <h2 id="running">Реализуемые программы наставничества</h2>
+                {{#hasRunning}}
+                <table class="cards">
+                <thead><tr><th scope="col">Номер</th><th scope="col">Форма</th><th scope="col">Модель</th><th scope="col">Направления</th><th scope="col">Режим</th><th scope="col">Начало</th><th scope="col">Окончание</th><th scope="col">Наставник</th><th scope="col">Наставляемые</th></tr></thead>
+                <tbody>
+                {{#running}}
+                <tr><td data-label="Номер">{{number}}</td><td data-label="Форма">{{form}}</td><td data-label="Модель">{{model}}</td><td data-label="Направления">{{directions}}</td><td data-label="Режим">{{mode}}</td><td data-label="Начало">{{start}}</td><td data-label="Окончание">{{end}}</td><td data-label="Наставник">{{mentor}}</td><td data-label="Наставляемые">{{mentees}}</td></tr>
+                {{/running}}
+                </tbody>
+                </table>
+                {{/hasRunning}}
+                {{^hasRunning}}
+                <p>Сейчас программы наставничества не реализуются.</p>
+                {{/hasRunning}}
+                </section>
+                <section aria-labelledby="closed">
+                <h2 id="closed">Завершённые программы и их результаты</h2>
+                {{#hasClosed}}
+                <table class="cards">
+                <thead><tr><th scope="col">Номер</th><th scope="col">Форма</th><th scope="col">Модель</th><th scope="col">Статус</th><th scope="col">Дата завершения</th><th scope="col">Результаты</th></tr></thead>
+                <tbody>
+                {{#closed}}
+                <tr><td data-label="Номер">{{number}}</td><td data-label="Форма">{{form}}</td><td data-label="Модель">{{model}}</td><td data-label="Статус">{{status}}</td><td data-label="Дата завершения">{{closedOn}}</td><td data-label="Результаты">{{#results}}{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}{{/results}}{{^results}}не опубликованы{{/results}}</td></tr>
+                {{/closed}}
+                </tbody>
+                </table>
+                {{/hasClosed}}
+                {{^hasClosed}}
+                <p>Завершённых программ пока нет.</p>
+                {{/hasClosed}}
+                </section>
+                <section aria-labelledby="roadmap">
+                <h2 id="roadmap">Дорожная карта</h2>
+                <table class="cards">
+                <thead><tr><th scope="col">Код</th><th scope="col">Мероприятие</th><th scope="col">Срок</th><th scope="col">Статус</th><th scope="col">Выполнено</th></tr></thead>
+                <tbody>
+                {{#roadmap}}
+                <tr>{{{cells}}}<td data-label="Статус" class="{{cssClass}}">{{status}}</td><td data-label="Выполнено">{{lastDone}}</td></tr>
+                {{/roadmap}}
+                </tbody>
+                </table>
+                </section>
+                </main>
+                <footer>
+                <p class="meta">Страница составлена {{asOf}} по данным реестра наставничества ({{districtName}}). Сведения о людях публикуются только с их согласия.</p>
+                </footer>
 
-            """))
+                """))
 }
 
 /// What every school's page of a night shares: the roadmap's school items, their code, title and
