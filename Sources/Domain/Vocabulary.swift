@@ -32,7 +32,7 @@ public enum QualificationCategory: String, Vocabulary {
 }
 
 /// Форма наставничества, п. 4.4 of the order.
-public enum MentoringForm: String, Vocabulary {
+public enum MentoringForm: String, Vocabulary, Codable {
     case traditional = "традиционная"
     case group = "в группе"
     case virtual = "виртуальная"
@@ -59,7 +59,7 @@ public enum MentoringForm: String, Vocabulary {
 }
 
 /// Модель (ролевая модель), п. 4.2 of the order.
-public enum MentoringModel: String, Vocabulary {
+public enum MentoringModel: String, Vocabulary, Codable {
     case teacherTeacher = "педагог – педагог"
     case headTeacher = "руководитель ОО – педагог"
     case employerStudent = "работодатель – студент"

@@ -31,6 +31,36 @@ public struct PeriodFigures: Sendable {
     }
 }
 
+extension PeriodFigures {
+    /// What a past half-year's figures keep from one night to the next (they change only when a
+    /// run is recorded for a day of that half-year): the rows and which schools reported.
+    public struct Stored: Codable, Sendable {
+        var rows: [StatformRow]
+        var sending: [String]
+        var complete: [String]
+        var withoutData: [String]
+    }
+
+    public var stored: Stored {
+        Stored(rows: rows, sending: sending.map(\.code), complete: complete.map(\.code), withoutData: withoutData.map(\.code))
+    }
+
+    /// The figures kept on an earlier night, for the same schools.
+    public init(period: ReportingPeriod, asOf: CivilDate, stored: Stored, schools: [School]) {
+        self.period = period
+        self.asOf = asOf
+        rows = stored.rows
+        total = StatformRow.total(of: rows, code: "Итого", name: "Всего по \(schools.count) ОО")
+        func pick(_ codes: [String]) -> [School] {
+            let wanted = Set(codes)
+            return schools.filter { wanted.contains($0.code) }
+        }
+        sending = pick(stored.sending)
+        complete = pick(stored.complete)
+        withoutData = pick(stored.withoutData)
+    }
+}
+
 /// A row of `Динамика`: a school's (or the district's) counts in one half-year, beside the
 /// previous half-year's, and how it reported.
 public struct DynamicsRow: Sendable {

@@ -2,7 +2,7 @@ import Configuration
 import Domain
 
 /// One row of the statistical-observation form (SPEC §7): a school's counts, or the district's total.
-public struct StatformRow: Sendable, Equatable {
+public struct StatformRow: Sendable, Equatable, Codable {
     public var code: String
     public var name: String
     public var teachersTotal = 0

@@ -47,3 +47,21 @@ extension Registry {
         }
     }
 }
+
+/// Figures kept between nights (`figures_cache`), opaque to the registry.
+extension Registry {
+    public func cachedFigures(_ key: String) throws -> Data? {
+        try queue.read { db in try Data.fetchOne(db, sql: "SELECT value FROM figures_cache WHERE key = ?", arguments: [key]) }
+    }
+
+    public func cacheFigures(_ key: String, _ value: Data) throws {
+        try queue.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO figures_cache (key, value) VALUES (?, ?)", arguments: [key, value])
+        }
+    }
+
+    /// The last run of an as-of date on or before `day`: what the registry's state on that day is.
+    public func lastRun(onOrBefore day: CivilDate) throws -> Int64? {
+        try queue.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM run WHERE as_of <= ?", arguments: [day.iso]) }
+    }
+}

@@ -52,6 +52,9 @@ public final class Registry: Sendable {
         migrator.registerMigration("v5: a workbook's sheets judged one by one") { db in
             try db.execute(sql: Schema.v5)
         }
+        migrator.registerMigration("v6: past half-years' figures kept") { db in
+            try db.execute(sql: Schema.v6)
+        }
         return migrator
     }
 }
@@ -200,5 +203,14 @@ enum Schema {
     /// empty (the workbook stays in the inbox if the run dies before).
     static let v5 = """
         ALTER TABLE source_file ADD COLUMN sheet TEXT;
+        """
+
+    /// Figures computed from the registry's history, by what they were computed from (a past
+    /// half-year and the last run recorded for it): worked out once, not every night.
+    static let v6 = """
+        CREATE TABLE figures_cache (
+            key TEXT PRIMARY KEY,
+            value BLOB NOT NULL
+        );
         """
 }

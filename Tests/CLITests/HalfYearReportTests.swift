@@ -72,6 +72,13 @@ struct HalfYearReportTests {
         #expect(value(totals[0], "ОО без данных") == "8" && value(totals[1], "ОО прислали данные за полугодие") == "2")
         #expect(value(totals[2], "ОО прислали данные за полугодие") == "1", "school B sent nothing in 2026-H1")
 
+        // The next night takes the past half-years from what the registry kept of them: the same rows.
+        let next = try CommandRunner.run(["run", "--config", ws.config.path, "--as-of", "2026-03-02"])
+        #expect(next.status == 0, "\(next.stderr)")
+        let kept = try #require(try XLSXFile(path: ws.outbox.appendingPathComponent("monitoring-2026-03-02.xlsx").path)["Динамика"])
+        let pastRows = (2...dynamics.lastRow).map(dynamics.row).filter { $0[0] != "2026-H1" }
+        #expect(!pastRows.isEmpty && (2...kept.lastRow).map(kept.row).filter { $0[0] != "2026-H1" } == pastRows)
+
         // The report of tonight's half-year, against the previous one.
         let report = try Self.reportText(ws.outbox.appendingPathComponent("spravka-2026-H1.docx"))
         #expect(report.contains("– Число наставников не изменилось: 3."))
