@@ -31,6 +31,15 @@ func asOfDate(_ options: ConfigOptions) throws -> CivilDate {
     return date
 }
 
+/// `--period` as `run` and `report` take it: `2023-H1`.
+func reportingPeriod(_ text: String?) throws -> ReportingPeriod? {
+    guard let text else { return nil }
+    guard let period = ReportingPeriod(text) else {
+        throw ValidationError("--period: ожидается ГГГГ-H1 или ГГГГ-H2, например 2023-H1; получено «\(text)».")
+    }
+    return period
+}
+
 extension CivilDate {
     /// Today in the machine's time zone: the office's calendar day.
     static var today: CivilDate {

@@ -24,9 +24,7 @@ extension Nastavnik {
         var period: String?
 
         func validate() throws {
-            if let period, ReportingPeriod(period) == nil {
-                throw ValidationError("--period: ожидается ГГГГ-H1 или ГГГГ-H2, например 2023-H1; получено «\(period)».")
-            }
+            _ = try reportingPeriod(period)
         }
 
         func run() throws {
@@ -41,7 +39,7 @@ extension Nastavnik {
             do {
                 let path = try ReportOnDemand.write(
                     configuration: configuration, schedule: schedule, asOf: try asOfDate(options),
-                    period: period.flatMap(ReportingPeriod.init))
+                    period: try reportingPeriod(period))
                 Output.line("Справка: \(path)")
             } catch let failure as ReportOnDemand.Failure {
                 Output.error("\(failure)")

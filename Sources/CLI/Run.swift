@@ -35,9 +35,7 @@ extension Nastavnik {
 
         func validate() throws {
             if quiet && verbose { throw ValidationError("--quiet и --verbose вместе не задаются.") }
-            if let period, ReportingPeriod(period) == nil {
-                throw ValidationError("--period: ожидается ГГГГ-H1 или ГГГГ-H2, например 2023-H1; получено «\(period)».")
-            }
+            _ = try reportingPeriod(period)
         }
 
         func run() throws {

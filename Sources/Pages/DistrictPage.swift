@@ -106,7 +106,7 @@ public enum DistrictPage {
                 Figure(title: "Наставников, прошедших ПК по наставничеству", value: "\(total.mentorsTrained)"),
                 Figure(title: "Наставляемых", value: "\(total.mentees)"),
                 Figure(title: "Наставляемых — молодых специалистов", value: "\(total.menteesYoungSpecialists)"),
-                Figure(title: "Доля педагогов до 35 лет в наставничестве, %", value: total.shareUnder35.map(Self.decimal) ?? "—"),
+                Figure(title: "Доля педагогов до 35 лет в наставничестве, %", value: total.shareUnder35.map(RussianNumbers.decimal) ?? "—"),
                 Figure(title: "Программ реализуется", value: "\(total.programsActive)"),
                 Figure(title: "Программ завершено", value: "\(total.programsCompleted)"),
                 Figure(title: "Программ прекращено", value: "\(total.programsTerminated)"),
@@ -147,12 +147,6 @@ public enum DistrictPage {
 
         /// A school's page, relative to the outbox.
         static func page(_ school: School) -> String { "public/\(school.code)/index.html" }
-
-        /// `12,5`: as the statform shows the share.
-        static func decimal(_ value: Double) -> String {
-            let tenths = Int((value * 10).rounded())
-            return "\(tenths / 10),\(abs(tenths % 10))"
-        }
 
         static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [
             ("districtName", \.districtName), ("asOf", \.asOf), ("period", \.period), ("workbooks", \.workbooks), ("headline", \.headline),

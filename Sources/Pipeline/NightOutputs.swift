@@ -252,7 +252,8 @@ private struct JobWriter: Sendable {
                 try seal(path, public: true)
                 return .written(stamp: (name, OutputStamp(fingerprint: fingerprint, path: path)))
             case .report:
-                _ = try HalfYearReport.write(figures, outbox: place.outbox, staging: place.staging)
+                try AtomicWrite.write(
+                    HalfYearReport.data(figures), to: "\(place.outbox)/\(HalfYearReport.fileName(figures.period))", staging: place.staging)
             case .districtPage:
                 try AtomicWrite.write(Data(DistrictPage.render(figures).utf8), to: "\(place.outbox)/index.html", staging: place.staging)
             }

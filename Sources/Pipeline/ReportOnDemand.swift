@@ -37,7 +37,8 @@ public enum ReportOnDemand {
             schedule: schedule,
             asOf: day, period: period, history: try History.before(period, registry: registry, configuration: configuration),
             sending: try registry.sendingFolders(from: period.start, to: day))
-        try FileManager.default.createDirectory(atPath: configuration.outbox, withIntermediateDirectories: true)
-        return try HalfYearReport.write(figures, outbox: configuration.outbox, staging: nil)
+        let path = "\(configuration.outbox)/\(HalfYearReport.fileName(period))"
+        try AtomicWrite.write(HalfYearReport.data(figures), to: path)
+        return path
     }
 }

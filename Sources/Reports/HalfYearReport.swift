@@ -187,18 +187,9 @@ public enum HalfYearReport {
         return [title, before.map(n.integer) ?? "—", n.integer(now), before.map { n.signed(now - $0) } ?? ""]
     }
 
-    /// Writes the report into `outbox`, through `staging` (renamed into place); the as-of date's
-    /// midnight stamps it, so that the same night gives the same bytes.
-    public static func write(_ figures: NightFigures, outbox: String, staging: String?) throws -> String {
-        let path = "\(outbox)/\(fileName(figures.period))"
-        let created = Date(timeIntervalSince1970: TimeInterval(figures.asOf.daysSinceEpoch) * 86_400)
-        let data = try document(figures).data(created: created)
-        let temporary = (staging ?? outbox) + "/.\(UUID().uuidString).docx"
-        try data.write(to: URL(fileURLWithPath: temporary))
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
-        return path
+    /// The `.docx` bytes; the as-of date's midnight stamps them, so that the same night gives the
+    /// same bytes.
+    public static func data(_ figures: NightFigures) throws -> Data {
+        try document(figures).data(created: Date(timeIntervalSince1970: TimeInterval(figures.asOf.daysSinceEpoch) * 86_400))
     }
 }

@@ -50,16 +50,13 @@ public enum WorkbookSheets {
         parts(document, name: name).compactMap(\.dataset).min()
     }
 
-    /// `шаблоны.xlsx — лист «Наставники»`: how findings name a sheet.
-    public static func label(file: String, sheet: String) -> String { SourceLabel.of(file: file, sheet: sheet) }
-
     /// One sheet judged as a file.
     public static func validate(name: String, dataset: Dataset?, sheet: SpreadsheetDocument.Sheet, context: ValidationContext)
         -> ValidatedFile
     {
         FileValidator.validate(
             name: name, dataset: dataset, table: sheet.table,
-            source: .sheet(label: label(file: name, sheet: sheet.name), problems: sheet.problems), context: context)
+            source: .sheet(label: SourceLabel.of(file: name, sheet: sheet.name), problems: sheet.problems), context: context)
     }
 
     static func validate(name: String, dataset: Dataset?, bytes: [UInt8], context: ValidationContext) -> ValidatedFile {

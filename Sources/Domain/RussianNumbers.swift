@@ -1,10 +1,10 @@
 /// Numbers as a Russian report writes them: thousands apart by a (no-break) space, a decimal
 /// comma, a space before `%`.
-enum RussianNumbers {
-    static let space = "\u{00A0}"
+public enum RussianNumbers {
+    public static let space = "\u{00A0}"
 
     /// `12 345`.
-    static func integer(_ n: Int) -> String {
+    public static func integer(_ n: Int) -> String {
         let digits = String(n.magnitude)
         var out = ""
         for (i, digit) in digits.enumerated() {
@@ -15,19 +15,19 @@ enum RussianNumbers {
     }
 
     /// `20,8` (one decimal).
-    static func decimal(_ value: Double) -> String {
+    public static func decimal(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
         return (tenths < 0 ? "−" : "") + integer(abs(tenths) / 10) + "," + String(abs(tenths) % 10)
     }
 
     /// `20,8 %`.
-    static func percent(_ value: Double) -> String { decimal(value) + space + "%" }
+    public static func percent(_ value: Double) -> String { decimal(value) + space + "%" }
 
     /// `+25`, `−3`, `0`.
-    static func signed(_ n: Int) -> String { n > 0 ? "+" + integer(n) : integer(n) }
+    public static func signed(_ n: Int) -> String { n > 0 ? "+" + integer(n) : integer(n) }
 
     /// `(+20,8 %)` of a change from `old` to `new`; empty when `old` is 0.
-    static func relativeChange(from old: Int, to new: Int) -> String {
+    public static func relativeChange(from old: Int, to new: Int) -> String {
         guard old != 0, old != new else { return "" }
         let change = Double(new - old) / Double(old) * 100
         return " (" + (change > 0 ? "+" : "") + percent(change) + ")"
