@@ -11,7 +11,7 @@ public struct CellProblem: Sendable, Equatable {
     /// `C5`.
     public var address: String { Self.letters(column) + String(row) }
 
-    static func letters(_ column: Int) -> String {
+    public static func letters(_ column: Int) -> String {
         var n = column
         var out: [Character] = []
         while n > 0 {
@@ -24,7 +24,8 @@ public struct CellProblem: Sendable, Equatable {
 
 /// One worksheet's `sheetData` turned into a table, a row at a time: each cell's text as the sheet
 /// shows it, rows without a value left out (a million rows with only a style cost nothing but the
-/// parse), every row keeping the number Excel shows beside it.
+/// parse), every row keeping the number Excel shows beside it. What the cells expand to is counted
+/// against the read's budget as they are read, and the sheet is refused the moment it goes past.
 struct SheetReader {
     /// Excel's own limits; a reference beyond them is not a cell.
     static let maxRow = 1_048_576
@@ -33,9 +34,10 @@ struct SheetReader {
     static let maxProblems = 1_000
 
     let parts: WorkbookParts
+    let budget: ReadingBudget
 
     func read(_ bytes: [UInt8], part: String) throws(WorkbookFailure) -> (CSVTable, [CellProblem]) {
-        let state = State(parts: parts, capacity: bytes.count / 4)
+        let state = State(parts: parts, budget: budget, capacity: bytes.count / 4)
         try PartParser.parse(bytes, part: part, events: state)
         return (state.table.finish(), state.problems)
     }
@@ -45,17 +47,17 @@ struct SheetReader {
         case number, shared, inline, formulaText, boolean, error, isoDate
 
         init(_ t: UnsafeBufferPointer<UInt8>?) {
-            guard let t else {
+            guard let t, let first = t.first else {
                 self = .number
                 return
             }
-            switch String(decoding: t, as: UTF8.self) {
-            case "s": self = .shared
-            case "inlineStr": self = .inline
-            case "str": self = .formulaText
-            case "b": self = .boolean
-            case "e": self = .error
-            case "d": self = .isoDate
+            switch (first, t.count) {
+            case (UInt8(ascii: "s"), 1): self = .shared
+            case (UInt8(ascii: "i"), _) where t.elementsEqual("inlineStr".utf8): self = .inline
+            case (UInt8(ascii: "s"), 3) where t.elementsEqual("str".utf8): self = .formulaText
+            case (UInt8(ascii: "b"), 1): self = .boolean
+            case (UInt8(ascii: "e"), 1): self = .error
+            case (UInt8(ascii: "d"), 1): self = .isoDate
             default: self = .number
             }
         }
@@ -63,8 +65,10 @@ struct SheetReader {
 
     private final class State: PartEvents {
         let parts: WorkbookParts
+        let budget: ReadingBudget
         var table: TableBuilder
         var problems: [CellProblem] = []
+        var failure: WorkbookFailure?
 
         var row = 0
         var column = 0
@@ -83,8 +87,9 @@ struct SheetReader {
 
         enum Gathering { case none, value, inline }
 
-        init(parts: WorkbookParts, capacity: Int) {
+        init(parts: WorkbookParts, budget: ReadingBudget, capacity: Int) {
             self.parts = parts
+            self.budget = budget
             table = TableBuilder(capacity: capacity)
         }
 
@@ -145,33 +150,46 @@ struct SheetReader {
                 return
             }
             guard let text = cellText(), !text.isEmpty else { return }
+            if let excess = budget.spend(text: text.utf8.count) { failure = .tooLarge(excess) }
             cells.append((column, text))
+        }
+
+        private var format: NumberFormat {
+            parts.styleFormats.indices.contains(style) ? parts.styleFormats[style] : .general
         }
 
         private func cellText() -> String? {
             switch kind {
             case .shared:
-                guard hasValue else { return nil }
+                // `<v/>`: a text cell with nothing in it.
+                guard hasValue, !value.isEmpty else { return nil }
                 let value = String(decoding: self.value, as: UTF8.self)
                 guard let index = Int(value.trimmingSpaces), parts.sharedStrings.indices.contains(index) else {
                     report(value, "ссылка на текст, которого нет в книге — книга повреждена; сохраните её заново в Excel")
                     return nil
                 }
-                return parts.sharedStrings[index]
-            case .inline: return String(decoding: inline, as: UTF8.self)
-            case .formulaText: return calculated()
+                return format.text(of: parts.sharedStrings[index])
+            case .inline: return format.text(of: EscapedText.decode(inline))
+            case .formulaText:
+                return calculated().map { format.text(of: EscapedText.decode(Array($0.utf8))) }
             case .boolean: return calculated().map { $0 == "1" || $0 == "true" ? "ИСТИНА" : "ЛОЖЬ" }
             case .error:
                 let value = hasValue ? String(decoding: self.value, as: UTF8.self) : nil
                 report(value, "в ячейке ошибка «\(value ?? "")» вместо значения — исправьте формулу или введите значение")
                 return nil
             case .isoDate:
+                // An ISO date held as text (`t="d"`): shown through its format, as a date when the
+                // format is not one.
                 guard let value = calculated() else { return nil }
-                return CivilDate(iso: String(value.prefix(10)))?.russian ?? value
+                let text = String(value.trimmingSpaces)
+                guard let serial = NumberFormat.serial(iso: text, date1904: parts.date1904) else { return text }
+                let shown = format.isDateTime ? format : NumberFormat(builtIn: serial.rounded(.down) == serial ? 14 : 22)
+                return shown.text(serial, date1904: parts.date1904) ?? text
             case .number:
                 guard let value = calculated() else { return nil }
-                let format = parts.styleFormats.indices.contains(style) ? parts.styleFormats[style] : .general
-                guard let text = format.text(String(value.trimmingSpaces), date1904: parts.date1904) else {
+                let trimmed = value.trimmingSpaces
+                guard let number = Double(trimmed) else { return String(trimmed) }
+                guard let text = format.text(number, date1904: parts.date1904) else {
                     report(value, "в ячейке формата «дата» число \(value), которое не может быть датой — введите дату ДД.ММ.ГГГГ")
                     return nil
                 }
@@ -189,8 +207,12 @@ struct SheetReader {
         }
 
         private func endRow() {
-            guard !cells.isEmpty else { return }
+            guard !cells.isEmpty, failure == nil else { return }
             if !cells.isSorted(by: { $0.column < $1.column }) { cells.sort { $0.column < $1.column } }
+            if let excess = budget.spend(row: cells[cells.count - 1].column) {
+                failure = .tooLarge(excess)
+                return
+            }
             var next = 1
             for cell in cells where cell.column >= next {
                 while next < cell.column {

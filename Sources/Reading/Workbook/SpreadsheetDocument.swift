@@ -11,8 +11,10 @@ public struct SpreadsheetDocument: Sendable {
     /// The visible worksheets, in the workbook's order (hidden sheets and chart sheets left out).
     public var sheets: [Sheet]
 
-    /// A zip archive: what an `.xlsx` (or `.ods`) is.
-    public static func isZip(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
+    /// A zip archive: what an `.xlsx` (or `.ods`) is; one with nothing in it starts with its end.
+    public static func isZip(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06])
+    }
 
     /// An OLE compound file: an `.xls`, or an `.xlsx` encrypted with a password.
     public static func isCompoundFile(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) }
@@ -22,12 +24,13 @@ public struct SpreadsheetDocument: Sendable {
     public static func isWorkbook(_ bytes: [UInt8]) -> Bool { isZip(bytes) || isCompoundFile(bytes) }
 
     /// `only`: the one sheet wanted (the others are not read); a workbook without it has no sheets.
+    /// The sheets read share one budget (`WorkbookLimits`).
     public static func parse(_ bytes: [UInt8], only: String? = nil) throws(WorkbookFailure) -> SpreadsheetDocument {
         if isCompoundFile(bytes) { throw encryptedOrLegacy(bytes) }
         guard isZip(bytes) else { throw .notAWorkbook("это не архив книги Excel") }
         let archive = try WorkbookArchive(bytes: bytes)
         let parts = try WorkbookParts(archive)
-        let reader = SheetReader(parts: parts)
+        let reader = SheetReader(parts: parts, budget: ReadingBudget())
         var sheets: [Sheet] = []
         for entry in parts.sheets where entry.visible && (only == nil || entry.name == only) {
             guard let path = entry.path, let bytes = try archive.part(path) else { continue }

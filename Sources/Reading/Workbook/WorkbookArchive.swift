@@ -4,15 +4,12 @@ import ZIPFoundation
 /// A workbook's zip, opened with limits: what the central directory says each part inflates to is
 /// checked before a byte is inflated (a zip bomb is refused unread), and inflating stops as soon
 /// as a part gives more than it declared. Parts are read into memory by name; nothing is ever
-/// extracted to disk, and an archive whose names climb out of it (`../`) is refused whole.
+/// extracted to disk, and an archive whose names climb out of it (`../`) is refused whole. Names
+/// are found as other readers find them: whatever their case (`xl/SharedStrings.xml`), and with
+/// `\` read as `/` (some writers on Windows put it there).
 struct WorkbookArchive {
-    /// All parts together inflate to at most this much (a school's workbook is a few megabytes).
-    static let maxInflatedBytes: UInt64 = 256 << 20
-    /// A part may inflate to at most this many times its compressed size; sheet XML, repetitive as
-    /// it is, stays well under it, a bomb does not.
-    static let maxRatio: UInt64 = 500
-
     private let archive: Archive
+    /// Entries by their name, lower-cased, with forward slashes.
     private let entries: [String: Entry]
 
     init(bytes: [UInt8]) throws(WorkbookFailure) {
@@ -20,23 +17,27 @@ struct WorkbookArchive {
         var entries: [String: Entry] = [:]
         var total: UInt64 = 0
         for entry in archive {
-            let path = entry.path
-            if path.hasPrefix("/") || path.split(separator: "/").contains("..") || path.contains("\\") {
+            let path = Self.key(entry.path)
+            if path.hasPrefix("/") || path.split(separator: "/").contains("..") {
                 throw .notAWorkbook("в архиве есть файлы с недопустимыми именами")
             }
             let declared = entry.uncompressedSize
             total += declared
-            if declared > Self.maxInflatedBytes || total > Self.maxInflatedBytes
-                || (declared > 1 << 20 && declared > Self.maxRatio * max(entry.compressedSize, 1))
-            {
-                throw .tooLargeInflated
+            if declared > WorkbookLimits.inflatedBytes || total > WorkbookLimits.inflatedBytes {
+                throw .tooLarge(.inflated(declaredBytes: total))
+            }
+            if declared > 1 << 20 && declared > WorkbookLimits.ratio * max(entry.compressedSize, 1) {
+                throw .tooLarge(.compressionRatio(part: entry.path))
             }
             entries[path] = entry
         }
-        guard !entries.isEmpty else { throw .notAWorkbook("архив пуст") }
+        guard !entries.isEmpty else { throw .emptyArchive }
         self.archive = archive
         self.entries = entries
     }
+
+    /// How a part is looked up: `XL\SharedStrings.xml` is `xl/sharedstrings.xml`.
+    private static func key(_ path: String) -> String { path.replacing("\\", with: "/").lowercased() }
 
     /// ZIPFoundation reads an archive in memory through a cookie file that traps when a hostile
     /// directory points past the end; through a real file such a read only comes up short. So the
@@ -69,17 +70,19 @@ struct WorkbookArchive {
         }
     }
 
-    func contains(_ path: String) -> Bool { entries[path] != nil }
+    func contains(_ path: String) -> Bool { entries[Self.key(path)] != nil }
 
     /// A part's bytes, nil when there is no such part.
     func part(_ path: String) throws(WorkbookFailure) -> [UInt8]? {
-        guard let entry = entries[path] else { return nil }
+        guard let entry = entries[Self.key(path)] else { return nil }
         let limit = Int(entry.uncompressedSize)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(limit)
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard bytes.count + chunk.count <= limit else { throw WorkbookFailure.tooLargeInflated }
+                guard bytes.count + chunk.count <= limit else {
+                    throw WorkbookFailure.notAWorkbook("часть «\(path)» больше, чем записано в архиве")
+                }
                 bytes.append(contentsOf: chunk)
             }
         } catch let failure as WorkbookFailure {

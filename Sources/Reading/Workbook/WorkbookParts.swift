@@ -23,7 +23,9 @@ struct WorkbookParts {
         }
         let workbookPath =
             try Self.relationships(archive, of: "").first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"
-        guard let workbook = try archive.part(workbookPath) else { throw .notAWorkbook("в архиве нет книги Excel") }
+        if workbookPath.lowercased().hasSuffix(".bin") { throw .binaryWorkbook }
+        let otherOffice = ["word/", "ppt/"].contains { workbookPath.lowercased().hasPrefix($0) }
+        guard !otherOffice, let workbook = try archive.part(workbookPath) else { throw Self.notAWorkbook(archive) }
         let related = try Self.relationships(archive, of: workbookPath)
         // Worksheets only: a chart sheet or dialog sheet has no cells.
         let byID = Dictionary(
@@ -31,6 +33,8 @@ struct WorkbookParts {
 
         var sheets: [SheetEntry] = []
         var date1904 = false
+        // Matched by namespace: the `<x15:workbookPr>` current Excel writes in the extension list
+        // is not the workbook's own, and says nothing of the date system.
         try PartParser.parse(workbook, part: workbookPath) { element in
             if element.is("workbookPr") {
                 let value = element.attribute("date1904")
@@ -40,7 +44,7 @@ struct WorkbookParts {
                 sheets.append(
                     SheetEntry(
                         name: element.attribute("name") ?? "", visible: state != "hidden" && state != "veryHidden",
-                        path: element.attribute("id").flatMap { byID[$0] }))
+                        path: element.attribute("id", in: .relationships).flatMap { byID[$0] }))
             }
         }
         self.sheets = sheets
@@ -51,6 +55,14 @@ struct WorkbookParts {
         if let path = related.first(where: { $0.type.hasSuffix("/styles") })?.target, let part = try archive.part(path) {
             styleFormats = try Self.styleFormats(part, part: path)
         }
+    }
+
+    /// Why an archive without a workbook part is not one: a Word document or a presentation is
+    /// named as such.
+    private static func notAWorkbook(_ archive: WorkbookArchive) -> WorkbookFailure {
+        if archive.contains("word/document.xml") { return .otherOfficeDocument("документ Word") }
+        if archive.contains("ppt/presentation.xml") { return .otherOfficeDocument("презентация PowerPoint") }
+        return .notAWorkbook("в архиве нет книги Excel")
     }
 
     struct Relationship {
@@ -67,7 +79,7 @@ struct WorkbookParts {
         let path = (folder.isEmpty ? "" : folder + "/") + "_rels/" + file + ".rels"
         guard let bytes = try archive.part(path) else { return [] }
         var found: [Relationship] = []
-        try PartParser.parse(bytes, part: path) { element in
+        try PartParser.parse(bytes, part: path, namespace: .packageRelationships) { element in
             guard element.is("Relationship"), element.attribute("TargetMode") != "External", let target = element.attribute("Target")
             else { return }
             found.append(
@@ -90,34 +102,43 @@ struct WorkbookParts {
         return parts.joined(separator: "/")
     }
 
-    /// Each `<si>`'s text: its `<t>`, or its rich-text runs' `<t>`s joined; phonetic hints left out.
+    /// Each `<si>`'s text: its `<t>`, or its rich-text runs' `<t>`s joined, escapes read back;
+    /// phonetic hints left out.
     static func sharedStrings(_ bytes: [UInt8], part: String) throws(WorkbookFailure) -> [String] {
+        let table = SharedStrings()
+        try PartParser.parse(bytes, part: part, events: table)
+        return table.strings
+    }
+
+    private final class SharedStrings: PartEvents {
         var strings: [String] = []
         var current: [UInt8] = []
         var inText = false
         var phonetic = 0
-        try PartParser.parse(
-            bytes, part: part,
-            start: { element in
-                if element.is("si") {
-                    current.removeAll(keepingCapacity: true)
-                } else if element.is("t") {
-                    inText = phonetic == 0
-                } else if element.is("rPh") {
-                    phonetic += 1
-                }
-            },
-            end: { name in
-                if name.is("si") {
-                    strings.append(String(decoding: current, as: UTF8.self))
-                } else if name.is("t") {
-                    inText = false
-                } else if name.is("rPh") {
-                    phonetic -= 1
-                }
-            },
-            text: { if inText { current.append(contentsOf: $0) } })
-        return strings
+        var failure: WorkbookFailure?
+
+        func start(_ element: PartElement) {
+            if element.is("si") {
+                current.removeAll(keepingCapacity: true)
+            } else if element.is("t") {
+                inText = phonetic == 0
+            } else if element.is("rPh") {
+                phonetic += 1
+            }
+        }
+
+        func end(_ name: PartName) {
+            if name.is("si") {
+                strings.append(EscapedText.decode(current))
+                if strings.count > WorkbookLimits.sharedStrings { failure = .tooLarge(.sharedStrings) }
+            } else if name.is("t") {
+                inText = false
+            } else if name.is("rPh") {
+                phonetic -= 1
+            }
+        }
+
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) { if inText { current.append(contentsOf: bytes) } }
     }
 
     /// The number format of every cell style (`cellXfs`), custom formats (`numFmts`) resolved.
