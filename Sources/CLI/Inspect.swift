@@ -13,7 +13,7 @@ extension Nastavnik {
             discussion: """
                 Пример:
                   nastavnik inspect inbox/tetyushi-sosh1/mentors.csv
-                  nastavnik inspect файл.csv --format json   # массив объектов с ключами из заголовка
+                  nastavnik inspect файл.csv --format json   # массив объектов: ключи — заголовки столбцов (без заголовка — буква столбца)
                 """)
 
         @Argument(help: ArgumentHelp("Файл CSV или книга Excel (.xlsx).", valueName: "FILE"))
@@ -43,14 +43,14 @@ extension Nastavnik {
                     document.sheets.first { $0.name == part.sheet }.map { (sheet: $0, dataset: part.dataset) }
                 }
                 switch format {
-                case .json where parts.count > 1:
-                    Output.line("{")
-                    for (i, part) in parts.enumerated() {
-                        Output.line(
-                            "\(JSONText.quote(part.sheet.name)): " + jsonRecords(part.sheet.table) + (i + 1 < parts.count ? "," : ""))
+                case .json:
+                    var json = RecordsJSON()
+                    if parts.count > 1 {
+                        json.write(sheets: parts.map { ($0.sheet.name, $0.sheet.table) })
+                    } else {
+                        json.write(parts.first?.sheet.table ?? .empty)
                     }
-                    Output.line("}")
-                case .json: Output.line(jsonRecords(parts.first?.sheet.table ?? .empty))
+                    json.finish()
                 case .text:
                     let byDatasetSheets = document.sheets.contains { WorkbookSheets.dataset(ofSheet: $0) != nil }
                     printWorkbook(document, parts: parts, how: byDatasetSheets ? "по листам книги" : how)
@@ -65,7 +65,10 @@ extension Nastavnik {
                 throw fail(error)
             }
             switch format {
-            case .json: Output.line(jsonRecords(document.table))
+            case .json:
+                var json = RecordsJSON()
+                json.write(document.table)
+                json.finish()
             case .text:
                 Output.line("Файл:         \(file)")
                 Output.line("Кодировка:    \(document.encoding.rawValue)")
@@ -77,21 +80,6 @@ extension Nastavnik {
         private func fail(_ failure: CSVDocument.Failure) -> ExitCode {
             Output.error("\(file): \(failure.message)")
             return ExitCode(Exit.rejected)
-        }
-
-        /// The records as an array of objects keyed by the header.
-        private func jsonRecords(_ table: CSVTable) -> String {
-            guard table.count > 0 else { return "[]" }
-            let header = table.record(0)
-            var out = "["
-            for r in 1..<table.count {
-                out += r == 1 ? "\n  {" : ",\n  {"
-                for (i, key) in header.enumerated() {
-                    out += (i == 0 ? "" : ", ") + JSONText.quote(key) + ": " + JSONText.quote(table.string(r, i))
-                }
-                out += "}"
-            }
-            return out + (table.count > 1 ? "\n]" : "]")
         }
 
         private func printWorkbook(
@@ -136,24 +124,5 @@ extension Nastavnik {
                 Output.line("  строка \(table.rows[r]): " + table.record(r).map { "«\($0)»" }.joined(separator: " | "))
             }
         }
-    }
-}
-
-enum JSONText {
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

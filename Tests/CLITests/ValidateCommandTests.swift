@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XLSXTestSupport
 
 /// `nastavnik validate` and `nastavnik inspect` through the real binary.
 struct ValidateCommandTests {
@@ -118,6 +119,29 @@ struct InspectCommandTests {
             let actual = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: String]]
             #expect(actual == expected, "\(name)")
         }
+    }
+
+    /// Every cell is kept: a repeated header gets its column's letter, a column without one is
+    /// keyed by its letter, cells right of the header too; values are JSON strings whatever they hold.
+    @Test func jsonKeepsEveryCellAndEveryRepeatedHeader() throws {
+        let csv = "ФИО;ФИО;;Стаж\nИванова;Петрова;x;5;лишнее\n\"две\nстроки\";\"кав\"\"ычки\\\";;;\n"
+        let workbook = try WrittenWorkbook.texts([
+            ("Наставники", [["ФИО", "ФИО", "", "Стаж"], ["Иванова", "Петрова", "x", "5", "лишнее"]])
+        ])
+        let dir = try CommandRunner.scratch(["a.csv": Array(csv.utf8), "b.xlsx": workbook])
+        let first = try CommandRunner.run(["inspect", dir.appendingPathComponent("a.csv").path, "--format", "json"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(
+            first.stdout == """
+                [
+                  {"ФИО": "Иванова", "ФИО (B)": "Петрова", "C": "x", "Стаж": "5", "E": "лишнее"},
+                  {"ФИО": "две\\nстроки", "ФИО (B)": "кав\\"ычки\\\\", "C": "", "Стаж": "", "E": ""}
+                ]
+
+                """)
+        let second = try CommandRunner.run(["inspect", dir.appendingPathComponent("b.xlsx").path, "--format", "json"])
+        let records = try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [[String: String]]
+        #expect(records == [["ФИО": "Иванова", "ФИО (B)": "Петрова", "C": "x", "Стаж": "5", "E": "лишнее"]])
     }
 
     @Test func unreadableFileIsExplained() throws {
