@@ -20,9 +20,10 @@ release: setup
 run: release
 	scripts/demo-run.sh --as-of $(AS_OF)
 
-# The browser tests load the web pages in headless Chromium, installed here when missing.
+# The browser tests load the web pages in headless Chromium, and the reading tests compare with
+# openpyxl; both installed here when missing.
 test: setup lint
-	@scripts/setup.sh chromium
+	@scripts/setup.sh chromium openpyxl
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 

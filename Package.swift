@@ -134,6 +134,7 @@ let package = Package(
             name: "WorkbooksTests",
             dependencies: [
                 "Workbooks", "Figures", "Fixtures", "XLSX", "XLSXTestSupport", "Registry", "Domain", "Configuration", "Deadlines",
+                "Reading",
             ]),
         .testTarget(name: "DOCXTests", dependencies: ["DOCX", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "PagesTests", dependencies: ["Pages", "Fixtures", "Figures", "Deadlines", "Domain", "Configuration"]),

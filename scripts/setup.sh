@@ -7,7 +7,8 @@ missing=()
 # `setup.sh libreoffice`: also the headless LibreOffice (Calc and Writer) that checks the workbooks
 # and the report;
 # `setup.sh chromium`: also the headless browser that loads the web pages in the tests;
-# `setup.sh poppler`: pdftoppm, which renders a page of the report for README.
+# `setup.sh poppler`: pdftoppm, which renders a page of the report for README;
+# `setup.sh openpyxl`: the second reader of workbooks the reading tests compare against (PyPI).
 for extra in "$@"; do
     case "$extra" in
         libreoffice)
@@ -16,6 +17,10 @@ for extra in "$@"; do
             ;;
         chromium) command -v chromium >/dev/null || missing+=(chromium) ;;
         poppler) command -v pdftoppm >/dev/null || missing+=(poppler-utils) ;;
+        openpyxl)
+            python3 -c 'import openpyxl' 2>/dev/null \
+                || python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore 'openpyxl==3.1.5' >&2
+            ;;
         *) echo "setup.sh: unknown extra «$extra»" >&2; exit 2 ;;
     esac
 done
