@@ -6,7 +6,8 @@ protocol PartEvents: AnyObject {
     func end(_ name: PartName)
     /// A piece of the text of the current element (an element's text may come in several).
     func text(_ bytes: UnsafeBufferPointer<UInt8>)
-    /// Set when the reader has seen enough to refuse the part: the parse stops there.
+    /// Set when the reader has seen enough to refuse the part: it does no more work from then on,
+    /// and the parse stops at the end of the chunk it is in.
     var failure: WorkbookFailure? { get }
 }
 
@@ -73,9 +74,9 @@ enum PartParser {
             throw .notAWorkbook("часть «\(part)» — не XML")
         }
         defer { xmlFreeParserCtxt(context) }
-        box.context = context
         xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
-        // Fed in chunks: a chunk's text is handed on as it is parsed.
+        // Fed in chunks: a chunk's text is handed on as it is parsed, and a failure is looked at
+        // between chunks (the reader ignores what comes after it meanwhile).
         let chunk = 1 << 20
         let failed = bytes.withUnsafeBufferPointer { all -> Bool in
             var offset = 0
@@ -93,26 +94,30 @@ enum PartParser {
     }
 
     /// The callbacks: elements, text (CDATA merged into it), and errors kept quiet (a part that is
-    /// not well-formed fails the parse; nothing is printed). The reader's failure is looked at
-    /// after each element ends: that is where a cell's cost is known.
+    /// not well-formed fails the parse; nothing is printed). The box is reached without retaining
+    /// it: the parse holds it.
     private static func handler() -> xmlSAXHandler {
         _ = initialised
         var handler = xmlSAXHandler()
         handler.initialized = XML_SAX2_MAGIC
         handler.startElementNs = { context, name, _, uri, _, _, count, _, attributes in
             guard let context, let name else { return }
-            let box = EventBox.of(context)
-            box.events.start(PartElement(name: PartName(name, own: box.isOwn(uri)), attributes: attributes, count: Int(count)))
+            Unmanaged<EventBox>.fromOpaque(context)._withUnsafeGuaranteedRef { box in
+                box.events.start(
+                    PartElement(name: PartName(name, uri: uri, namespaces: box.namespaces), attributes: attributes, count: Int(count)))
+            }
         }
         handler.endElementNs = { context, name, _, uri in
             guard let context, let name else { return }
-            let box = EventBox.of(context)
-            box.events.end(PartName(name, own: box.isOwn(uri)))
-            if box.events.failure != nil, let parser = box.context { xmlStopParser(parser) }
+            Unmanaged<EventBox>.fromOpaque(context)._withUnsafeGuaranteedRef { box in
+                box.events.end(PartName(name, uri: uri, namespaces: box.namespaces))
+            }
         }
         let characters: charactersSAXFunc = { context, bytes, length in
             guard let context, let bytes, length > 0 else { return }
-            EventBox.of(context).events.text(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            Unmanaged<EventBox>.fromOpaque(context)._withUnsafeGuaranteedRef { box in
+                box.events.text(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            }
         }
         handler.characters = characters
         handler.ignorableWhitespace = characters
@@ -163,54 +168,60 @@ enum PartParser {
         }
     }
 
-    /// Carries the reader through libxml2's `void *` context, with the part's namespace. libxml2
-    /// hands every use of a namespace URI as the same interned pointer, so the last one found to
-    /// be the part's own is remembered and the bytes are compared only for a new pointer.
+    /// Carries the reader through libxml2's `void *` context, with the part's namespace.
     private final class EventBox {
         let events: any PartEvents
-        let namespace: PartNamespace
-        var context: xmlParserCtxtPtr?
-        private var own: UnsafePointer<UInt8>?
-        private var foreign: UnsafePointer<UInt8>?
+        let namespaces: NamespaceCache
 
         init(_ events: any PartEvents, namespace: PartNamespace) {
             self.events = events
-            self.namespace = namespace
-        }
-
-        static func of(_ context: UnsafeMutableRawPointer) -> EventBox { Unmanaged<EventBox>.fromOpaque(context).takeUnretainedValue() }
-
-        /// An element in no namespace at all is taken as the part's own (a hand-written part may
-        /// leave out `xmlns`); an extension's element never is.
-        func isOwn(_ uri: UnsafePointer<UInt8>?) -> Bool {
-            guard let uri else { return true }
-            if uri == own { return true }
-            if uri == foreign { return false }
-            if namespace.contains(uri) {
-                own = uri
-                return true
-            }
-            foreign = uri
-            return false
+            namespaces = NamespaceCache(namespace)
         }
     }
 }
 
-/// An element's local name, as the parser holds it (valid during the callback only), and whether
-/// the element is in the part's own namespace.
+/// Whether a namespace URI is the part's own. libxml2 hands every use of a URI as the same
+/// interned pointer, so the last one found to be the part's own (or not) is remembered and the
+/// bytes are compared only for a new pointer.
+final class NamespaceCache {
+    let namespace: PartNamespace
+    private var own: UnsafePointer<UInt8>?
+    private var foreign: UnsafePointer<UInt8>?
+
+    init(_ namespace: PartNamespace) { self.namespace = namespace }
+
+    /// An element in no namespace at all is taken as the part's own (a hand-written part may leave
+    /// out `xmlns`); an extension's element never is.
+    func isOwn(_ uri: UnsafePointer<UInt8>?) -> Bool {
+        guard let uri else { return true }
+        if uri == own { return true }
+        if uri == foreign { return false }
+        if namespace.contains(uri) {
+            own = uri
+            return true
+        }
+        foreign = uri
+        return false
+    }
+}
+
+/// An element's local name and namespace, as the parser holds them (valid during the callback
+/// only). The namespace is looked at only for an element whose local name is the one asked about.
 struct PartName {
     let bytes: UnsafePointer<UInt8>
-    let own: Bool
+    let uri: UnsafePointer<UInt8>?
+    unowned(unsafe) let namespaces: NamespaceCache
 
-    init(_ bytes: UnsafePointer<UInt8>, own: Bool) {
+    init(_ bytes: UnsafePointer<UInt8>, uri: UnsafePointer<UInt8>?, namespaces: NamespaceCache) {
         self.bytes = bytes
-        self.own = own
+        self.uri = uri
+        self.namespaces = namespaces
     }
 
     /// The element is the part's own `name` (ASCII).
-    func `is`(_ name: StaticString) -> Bool { own && Self.equal(bytes, name) }
+    @inline(__always) func `is`(_ name: StaticString) -> Bool { Self.equal(bytes, name) && namespaces.isOwn(uri) }
 
-    static func equal(_ bytes: UnsafePointer<UInt8>, _ name: StaticString) -> Bool {
+    @inline(__always) static func equal(_ bytes: UnsafePointer<UInt8>, _ name: StaticString) -> Bool {
         let wanted = name.utf8Start
         for i in 0..<name.utf8CodeUnitCount where bytes[i] != wanted[i] { return false }
         return bytes[name.utf8CodeUnitCount] == 0
@@ -232,13 +243,23 @@ struct PartElement {
 
     func `is`(_ name: StaticString) -> Bool { self.name.is(name) }
 
-    /// The value's bytes of the attribute `local` with no namespace (`r="C5"`, `name="…"`), or in
-    /// `namespace` (`r:id`, whatever the prefix).
-    func value(_ local: StaticString, in namespace: PartNamespace? = nil) -> UnsafeBufferPointer<UInt8>? {
+    /// The value's bytes of the attribute `local` with no namespace (`r="C5"`, `name="…"`).
+    func value(_ local: StaticString) -> UnsafeBufferPointer<UInt8>? {
         guard let attributes else { return nil }
         for i in 0..<count {
-            guard let name = attributes[5 * i], PartName.equal(name, local),
-                namespace.map({ $0.contains(attributes[5 * i + 2]) }) ?? (attributes[5 * i + 2] == nil),
+            guard let name = attributes[5 * i], attributes[5 * i + 2] == nil, PartName.equal(name, local), let start = attributes[5 * i + 3],
+                let end = attributes[5 * i + 4]
+            else { continue }
+            return UnsafeBufferPointer(start: start, count: end - start)
+        }
+        return nil
+    }
+
+    /// The value's bytes of the attribute `local` in `namespace` (`r:id`, whatever the prefix).
+    func value(_ local: StaticString, in namespace: PartNamespace) -> UnsafeBufferPointer<UInt8>? {
+        guard let attributes else { return nil }
+        for i in 0..<count {
+            guard let name = attributes[5 * i], PartName.equal(name, local), namespace.contains(attributes[5 * i + 2]),
                 let start = attributes[5 * i + 3], let end = attributes[5 * i + 4]
             else { continue }
             return UnsafeBufferPointer(start: start, count: end - start)
@@ -250,7 +271,7 @@ struct PartElement {
     /// ampersand still written `&#38;` (for a tree builder that parses it again); here it is the
     /// character.
     func attribute(_ local: StaticString, in namespace: PartNamespace? = nil) -> String? {
-        guard let bytes = value(local, in: namespace) else { return nil }
+        guard let bytes = namespace.map({ value(local, in: $0) }) ?? value(local) else { return nil }
         let text = String(decoding: bytes, as: UTF8.self)
         return bytes.contains(0x26) ? text.replacing("&#38;", with: "&") : text
     }

@@ -87,8 +87,12 @@ struct SheetReader {
 
         enum Gathering { case none, value, inline }
 
+        /// Styles whose format is `General`, looked up without touching the format.
+        let plainStyles: [Bool]
+
         init(parts: WorkbookParts, budget: ReadingBudget, capacity: Int) {
             self.parts = parts
+            plainStyles = parts.styleFormats.map(\.isGeneral)
             self.budget = budget
             table = TableBuilder(capacity: capacity)
         }
@@ -145,6 +149,7 @@ struct SheetReader {
         }
 
         private func endCell() {
+            guard failure == nil else { return }
             guard (1...SheetReader.maxRow).contains(row), (1...SheetReader.maxColumn).contains(column) else {
                 report(nil, "ячейка за пределами листа Excel — удалите её")
                 return
@@ -154,8 +159,10 @@ struct SheetReader {
             cells.append((column, text))
         }
 
-        private var format: NumberFormat {
-            parts.styleFormats.indices.contains(style) ? parts.styleFormats[style] : .general
+        /// The cell's number format; nil for `General` (most cells), which shows a text as it is.
+        private var format: NumberFormat? {
+            guard style < plainStyles.count else { return nil }
+            return plainStyles[style] ? nil : parts.styleFormats[style]
         }
 
         private func cellText() -> String? {
@@ -168,10 +175,15 @@ struct SheetReader {
                     report(value, "ссылка на текст, которого нет в книге — книга повреждена; сохраните её заново в Excel")
                     return nil
                 }
-                return format.text(of: parts.sharedStrings[index])
-            case .inline: return format.text(of: EscapedText.decode(inline))
+                return format?.text(of: parts.sharedStrings[index]) ?? parts.sharedStrings[index]
+            case .inline:
+                let text = EscapedText.decode(inline)
+                return format?.text(of: text) ?? text
             case .formulaText:
-                return calculated().map { format.text(of: EscapedText.decode(Array($0.utf8))) }
+                return calculated().map { value in
+                    let text = EscapedText.decode(Array(value.utf8))
+                    return format?.text(of: text) ?? text
+                }
             case .boolean: return calculated().map { $0 == "1" || $0 == "true" ? "ИСТИНА" : "ЛОЖЬ" }
             case .error:
                 let value = hasValue ? String(decoding: self.value, as: UTF8.self) : nil
@@ -183,13 +195,13 @@ struct SheetReader {
                 guard let value = calculated() else { return nil }
                 let text = String(value.trimmingSpaces)
                 guard let serial = NumberFormat.serial(iso: text, date1904: parts.date1904) else { return text }
-                let shown = format.isDateTime ? format : NumberFormat(builtIn: serial.rounded(.down) == serial ? 14 : 22)
+                let shown = format.flatMap { $0.isDateTime ? $0 : nil } ?? NumberFormat(builtIn: serial.rounded(.down) == serial ? 14 : 22)
                 return shown.text(serial, date1904: parts.date1904) ?? text
             case .number:
                 guard let value = calculated() else { return nil }
                 let trimmed = value.trimmingSpaces
                 guard let number = Double(trimmed) else { return String(trimmed) }
-                guard let text = format.text(number, date1904: parts.date1904) else {
+                guard let text = format.map({ $0.text(number, date1904: parts.date1904) }) ?? NumberFormat.general(number) else {
                     report(value, "в ячейке формата «дата» число \(value), которое не может быть датой — введите дату ДД.ММ.ГГГГ")
                     return nil
                 }

@@ -129,6 +129,7 @@ struct WorkbookParts {
 
         func end(_ name: PartName) {
             if name.is("si") {
+                guard failure == nil else { return }
                 strings.append(EscapedText.decode(current))
                 if strings.count > WorkbookLimits.sharedStrings { failure = .tooLarge(.sharedStrings) }
             } else if name.is("t") {

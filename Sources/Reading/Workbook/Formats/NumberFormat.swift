@@ -5,7 +5,7 @@ import Foundation
 /// that style shows, as a Russian Excel shows it — what the curator saw, and what the sheet would
 /// hold saved as CSV. Up to four sections (positive; negative; zero; text), or sections chosen by
 /// their conditions (`[>=100]`); colours are not text.
-struct NumberFormat {
+final class NumberFormat: Sendable {
     enum Body {
         /// An empty section: the cell shows nothing.
         case empty
@@ -25,8 +25,9 @@ struct NumberFormat {
     /// The sections for numbers, and the one for text if the code has one.
     private let sections: [Section]
     private let textSection: [FormatToken]?
-    /// `General` alone, the format of most cells: shown without looking at sections.
-    private let isGeneral: Bool
+    /// `General` alone, the format of most cells: a text cell shows its text, a number as General
+    /// shows it, without looking at sections.
+    let isGeneral: Bool
 
     static let general = NumberFormat(code: "General")
 
@@ -67,7 +68,7 @@ struct NumberFormat {
 
     /// Excel's built-in formats (ECMA-376 §18.8.30) as a Russian Excel shows them; the East Asian
     /// ones (27–36, 50–58) are dates.
-    init(builtIn id: Int) {
+    convenience init(builtIn id: Int) {
         let code: String =
             switch id {
             case 1: "0"
