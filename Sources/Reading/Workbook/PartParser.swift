@@ -247,7 +247,8 @@ struct PartElement {
     func value(_ local: StaticString) -> UnsafeBufferPointer<UInt8>? {
         guard let attributes else { return nil }
         for i in 0..<count {
-            guard let name = attributes[5 * i], attributes[5 * i + 2] == nil, PartName.equal(name, local), let start = attributes[5 * i + 3],
+            guard let name = attributes[5 * i], attributes[5 * i + 2] == nil, PartName.equal(name, local),
+                let start = attributes[5 * i + 3],
                 let end = attributes[5 * i + 4]
             else { continue }
             return UnsafeBufferPointer(start: start, count: end - start)
