@@ -45,10 +45,8 @@ public struct DeadlineRules: Sendable {
             let end = CivilDate(year: modelStart.year + 1, month: modelStart.month, day: 1)!
                 .adding(days: modelStart.day - 1).adding(days: -1)
             return ItemStatus(status: oneOff(due: end, completions), due: end, lastDone: last)
-        case .quarterly:
-            return recurring(months: 3, completions)
-        case .halfYearly:
-            return recurring(months: 6, completions)
+        case .recurring(let days):
+            return recurring(days, completions)
         }
     }
 
@@ -57,8 +55,7 @@ public struct DeadlineRules: Sendable {
     public func nominalDue(_ term: Term) -> CivilDate? {
         switch term {
         case .ongoing: nil
-        case .quarterly: Period(containing: max(asOf, modelStart), months: 3).end
-        case .halfYearly: Period(containing: max(asOf, modelStart), months: 6).end
+        case .recurring(let days): Period(containing: max(asOf, modelStart), dueDays: days).end
         default: evaluate(term, completions: []).due
         }
     }
@@ -72,13 +69,14 @@ public struct DeadlineRules: Sendable {
         return daysLeft <= dueSoonDays ? .dueSoon : .notYetDue
     }
 
-    /// Calendar periods of `months` (quarters, half-years) from the one holding the model's start: the
-    /// most recent ended period without a completion makes the item overdue; otherwise the current
-    /// period is judged as a one-off item due at its end, counting completions inside it.
-    func recurring(months: Int, _ completions: [CivilDate]) -> ItemStatus {
+    /// Periods between the due days (quarters, half-years, months, years, or the days a roadmap
+    /// names) from the one holding the model's start: the most recent ended period without a
+    /// completion makes the item overdue; otherwise the current period is judged as a one-off item
+    /// due at its end, counting completions inside it.
+    func recurring(_ days: [DueDay], _ completions: [CivilDate]) -> ItemStatus {
         let last = completions.max()
-        let current = Period(containing: max(asOf, modelStart), months: months)
-        if asOf >= modelStart, let previous = current.previous, previous.end >= Period(containing: modelStart, months: months).start,
+        let current = Period(containing: max(asOf, modelStart), dueDays: days)
+        if asOf >= modelStart, let previous = current.previous, previous.end >= Period(containing: modelStart, dueDays: days).start,
             !completions.contains(where: previous.contains)
         {
             return ItemStatus(status: .overdue, due: previous.end, lastDone: last)
@@ -88,20 +86,23 @@ public struct DeadlineRules: Sendable {
     }
 }
 
-/// A calendar quarter or half-year.
+/// A period of a recurring item: from the day after one due day to the next.
 public struct Period: Sendable, Equatable {
     public var start: CivilDate
     public var end: CivilDate
-    let months: Int
+    let dueDays: [DueDay]
 
-    init(containing date: CivilDate, months: Int) {
-        let firstMonth = (date.month - 1) / months * months + 1
-        start = CivilDate(year: date.year, month: firstMonth, day: 1)!
-        end = start.endOfMonth(offset: months - 1)
-        self.months = months
+    /// The period that ends on the first due day on or after `date`.
+    init(containing date: CivilDate, dueDays: [DueDay]) {
+        let sorted = dueDays.sorted()
+        let dues = (date.year - 1...date.year + 1).flatMap { year in sorted.map { $0.date(in: year) } }
+        let index = dues.firstIndex { $0 >= date }!
+        end = dues[index]
+        start = dues[index - 1].adding(days: 1)
+        self.dueDays = dueDays
     }
 
-    var previous: Period? { Period(containing: start.adding(days: -1), months: months) }
+    var previous: Period? { Period(containing: start.adding(days: -1), dueDays: dueDays) }
 
     func contains(_ date: CivilDate) -> Bool { start <= date && date <= end }
 }

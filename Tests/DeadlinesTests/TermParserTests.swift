@@ -53,7 +53,7 @@ struct TermParserTests {
 
     @Test(arguments: [
         "Скоро", "Декабрь", "2022", "Тринадцатябрь 2022 г.", "31 февраля 2023 г.", "25 - 20 января 2023 г.",
-        "Июнь – май 2023 г.", "30.13.2023", "2023-02-30", "до после 2023", "по мере необходимости", "Декабрь 2022 г. и январь 2023 г.",
+        "Июнь – май 2023 г.", "30.13.2023", "2023-02-30", "до после 2023", "Декабрь 2022 г. и январь 2023 г.",
     ])
     func refuses(_ text: String) {
         #expect(TermParser.parse(text) == nil, "«\(text)»")
@@ -78,6 +78,7 @@ struct TermParserTests {
         } throws: { error in
             let e = error as! ConfigurationError
             return e.line == 3 && e.file.hasSuffix("roadmap.csv") && e.message.contains("«когда-нибудь»")
+                && e.message.contains("«I квартал 2023 г.»") && e.message.contains("«ежегодно до 25 мая»")
         }
     }
 }
