@@ -43,7 +43,9 @@ public struct PublicListing: Sendable {
     public var mentees: [Person]
     public var programmes: [Programme]
 
-    public init(school: School, data: RegistrySnapshot.Folder) {
+    /// `mentorsElsewhere`: mentors who consented in the school that lists them (`consentingMentors`),
+    /// so that a mentor invited from another school is named by the consent given there.
+    public init(school: School, data: RegistrySnapshot.Folder, mentorsElsewhere: [Snils: String] = [:]) {
         self.school = school
         curators = data.curators.map { Curator(name: $0.name, position: $0.position) }
         var published: [Snils: String] = [:]
@@ -58,10 +60,25 @@ public struct PublicListing: Sendable {
         programmes = data.programs.map { p in
             let named = p.mentees.compactMap { published[$0] }
             return Programme(
-                number: p.number, mentor: published[p.mentor], mentees: named, othersWithoutConsent: p.mentees.count - named.count,
+                number: p.number, mentor: published[p.mentor] ?? mentorsElsewhere[p.mentor], mentees: named,
+                othersWithoutConsent: p.mentees.count - named.count,
                 form: p.form, model: p.model, directions: p.directions, mode: p.mode, startDate: p.startDate, endDate: p.endDate,
                 status: p.status, closedDate: p.closedDate, resultsURL: p.resultsURL)
         }
+    }
+}
+
+extension PublicListing {
+    /// Every mentor who consented to publication in a school that lists them, by СНИЛС: the
+    /// consent is the person's, given where they work.
+    public static func consentingMentors(in snapshot: RegistrySnapshot, schools: [School]) -> [Snils: String] {
+        var names: [Snils: String] = [:]
+        for school in schools {
+            for mentor in snapshot[school.code].mentors where mentor.publishConsent {
+                names[mentor.snils] = names[mentor.snils] ?? mentor.name.full
+            }
+        }
+        return names
     }
 }
 

@@ -234,7 +234,7 @@ private struct JobWriter: Sendable {
                         folder: folder, title: title, files: files, notes: notes, deadlines: figures.deadlines,
                         isDistrict: folder == SchoolDirectory.districtFolder, place: place))
             case .extract(let school):
-                let listing = PublicListing(school: school, data: snapshot[school.code])
+                let listing = PublicListing(school: school, data: snapshot[school.code], mentorsElsewhere: figures.consentingMentors)
                 let name = "public:" + school.code
                 let fingerprint = PublicExtract.fingerprint(listing)
                 if let kept = stamps[name], kept.fingerprint == fingerprint, FileBytes.stamp(DiskPath(kept.path)) != nil { return .kept }
@@ -243,7 +243,7 @@ private struct JobWriter: Sendable {
                 if let old = stamps[name]?.path, old != path { unlink(old) }  // the school's previous extract, superseded
                 return .written(stamp: (name, OutputStamp(fingerprint: fingerprint, path: path)))
             case .page(let school):
-                let page = pages.page(PublicListing(school: school, data: snapshot[school.code]))
+                let page = pages.page(PublicListing(school: school, data: snapshot[school.code], mentorsElsewhere: figures.consentingMentors))
                 let name = "page:" + school.code
                 let path = "\(place.outbox)/public/\(school.code)/index.html"
                 let fingerprint = NightOutputs.fingerprint(page.content)

@@ -96,4 +96,28 @@ struct MonitoringFiguresTests {
         #expect(listing.programmes[0].mentor == nil)
         #expect(listing.programmes[0].mentees == ["Открытый Олег"] && listing.programmes[0].othersWithoutConsent == 1)
     }
+
+    /// A mentor invited from another school is named by the consent recorded where the mentor
+    /// works; one who did not consent there stays unnamed.
+    @Test func anInvitedMentorIsNamedByTheConsentGivenAtTheirOwnSchool() {
+        let data = Records.snapshot([
+            (
+                "school-b",
+                .mentors([
+                    Records.mentor(11_223_344_595, "Приглашённая"), Records.mentor(14_527_450_962, "Скрытная", consent: false, row: 3),
+                ])
+            ),
+            (
+                "school-a",
+                .programs([
+                    Records.program("1", mentor: 11_223_344_595, mentees: [14_100_840_800], status: .running),
+                    Records.program("2", mentor: 14_527_450_962, mentees: [14_100_840_800], status: .running),
+                ])
+            ),
+        ])
+        let elsewhere = PublicListing.consentingMentors(in: data, schools: Records.schools.schools)
+        let listing = PublicListing(school: Records.schools.schools[0], data: data["school-a"], mentorsElsewhere: elsewhere)
+        #expect(listing.programmes.map(\.mentor) == ["Приглашённая Анна Ивановна", nil])
+        #expect(listing.mentors.isEmpty)
+    }
 }
