@@ -11,6 +11,8 @@ struct InboxScan {
         /// The name as a curator reads it (`FileName.display`).
         var name: String
         var path: DiskPath
+        /// The modification time the file came with, when it was ahead of the server's clock.
+        var modifiedInFuture: Date?
     }
 
     /// Something quarantined without reading (an unknown folder, a file at the inbox root, a link).
@@ -54,7 +56,7 @@ struct InboxScan {
                         folder: Self.rootFolder, name: name, path: path,
                         reason: "символическая ссылка в корне входящей папки: ссылки не открываются"))
             case .file:
-                if let why = Self.inFlight(name: name, path: path, minAge: minAge, now: now) {
+                if case .inFlight(let why) = Self.freshness(name: name, path: path, minAge: minAge, now: now) {
                     leftAlone.append((path.description, why))
                 } else {
                     strays.append(
@@ -99,11 +101,13 @@ struct InboxScan {
             case .file, .other:
                 if pending.contains(file) {
                     leftAlone.append((file.description, "файл уже учтён прерванным запуском и ждёт перемещения"))
-                } else if let why = Self.inFlight(name: name, path: file, minAge: minAge, now: now) {
-                    leftAlone.append((file.description, why))
                 } else {
-                    // A FIFO or a device is taken too: judged unread («не обычный файл») and quarantined.
-                    files.append(Entry(folder: folder, name: name, path: file))
+                    switch Self.freshness(name: name, path: file, minAge: minAge, now: now) {
+                    case .inFlight(let why): leftAlone.append((file.description, why))
+                    case .stable(let future):
+                        // A FIFO or a device is taken too: judged unread («не обычный файл») and quarantined.
+                        files.append(Entry(folder: folder, name: name, path: file, modifiedInFuture: future))
+                    }
                 }
             case .directory:
                 leftAlone.append((file.description, "вложенная папка не обрабатывается"))
@@ -111,17 +115,34 @@ struct InboxScan {
         }
     }
 
-    /// Names Excel and copy tools use while writing, and files younger than `minAge`.
-    static func inFlight(name: String, path: DiskPath, minAge: TimeInterval, now: Date) -> String? {
-        let lower = name.lowercased()
-        if name.hasPrefix("~$") { return "файл блокировки Excel" }
-        if name.hasPrefix(".") { return "скрытый файл" }
-        if lower.hasSuffix(".tmp") || lower.hasSuffix(".part") { return "файл ещё копируется" }
-        guard let seen = FileBytes.stamp(path) else { return "файл исчез" }
-        let modified = Date(timeIntervalSince1970: TimeInterval(seen.stamp.modified / 1_000_000_000))
-        if now.timeIntervalSince(modified) < minAge { return "файл изменён меньше \(Int(minAge)) с назад — возможно, ещё копируется" }
-        return nil
+    enum Freshness: Equatable {
+        /// Taken tonight; with the modification time it came with when that was in the future.
+        case stable(modifiedInFuture: Date?)
+        case inFlight(String)
     }
+
+    /// Names Excel and copy tools use while writing, and files younger than `minAge`. A file's age
+    /// is its modification time's, unless that is ahead of the server's clock (a school computer
+    /// whose clock runs fast): then it is the age of the last change the server saw itself, so such
+    /// a file is taken once it has been still for `minAge`, and its receipt says its time was wrong.
+    static func freshness(name: String, path: DiskPath, minAge: TimeInterval, now: Date) -> Freshness {
+        let lower = name.lowercased()
+        if name.hasPrefix("~$") { return .inFlight("файл блокировки Excel") }
+        if name.hasPrefix(".") { return .inFlight("скрытый файл") }
+        if lower.hasSuffix(".tmp") || lower.hasSuffix(".part") { return .inFlight("файл ещё копируется") }
+        guard let seen = FileBytes.stamp(path) else { return .inFlight("файл исчез") }
+        let modified = Date(timeIntervalSince1970: TimeInterval(seen.stamp.modified / 1_000_000_000))
+        let future = modified.timeIntervalSince(now) > Self.clockTolerance ? modified : nil
+        let changed = future == nil ? modified : seen.changed
+        if now.timeIntervalSince(changed) < minAge {
+            return .inFlight("файл изменён меньше \(Int(minAge)) с назад — возможно, ещё копируется")
+        }
+        return .stable(modifiedInFuture: future)
+    }
+
+    /// How far ahead a modification time may be before it counts as the future (clocks of a file
+    /// share and its server differ by a little).
+    static let clockTolerance: TimeInterval = 2
 
     enum Kind { case file, directory, symlink, other }
 

@@ -88,13 +88,25 @@ struct Recorder {
             destinations.insert(stored)
             for i in pending.indices where pending[i].fileID == submission.file { pending[i].file.storedPath = stored }
         }
+        var findings = judgement.findings
+        if let future = entry.modifiedInFuture { findings += [Self.clockAhead(future, file: submission.label)] }
         let file = TakenFile(
             folder: submission.folder, name: submission.name, sheet: submission.sheet, dataset: judgement.dataset,
             sha256: judgement.sha256 ?? "", verdict: judgement.verdict, rowCount: judgement.rowCount,
-            inboxPath: "\(submission.folder)/\(submission.name)", storedPath: stored, findings: judgement.findings)
+            inboxPath: "\(submission.folder)/\(submission.name)", storedPath: stored, findings: findings)
         pending.append(
             Item(file: file, rows: judgement.rows, entry: entry, read: read, id: submission.id, fileID: submission.file, moves: moves))
         pendingRows += judgement.rows?.count ?? 0
+    }
+
+    /// The receipt's word on a file whose time was ahead of the server's.
+    static func clockAhead(_ modified: Date, file: String) -> Finding {
+        let parts = Calendar.current.dateComponents([.year, .month, .day, .hour, .minute], from: modified)
+        let shown = String(format: "%02d.%02d.%04d %02d:%02d", parts.day!, parts.month!, parts.year!, parts.hour!, parts.minute!)
+        return Finding(
+            .warning, file: file,
+            message: "Время изменения файла (\(shown)) — в будущем по часам сервера: проверьте дату и время на компьютере, "
+                + "с которого отправлен файл. Файл принят к проверке, когда перестал меняться.")
     }
 
     var isFull: Bool { pending.count >= Self.batchFiles || pendingRows >= Self.batchRows }

@@ -67,12 +67,14 @@ public enum FileBytes {
         return .bytes(bytes, FileStamp(before))
     }
 
-    /// The stamp of what is at `path` now (a link itself, not its target), and whether it is a
-    /// regular file; nil when nothing is there (`errno` says why).
-    public static func stamp(_ path: DiskPath) -> (stamp: FileStamp, isRegular: Bool)? {
+    /// The stamp of what is at `path` now (a link itself, not its target), whether it is a regular
+    /// file, and when the server last saw it change (its status change time: the server's own
+    /// clock, whatever time the writer gave the file); nil when nothing is there (`errno` says why).
+    public static func stamp(_ path: DiskPath) -> (stamp: FileStamp, isRegular: Bool, changed: Date)? {
         var info = stat()
         guard path.withCString({ lstat($0, &info) }) == 0 else { return nil }
-        return (FileStamp(info), (info.st_mode & S_IFMT) == S_IFREG)
+        let changed = Date(timeIntervalSince1970: TimeInterval(info.st_ctim.tv_sec) + TimeInterval(info.st_ctim.tv_nsec) / 1e9)
+        return (FileStamp(info), (info.st_mode & S_IFMT) == S_IFREG, changed)
     }
 
     /// Up to `limit` bytes from the start of a regular file, and whether that is all of it; nil when

@@ -158,6 +158,24 @@ struct RunRulesTests {
         #expect(try ws.registry().currentCounts()[a] == [.profile: 1])
     }
 
+    /// A school computer whose clock runs a day fast: the file is not held as «changed less than a
+    /// minute ago» until that day, but taken once the server has seen it still for the minimum age,
+    /// and its receipt says its time was in the future.
+    @Test func aFileFromAClockAheadIsTakenOnceStillAndTheReceiptSaysSo() throws {
+        let ws = try Workspace(settings: "min_file_age_seconds = 1\n")
+        try ws.drop(a, "mentors.csv", Files.mentors([(Files.mentorA, "Андреева")]))
+        let path = ws.inbox.appendingPathComponent("\(a)/mentors.csv").path
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 86_400)], ofItemAtPath: path)
+        Thread.sleep(forTimeInterval: 1.5)
+        let result = try ws.run()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(ws.files(under: ws.inbox).isEmpty)
+        #expect(try ws.registry().currentCounts()[a]?[.mentors] == 1)
+        let receipt = try ws.receiptText(a)
+        #expect(receipt.contains("mentors.csv | Наставники | принят"))
+        #expect(receipt.contains("в будущем по часам сервера"))
+    }
+
     @Test func configurationErrorsStopBeforeAnythingIsTouched() throws {
         let ws = try Workspace()
         try ws.drop(a, "mentors.csv", Files.mentors([(Files.mentorA, "Андреева")]))
