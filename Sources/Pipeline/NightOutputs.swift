@@ -243,7 +243,8 @@ private struct JobWriter: Sendable {
                 if let old = stamps[name]?.path, old != path { unlink(old) }  // the school's previous extract, superseded
                 return .written(stamp: (name, OutputStamp(fingerprint: fingerprint, path: path)))
             case .page(let school):
-                let page = pages.page(PublicListing(school: school, data: snapshot[school.code], mentorsElsewhere: figures.consentingMentors))
+                let page = pages.page(
+                    PublicListing(school: school, data: snapshot[school.code], mentorsElsewhere: figures.consentingMentors))
                 let name = "page:" + school.code
                 let path = "\(place.outbox)/public/\(school.code)/index.html"
                 let fingerprint = NightOutputs.fingerprint(page.content)
