@@ -41,7 +41,7 @@ enum NightlyRunBench {
             configuration: configuration, schedule: try! RoadmapSchedule(configuration.roadmap),
             options: RunOptions(asOf: CivilDate(year: 2026, month: 11, day: 25)!, period: nil), logger: logger)
         let done = DispatchTime.now().uptimeNanoseconds
-        precondition(result.end == .completed, "\(result.end)")
+        precondition(result.end.isCompleted, "\(result.end)")
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let megabytes = Double(total) / 1_048_576

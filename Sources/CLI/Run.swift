@@ -39,16 +39,26 @@ extension Nastavnik {
         }
 
         func run() throws {
-            let configuration = try loadConfiguration(options)
+            let end = execute()
+            if end.exitCode != 0 { throw ExitCode(end.exitCode) }
+        }
+
+        /// The night, and how it ended: every exit of `run` is a `RunEnd`, and its code says it.
+        private func execute() -> RunEnd {
+            let configuration: Configuration
             let schedule: RoadmapSchedule
+            let asOf: CivilDate
+            let period: ReportingPeriod?
             do {
+                configuration = try Configuration.load(directory: options.config)
                 try configuration.checkFolders()
                 schedule = try RoadmapSchedule(configuration.roadmap)
+                asOf = try asOfDate(options)
+                period = try reportingPeriod(self.period)
             } catch {
                 Output.error("Ошибка настроек: \(error)")
-                throw ExitCode(RunEnd.badConfiguration("\(error)").exitCode)
+                return .badConfiguration(error)
             }
-            let asOf = try asOfDate(options)
             // At a terminal: a progress line per file and a summary, the log only for what needs attention.
             // Under cron or systemd: plain log lines, one per file, the summary among them.
             let terminal = isatty(STDOUT_FILENO) == 1
@@ -73,14 +83,12 @@ extension Nastavnik {
                 } else if !quiet {
                     for line in result.summary { logger.info("\(line)") }
                 }
-            case .failed(let reason):
-                logger.critical("запуск не завершён: \(reason)")
-            case .badConfiguration(let reason):
-                Output.error("Ошибка настроек: \(reason)")
-            case .killed:
-                break
+            case .failed(let problems):
+                logger.critical("запуск не завершён: \(problems.map(\.description).joined(separator: "; "))")
+            case .badConfiguration(let error):
+                Output.error("Ошибка настроек: \(error)")
             }
-            if result.end.exitCode != 0 { throw ExitCode(result.end.exitCode) }
+            return result.end
         }
     }
 }

@@ -18,7 +18,7 @@ extension Nastavnik {
                   nastavnik validate inbox/*/*      # вся входящая папка: школа — по имени папки файла
 
                 Код завершения 0 — все файлы были бы приняты, 1 — какой-то файл был бы отклонён, \
-                2 — неверный вызов или настройки.
+                2 — неверный вызов или настройки, или реестр не читается.
                 """)
 
         @Argument(help: ArgumentHelp("Файлы CSV или книги Excel (.xlsx).", valueName: "FILE"))
@@ -55,32 +55,40 @@ extension Nastavnik {
                 }
             }
             let judge = NightJudge(
-                rules: JudgingRules(configuration: configuration, asOf: asOf), baseline: registryBaseline(configuration),
+                rules: JudgingRules(configuration: configuration, asOf: asOf), baseline: try registryBaseline(configuration),
                 workers: configuration.settings.threads)
-            let paths = files
-            let maxBytes = configuration.settings.maxFileBytes
-            var judged: [FileJudgement] = []
-            let withdrawn = judge.judge(
-                submissions, load: { FileReading.content($0, path: paths[$0.file], maxBytes: maxBytes) },
-                deliver: {
-                    judged += $0
-                    return []
-                })
-            switch format {
-            case .text: FindingsReport.printText(judged, withdrawn: withdrawn)
-            case .json: FindingsReport.printJSON(judged)
+            let judged: JudgedPass
+            do {
+                judged = try judge.judge(
+                    submissions, contents: FileReading.Files(paths: files, maxBytes: configuration.settings.maxFileBytes))
+            } catch {
+                throw refusal(configuration, error)
             }
-            if judged.contains(where: { $0.verdict == .rejected }) || !withdrawn.isEmpty { throw ExitCode(Exit.rejected) }
+            switch format {
+            case .text: FindingsReport.printText(judged.judgements, withdrawn: judged.withdrawn)
+            case .json: FindingsReport.printJSON(judged.judgements)
+            }
+            if judged.judgements.contains(where: { $0.verdict == .rejected }) || !judged.withdrawn.isEmpty { throw ExitCode(Exit.rejected) }
         }
 
         /// The registry as the nightly run would see it: invited mentors of other schools resolve,
-        /// and a file identical to the current snapshot is a repeat. No registry yet: empty.
-        private func registryBaseline(_ configuration: Configuration) -> Baseline {
-            guard FileManager.default.fileExists(atPath: configuration.database),
-                let registry = try? Registry(path: configuration.database, readOnly: true),
-                let baseline = try? registry.baseline()
-            else { return .empty }
-            return baseline
+        /// and a file identical to the current snapshot is a repeat. No registry yet: empty. A
+        /// registry that is there but cannot be read is refused: a verdict without it could
+        /// disagree with the night's.
+        private func registryBaseline(_ configuration: Configuration) throws -> Baseline {
+            guard FileManager.default.fileExists(atPath: configuration.database) else { return .empty }
+            do {
+                return try Registry(path: configuration.database, readOnly: true).baseline()
+            } catch {
+                throw refusal(configuration, error)
+            }
+        }
+
+        private func refusal(_ configuration: Configuration, _ error: any Error) -> ExitCode {
+            Output.error(
+                "Реестр \(configuration.database) не читается (\(error)): без него проверка может разойтись с ночным запуском. "
+                    + "Сообщите администратору.")
+            return ExitCode(Exit.usage)
         }
     }
 }

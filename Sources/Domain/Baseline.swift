@@ -8,11 +8,11 @@ public struct Baseline: Sendable {
     public var mentees: SnilsIndex
     /// Current curators, mentors and mentees with these СНИЛС, in folder, dataset and row order: the
     /// spelling check asks only for the numbers tonight's files bring.
-    public var peopleWithSnils: @Sendable (Set<Snils>) -> [PersonEntry]
+    public var peopleWithSnils: @Sendable (Set<Snils>) throws -> [PersonEntry]
 
     public init(
         currentFiles: [String: [Dataset: String]], mentors: SnilsIndex, mentees: SnilsIndex,
-        peopleWithSnils: @escaping @Sendable (Set<Snils>) -> [PersonEntry]
+        peopleWithSnils: @escaping @Sendable (Set<Snils>) throws -> [PersonEntry]
     ) {
         self.currentFiles = currentFiles
         self.mentors = mentors

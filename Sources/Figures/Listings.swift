@@ -68,6 +68,26 @@ public struct PublicListing: Sendable {
     }
 }
 
+/// The schools' public listings, made when a writer asks for one (a country's night holds one
+/// at a time, not forty thousand), each naming an invited mentor by the consent given where the
+/// mentor works.
+public struct PublicListings: Sendable {
+    let snapshot: RegistrySnapshot
+    let mentorsElsewhere: [Snils: String]
+
+    init(snapshot: RegistrySnapshot, schools: [School]) {
+        self.snapshot = snapshot
+        mentorsElsewhere = PublicListing.consentingMentors(in: snapshot, schools: schools)
+    }
+
+    public func listing(_ school: School) -> PublicListing {
+        PublicListing(school: school, data: snapshot[school.code], mentorsElsewhere: mentorsElsewhere)
+    }
+
+    /// The school has sent anything: it has an extract.
+    public func hasData(_ school: School) -> Bool { snapshot[school.code].hasData }
+}
+
 extension PublicListing {
     /// Every mentor who consented to publication in a school that lists them, by СНИЛС: the
     /// consent is the person's, given where they work.

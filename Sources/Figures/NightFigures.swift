@@ -25,9 +25,8 @@ public struct NightFigures: Sendable {
     public var programsByStatus: [(status: ProgramStatus, count: Int)]
     /// Programmes closed within the period, by the reason given (п. 4.12).
     public var closuresByReason: [(reason: CloseReason, count: Int)]
-    /// Mentors who consented to publication where they are listed: an invited mentor is named on
-    /// the inviting school's public page and extract by that consent.
-    public var consentingMentors: [Snils: String]
+    /// What each school may publish (п. 4.14), for its public extract and page.
+    public var publicListings: PublicListings
 
     /// `history`: the half-years before `period`, as they stood at their ends; `sending`: the
     /// folders that sent files in `period` up to `asOf`.
@@ -67,6 +66,6 @@ public struct NightFigures: Sendable {
         programsByStatus = ProgramStatus.allCases.map { status in (status, programs.count { $0.status == status }) }
         let closed = programs.filter { $0.closedDate.map(period.contains) ?? false }
         closuresByReason = CloseReason.allCases.map { reason in (reason, closed.count { $0.closeReason == reason }) }
-        consentingMentors = PublicListing.consentingMentors(in: snapshot, schools: schools)
+        publicListings = PublicListings(snapshot: snapshot, schools: schools)
     }
 }

@@ -14,6 +14,8 @@ public struct FileJudgement: Sendable {
     public var findings: FindingList
     /// The rows to apply: present exactly when the file is accepted.
     public var rows: DatasetRows?
+    /// What the file looked like when it was read: the run records it only if it still does.
+    public var read: FileStamp?
 
     public var dataset: Dataset? { submission.dataset }
 }

@@ -2,15 +2,44 @@ import Domain
 import Reading
 import Validation
 
+/// Where the judge reads a submission when its turn comes (on any of its threads): the files of
+/// the inbox, or the files `validate` is given. Reading one file at a time keeps a night's memory to
+/// the files being judged.
+public protocol ContentSource: Sendable {
+    func content(of submission: Submission) -> Content
+}
+
+/// The judgements of one pass in apply order, and what was left out of it.
+public struct JudgedPass: Sendable {
+    public var judgements: [FileJudgement]
+    public var withdrawn: [Withdrawal]
+}
+
+/// Files rejected tonight (or by an earlier run whose receipts tonight's cover), by folder and
+/// dataset: a programme that misses a person of such a file says which file to fix.
+public struct RejectedFiles: Sendable {
+    private(set) var labels: [String: [Dataset: [String]]] = [:]
+
+    public init() {}
+
+    public mutating func add(folder: String, dataset: Dataset?, label: String) {
+        guard let dataset else { return }
+        labels[folder, default: [:]][dataset, default: []].append(label)
+    }
+
+    func of(_ folder: String) -> [Dataset: [String]] { labels[folder] ?? [:] }
+}
+
 /// The one judging step for a night's files, used by the nightly run and by `validate` alike: it
 /// owns SPEC §5's apply order, the people directory (the registry with tonight's accepted lists
-/// laid over it), the hints about files rejected tonight, the spelling warnings, strict mode, the
-/// repeat check and the final verdict.
+/// laid over it), the hints about rejected files, the spelling warnings, strict mode, the repeat
+/// check and the final verdict.
 ///
-/// It judges in two passes. First the files nothing else depends on — profiles and the three
-/// lists of people — each on its own, so they can be read in parallel; then the spelling check
-/// across all of tonight's lists, strict mode and the verdicts. Then programmes (which refer to
-/// the lists as they stand after the first pass) and roadmaps, again in parallel.
+/// It judges in two passes, and returns each: first the files nothing else depends on — profiles
+/// and the three lists of people — each on its own, so they can be read in parallel, then the
+/// spelling check across all of tonight's lists, strict mode and the verdicts. Then, given the
+/// first pass's judgements that were taken (the run records them in between), programmes (which
+/// refer to the lists as they stand after the first pass) and roadmaps, again in parallel.
 public struct NightJudge: Sendable {
     public let rules: JudgingRules
     public let baseline: Baseline
@@ -24,40 +53,48 @@ public struct NightJudge: Sendable {
 
     static let firstPass: Set<Dataset> = [.profile, .curators, .mentors, .mentees]
 
-    /// Judges the files, handing the judgements to `deliver` in apply order: once for the first
-    /// pass, once for the second. `load` reads a file when its turn comes (from any thread).
-    /// `deliver` returns the ids of files it could not take after all (they changed since they were
-    /// read): the second pass does not count on them. Returns the files withdrawn from the night.
-    @discardableResult
-    public func judge(
-        _ submissions: [Submission], load: @escaping @Sendable (Submission) -> Content,
-        deliver: ([FileJudgement]) throws -> Set<Int>
-    ) rethrows -> [Withdrawal] {
-        let ordered = ApplyOrder.sorted(submissions, folders: rules.folders)
-        let first = ordered.filter { $0.dataset.map(Self.firstPass.contains) ?? false }
-        let second = ordered.filter { !($0.dataset.map(Self.firstPass.contains) ?? false) }
-        var withdrawn: [Withdrawal] = []
+    /// The submissions of each pass, in apply order (`folders` in output order, as `JudgingRules`
+    /// has them).
+    public static func passes(_ submissions: [Submission], folders: [String]) -> (first: [Submission], second: [Submission]) {
+        let ordered = ApplyOrder.sorted(submissions, folders: folders)
+        let isFirst = { (s: Submission) in s.dataset.map(Self.firstPass.contains) ?? false }
+        return (ordered.filter(isFirst), ordered.filter { !isFirst($0) })
+    }
 
-        // The first pass, delivered; what the second needs of it kept (the rows themselves are let go).
-        let (directory, rejected) = try {
-            var lists = judgeFiles(
-                first, people: TonightDirectory(baseline: baseline, accepted: []), rejected: [:], load: load, withdrawn: &withdrawn)
-            addSpellingWarnings(&lists)
-            let concluded = conclude(lists)
-            lists = []
-            let notTaken = try deliver(concluded)
-            let judgedFirst = concluded.filter { !notTaken.contains($0.submission.id) }
-            var rejected: [String: [Dataset: [String]]] = [:]
-            for judgement in judgedFirst where judgement.verdict == .rejected {
-                if let dataset = judgement.dataset {
-                    rejected[judgement.submission.folder, default: [:]][dataset, default: []].append(judgement.submission.label)
-                }
-            }
-            return (TonightDirectory(baseline: baseline, accepted: judgedFirst.filter { $0.verdict == .accepted }), rejected)
-        }()
-        let judgedSecond = conclude(judgeFiles(second, people: directory, rejected: rejected, load: load, withdrawn: &withdrawn))
-        _ = try deliver(judgedSecond)
-        return withdrawn
+    /// Profiles and lists of people, with the night's spelling warnings. Throws when the registry
+    /// cannot be asked about the people tonight's lists name.
+    public func judgeFirst(_ submissions: [Submission], contents: some ContentSource, rejectedEarlier: RejectedFiles = RejectedFiles())
+        throws -> JudgedPass
+    {
+        var withdrawn: [Withdrawal] = []
+        var lists = judgeFiles(
+            submissions, people: TonightDirectory(baseline: baseline, accepted: []), rejected: rejectedEarlier, contents: contents,
+            withdrawn: &withdrawn)
+        try addSpellingWarnings(&lists)
+        return JudgedPass(judgements: conclude(lists), withdrawn: withdrawn)
+    }
+
+    /// Programmes and roadmaps, against the people as the first pass's `taken` judgements left them.
+    public func judgeSecond(
+        _ submissions: [Submission], after taken: [FileJudgement], contents: some ContentSource,
+        rejectedEarlier: RejectedFiles = RejectedFiles()
+    ) -> JudgedPass {
+        var rejected = rejectedEarlier
+        for judgement in taken where judgement.verdict == .rejected {
+            rejected.add(folder: judgement.submission.folder, dataset: judgement.dataset, label: judgement.submission.label)
+        }
+        var withdrawn: [Withdrawal] = []
+        let directory = TonightDirectory(baseline: baseline, accepted: taken.filter { $0.verdict == .accepted })
+        let judged = judgeFiles(submissions, people: directory, rejected: rejected, contents: contents, withdrawn: &withdrawn)
+        return JudgedPass(judgements: conclude(judged), withdrawn: withdrawn)
+    }
+
+    /// Both passes, every judgement taken: `validate`, which records nothing.
+    public func judge(_ submissions: [Submission], contents: some ContentSource) throws -> JudgedPass {
+        let (first, second) = Self.passes(submissions, folders: rules.folders)
+        let one = try judgeFirst(first, contents: contents)
+        let two = judgeSecond(second, after: one.judgements, contents: contents)
+        return JudgedPass(judgements: one.judgements + two.judgements, withdrawn: one.withdrawn + two.withdrawn)
     }
 
     // MARK: the steps
@@ -71,6 +108,8 @@ public struct NightJudge: Sendable {
         /// when it is the only such file tonight).
         var isRepeat = false
         var withdrawn: String?
+        /// What the file looked like when it was read.
+        var read: FileStamp?
 
         /// Takes the SHA-256 of what was read; a folder's only file of its dataset tonight that
         /// is the snapshot already is a repeat, and is not validated.
@@ -86,8 +125,8 @@ public struct NightJudge: Sendable {
     /// Every file validated against its context; files of one folder and dataset in their order
     /// (the repeat check needs it), the groups in parallel. Results keep the input order.
     private func judgeFiles(
-        _ files: [Submission], people: TonightDirectory, rejected: [String: [Dataset: [String]]],
-        load: @escaping @Sendable (Submission) -> Content, withdrawn: inout [Withdrawal]
+        _ files: [Submission], people: TonightDirectory, rejected: RejectedFiles, contents: some ContentSource,
+        withdrawn: inout [Withdrawal]
     ) -> [Preliminary] {
         var groups: [[Int]] = []
         var groupOf: [GroupKey: Int] = [:]
@@ -103,23 +142,25 @@ public struct NightJudge: Sendable {
         let rules = self.rules
         let baseline = self.baseline
         let context = { @Sendable (file: Submission) in
-            rules.context(folder: file.folder, people: people, rejected: rejected[file.folder] ?? [:])
+            rules.context(folder: file.folder, people: people, rejected: rejected.of(file.folder))
         }
         let judged = Parallel.map(groups, workers: workers) { group -> [Preliminary] in
             group.map { i in
                 let file = files[i]
                 var result = Preliminary(submission: file)
-                switch load(file) {
+                let content = contents.content(of: file)
+                result.read = content.stamp
+                switch content {
                 case .withdrawn(let reason):
                     result.withdrawn = reason
                 case .unreadable(let failure):
                     result.validated = .unreadable(name: file.name, dataset: file.dataset, failure)
-                case .bytes(let bytes, let sha):
+                case .bytes(let bytes, let sha, _):
                     if !result.isRepeat(sha: sha, alone: group.count == 1, baseline: baseline) {
                         result.validated = FileValidator.validate(
                             name: file.name, dataset: file.dataset, bytes: bytes, context: context(file))
                     }
-                case .sheet(let sheet, let sha):
+                case .sheet(let sheet, let sha, _):
                     if !result.isRepeat(sha: sha, alone: group.count == 1, baseline: baseline) {
                         result.validated = WorkbookSheets.validate(
                             name: file.name, dataset: file.dataset, sheet: sheet, context: context(file))
@@ -145,14 +186,14 @@ public struct NightJudge: Sendable {
     }
 
     /// The spelling warnings of SPEC §5 for tonight's lists that passed their own rules.
-    private func addSpellingWarnings(_ files: inout [Preliminary]) {
+    private func addSpellingWarnings(_ files: inout [Preliminary]) throws {
         let lists = files.indices.compactMap { i -> SpellingCheck.List? in
             let file = files[i]
             guard let rows = file.validated?.rows, let people = rows.people(school: file.submission.folder) else { return nil }
             return SpellingCheck.List(
                 index: i, folder: file.submission.folder, dataset: rows.dataset, file: file.submission.label, people: people)
         }
-        for (i, warnings) in SpellingCheck.warnings(lists, baseline: baseline) {
+        for (i, warnings) in try SpellingCheck.warnings(lists, baseline: baseline) {
             files[i].validated?.findings += warnings
         }
     }
@@ -165,7 +206,7 @@ public struct NightJudge: Sendable {
             let submission = file.submission
             var judgement = FileJudgement(
                 submission: submission, verdict: .duplicate, sha256: file.sha256, encoding: file.validated?.encoding,
-                delimiter: file.validated?.delimiter, rowCount: file.validated?.rowCount ?? 0, findings: [], rows: nil)
+                delimiter: file.validated?.delimiter, rowCount: file.validated?.rowCount ?? 0, findings: [], rows: nil, read: file.read)
             guard let validated = file.validated, !file.isRepeat else { return judgement }
             if let dataset = submission.dataset, let sha = file.sha256 {
                 let snapshot = current[submission.folder]?[dataset] ?? baseline.currentSHA(folder: submission.folder, dataset: dataset)

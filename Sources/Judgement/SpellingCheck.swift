@@ -14,7 +14,8 @@ enum SpellingCheck {
     }
 
     /// Warnings by list index.
-    static func warnings(_ lists: [List], baseline: Baseline) -> [Int: [Finding]] {
+    /// Throws when the registry cannot be asked: without its lists the warnings would be lost.
+    static func warnings(_ lists: [List], baseline: Baseline) throws -> [Int: [Finding]] {
         let replaced = Set(lists.map { FolderList(school: $0.folder, dataset: $0.dataset) })
         // How often each number is listed: tonight, then in the registry's lists tonight's do not
         // replace (asked for every number tonight brings, since any of them may be listed there).
@@ -23,7 +24,7 @@ enum SpellingCheck {
         for list in lists {
             for person in list.people { listed[person.snils, default: 0] += 1 }
         }
-        let before = baseline.peopleWithSnils(Set(listed.keys)).filter { !replaced.contains(FolderList($0)) }
+        let before = try baseline.peopleWithSnils(Set(listed.keys)).filter { !replaced.contains(FolderList($0)) }
         for person in before { listed[person.snils, default: 0] += 1 }
         // Only a number listed at least twice can be spelt two ways: only its entries are gathered
         // (a country's first night brings a million numbers, nearly all listed once).

@@ -30,16 +30,24 @@ public struct Submission: Sendable {
     public var label: String { SourceLabel.of(file: name, sheet: sheet) }
 }
 
-/// What reading a submitted file gave.
+/// What reading a submitted file gave, with the stamp of the file that was read.
 public enum Content: Sendable {
     /// The bytes, with their SHA-256.
-    case bytes([UInt8], sha256: String)
+    case bytes([UInt8], sha256: String, read: FileStamp?)
     /// The submission's sheet of a workbook, with the SHA-256 of its cells' text.
-    case sheet(SpreadsheetDocument.Sheet, sha256: String)
+    case sheet(SpreadsheetDocument.Sheet, sha256: String, read: FileStamp?)
     /// Nothing could be read (a finding on the receipt; the file is rejected).
     case unreadable(CSVDocument.Failure)
     /// Not to be judged tonight (it changed while it was read): left for the next night.
     case withdrawn(reason: String)
+
+    /// What the file looked like when it was read; nil when nothing was.
+    public var stamp: FileStamp? {
+        switch self {
+        case .bytes(_, _, let read), .sheet(_, _, let read): read
+        case .unreadable, .withdrawn: nil
+        }
+    }
 }
 
 /// A file left out of tonight's judgement, and why.

@@ -12,7 +12,7 @@ enum AtomicWrite {
         do {
             try data.write(to: URL(fileURLWithPath: temporary))
             guard rename(temporary, path) == 0 else {
-                throw RunError.io("не удалось записать \(path): \(String(cString: strerror(errno)))")
+                throw RunProblem.fileSystem(.write, path)
             }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)

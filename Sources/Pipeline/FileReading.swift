@@ -8,16 +8,16 @@ import Validation
 /// How the files a run takes (and the files `validate` is given) are read for judgement: the one
 /// safe read of `FileBytes`, with the SHA-256 of exactly the bytes read.
 public enum FileReading {
-    /// The content, and the stamp of the file that was read (nil when nothing was).
-    static func read(path: DiskPath, maxBytes: Int) -> (Content, FileStamp?) {
+    /// The content, with the stamp of the file that was read.
+    static func read(path: DiskPath, maxBytes: Int) -> Content {
         switch FileBytes.read(path: path, maxBytes: maxBytes) {
-        case .bytes(let bytes, let stamp): (.bytes(bytes, sha256: sha256(bytes)), stamp)
-        case .failed(let failure): (.unreadable(failure), nil)
-        case .changed(let reason): (.withdrawn(reason: reason), nil)
+        case .bytes(let bytes, let stamp): .bytes(bytes, sha256: sha256(bytes), read: stamp)
+        case .failed(let failure): .unreadable(failure)
+        case .changed(let reason): .withdrawn(reason: reason)
         }
     }
 
-    public static func content(path: String, maxBytes: Int) -> Content { read(path: DiskPath(path), maxBytes: maxBytes).0 }
+    public static func content(path: String, maxBytes: Int) -> Content { read(path: DiskPath(path), maxBytes: maxBytes) }
 
     /// The dataset a file holds: by its name, else by its header (a workbook: by its sheets, read
     /// whole).
@@ -49,21 +49,38 @@ public enum FileReading {
 
     /// A submission's content: the file's bytes, or its sheet of the workbook (only that sheet
     /// read), with the stamp of the file that was read.
-    static func read(_ submission: Submission, path: DiskPath, maxBytes: Int) -> (Content, FileStamp?) {
-        let (content, stamp) = read(path: path, maxBytes: maxBytes)
-        guard let wanted = submission.sheet, case .bytes(let bytes, _) = content else { return (content, stamp) }
+    static func read(_ submission: Submission, path: DiskPath, maxBytes: Int) -> Content {
+        let content = read(path: path, maxBytes: maxBytes)
+        guard let wanted = submission.sheet, case .bytes(let bytes, _, let stamp) = content else { return content }
         do {
             guard let sheet = try SpreadsheetDocument.parse(bytes, only: wanted).sheets.first else {
-                return (.withdrawn(reason: "в книге больше нет листа «\(wanted)» — она изменилась во время запуска"), stamp)
+                return .withdrawn(reason: "в книге больше нет листа «\(wanted)» — она изменилась во время запуска")
             }
-            return (.sheet(sheet, sha256: sha256(of: sheet)), stamp)
+            return .sheet(sheet, sha256: sha256(of: sheet), read: stamp)
         } catch {
-            return (.unreadable(.workbook(error)), stamp)
+            return .unreadable(.workbook(error))
         }
     }
 
-    public static func content(_ submission: Submission, path: String, maxBytes: Int) -> Content {
-        read(submission, path: DiskPath(path), maxBytes: maxBytes).0
+    /// The files a run or `validate` judges, read when the judge comes to them.
+    public struct Files: ContentSource {
+        let paths: [DiskPath]
+        let maxBytes: Int
+        let faults: FaultPoints
+
+        init(paths: [DiskPath], maxBytes: Int, faults: FaultPoints = .none) {
+            self.paths = paths
+            self.maxBytes = maxBytes
+            self.faults = faults
+        }
+
+        /// The files `validate` is given, by the submissions' `file`.
+        public init(paths: [String], maxBytes: Int) { self.init(paths: paths.map(DiskPath.init), maxBytes: maxBytes) }
+
+        public func content(of submission: Submission) -> Content {
+            faults("read")
+            return FileReading.read(submission, path: paths[submission.file], maxBytes: maxBytes)
+        }
     }
 
     /// The largest workbook whose sheets are looked at to recognise it (larger ones are still

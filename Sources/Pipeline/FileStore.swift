@@ -41,7 +41,7 @@ final class FileStore: @unchecked Sendable {
         let renamed = source.withCString { from in DiskPath(destination).withCString { rename(from, $0) } }
         if renamed != 0 {
             guard errno == EXDEV else {
-                throw RunError.io("не удалось переместить \(source) в \(destination): \(String(cString: strerror(errno)))")
+                throw RunProblem.fileSystem(.move, source.description)
             }
             try copyAcross(source, to: destination)
         }
@@ -67,10 +67,10 @@ final class FileStore: @unchecked Sendable {
         unlink(temporary)
         if FileBytes.stamp(source)?.isRegular == true {
             let input = source.withCString { open($0, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) }
-            guard input >= 0 else { throw RunError.io("не удалось прочитать \(source): \(String(cString: strerror(errno)))") }
+            guard input >= 0 else { throw RunProblem.fileSystem(.read, source.description) }
             defer { close(input) }
             let output = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
-            guard output >= 0 else { throw RunError.io("не удалось записать \(temporary): \(String(cString: strerror(errno)))") }
+            guard output >= 0 else { throw RunProblem.fileSystem(.write, temporary) }
             var buffer = [UInt8](repeating: 0, count: 1 << 20)
             var failed = false
             while true {
@@ -89,14 +89,15 @@ final class FileStore: @unchecked Sendable {
             let synced = fsync(output) == 0
             close(output)
             guard !failed, synced else {
+                let code = errno
                 unlink(temporary)
-                throw RunError.io("не удалось скопировать \(source) в \(destination)")
+                throw RunProblem.fileSystem(.copy, path: source.description, errno: code)
             }
         } else {
             try FileManager.default.copyItem(atPath: source.description, toPath: temporary)
         }
         guard rename(temporary, destination) == 0 else {
-            throw RunError.io("не удалось переместить \(source) в \(destination): \(String(cString: strerror(errno)))")
+            throw RunProblem.fileSystem(.move, temporary)
         }
         let removed = source.withCString { path -> Bool in unlink(path) == 0 || rmdir(path) == 0 }
         if !removed { try FileManager.default.removeItem(atPath: source.description) }

@@ -44,7 +44,7 @@ struct InboxScan {
     init(inbox: String, folders: Set<String>, minAge: TimeInterval, now: Date, pending: Set<DiskPath> = []) throws {
         let root = DiskPath(inbox)
         guard let names = Self.list(root) else {
-            throw RunError.io("не удалось прочитать входящую папку \(inbox): \(String(cString: strerror(errno)))")
+            throw RunProblem.fileSystem(.listInbox, inbox)
         }
         for raw in names {
             let path = root.appending(raw)

@@ -10,135 +10,137 @@ import Reports
 import Workbooks
 
 /// After the files are applied: the workbooks of SPEC §7, the receipts, the public extracts and
-/// pages, the district's page, from the night's snapshot and figures, and a short summary. Each output is written on its own:
-/// one that fails is reported, and the others are still written.
+/// pages, the district's page and the half-yearly report, from the night's snapshot and figures,
+/// and a short summary. What is written is one table (`plan`): each output with its kind and its
+/// writer. Each is written on its own: one that fails is reported, and the others are still written.
 struct NightOutputs {
     let configuration: Configuration
     let store: FileStore
     let faults: FaultPoints
 
     /// What the outputs kept from earlier nights were made from (`Registry.outputStamps`), and the
-    /// registry's content version now.
+    /// fingerprint of the registry's content and the school list the registry workbook lays out.
     let stamps: [String: OutputStamp]
-    let registryVersion: String
+    let registryFingerprint: String
 
     struct Written {
         var summary: [String] = []
-        var problems: [String] = []
+        var problems: [RunProblem] = []
         /// Every receipt owed was written: the runs that owed them can be marked.
         var receiptsComplete = true
         /// The outputs written (or kept) with what they were made from, for the next night.
         var stamps: [(name: String, stamp: OutputStamp)] = []
     }
 
-    /// What a job did.
+    /// What a writer did.
     enum Done: Sendable {
         case written(stamp: (name: String, stamp: OutputStamp)?)
         /// Its content had not changed since an earlier night: the file written then stands.
         case kept
-        case failed(String)
     }
 
     /// Where workbooks are written before they are renamed into place (hidden, in the outbox).
     static let staging = ".staging"
 
-    /// One output to write.
-    enum Job: Sendable {
-        case registry, statform, monitoring
-        case receipt(folder: String, files: [TakenFile], notes: [Finding])
-        case extract(School)
-        /// `public/<code>/index.html`, for every school (a stable address for its website).
-        case page(School)
-        /// `index.html`.
-        case districtPage
-        /// `spravka-YYYY-HN.docx`, the half-yearly report.
-        case report
+    /// A kind of output: its name in the journal's timings, the fault point the crash tests stop at
+    /// after one is written, and how the night's summary counts it.
+    struct Kind: Sendable, Equatable {
+        enum Counted: Sendable { case named, receipt, extract, page }
+        let journal: String
+        let fault: String
+        let counted: Counted
 
-        var kind: String {
-            switch self {
-            case .registry: "workbook_registry"
-            case .statform: "workbook_statform"
-            case .monitoring: "workbook_monitoring"
-            case .receipt: "receipts"
-            case .extract: "public_extracts"
-            case .page: "public_pages"
-            case .districtPage: "district_page"
-            case .report: "report"
-            }
-        }
+        static let registry = Kind(journal: "workbook_registry", fault: "output", counted: .named)
+        static let statform = Kind(journal: "workbook_statform", fault: "output", counted: .named)
+        static let monitoring = Kind(journal: "workbook_monitoring", fault: "output", counted: .named)
+        static let report = Kind(journal: "report", fault: "output", counted: .named)
+        static let receipt = Kind(journal: "receipts", fault: "receipt", counted: .receipt)
+        static let extract = Kind(journal: "public_extracts", fault: "public", counted: .extract)
+        static let page = Kind(journal: "public_pages", fault: "page", counted: .page)
+        static let districtPage = Kind(journal: "district_page", fault: "page", counted: .page)
     }
 
-    /// Every output, on every core: each is a file of its own, so the bytes are the same whatever
-    /// the order. The registry workbook, the largest, is taken first.
-    func write(_ report: RunReport, snapshot: RegistrySnapshot, figures: NightFigures, clock: inout StageTimes) -> Written {
-        let place = OutputPlace(outbox: configuration.outbox, asOf: report.asOf, staging: configuration.outbox + "/" + Self.staging)
-        var result = Written()
-        do {
-            try prepareFolders()
-        } catch {
-            result.problems.append("\(configuration.outbox): \(error)")
-        }
+    /// One output of the night: what it is, the file (named in the summary), and how it is written.
+    struct Output: Sendable {
+        var kind: Kind
+        var path: String
+        var write: @Sendable () throws -> Done
+    }
+
+    /// Everything the night writes, in the order it is started: the registry workbook, the largest,
+    /// first. Receipts go to every school that sent files (or whose folder could not be read) and
+    /// to every school a dead run still owed one; extracts to schools with data; pages to every
+    /// school (a stable address for its website).
+    func plan(_ report: RunReport, figures: NightFigures, writer: Writer) -> [Output] {
+        let place = writer.place
+        let outbox = configuration.outbox
+        var plan: [Output] = [
+            Output(kind: .registry, path: place.path("registry")) { try writer.registryWorkbook() },
+            Output(kind: .statform, path: place.path("statform")) { try writer.statform() },
+            Output(kind: .monitoring, path: place.path("monitoring")) { try writer.monitoring() },
+            Output(kind: .districtPage, path: "\(outbox)/index.html") { try writer.districtPage() },
+            Output(kind: .report, path: "\(outbox)/\(HalfYearReport.fileName(figures.period))") { try writer.report() },
+        ]
         let byFolder = Dictionary(grouping: report.receiptFiles, by: \.folder)
         let problems = Dictionary(grouping: report.folderProblems, by: \.folder)
-        var jobs: [Job] = [.registry, .statform, .monitoring, .districtPage, .report]
         for folder in configuration.schools.schools.map(\.code) + [SchoolDirectory.districtFolder] {
             let files = byFolder[folder] ?? []
             let notes = (problems[folder] ?? []).map { Finding(.error, file: "папка \(folder)", message: $0.message) }
-            if !files.isEmpty || !notes.isEmpty { jobs.append(.receipt(folder: folder, files: files, notes: notes)) }
+            guard !files.isEmpty || !notes.isEmpty else { continue }
+            plan.append(
+                Output(kind: .receipt, path: "\(outbox)/schools/\(folder)") { try writer.receipt(folder, files: files, notes: notes) })
         }
-        for school in configuration.schools.schools where snapshot[school.code].hasData { jobs.append(.extract(school)) }
-        jobs += configuration.schools.schools.map(Job.page)
+        for school in configuration.schools.schools where figures.publicListings.hasData(school) {
+            plan.append(Output(kind: .extract, path: "\(outbox)/public/\(school.code)") { try writer.extract(school) })
+        }
+        for school in configuration.schools.schools {
+            plan.append(Output(kind: .page, path: "\(outbox)/public/\(school.code)/index.html") { try writer.page(school) })
+        }
+        return plan
+    }
 
-        let writer = JobWriter(
+    /// Every output, on every core: each is a file of its own, so the bytes are the same whatever
+    /// the order.
+    func write(_ report: RunReport, snapshot: RegistrySnapshot, figures: NightFigures, clock: inout StageTimes) -> Written {
+        let place = OutputPlace(outbox: configuration.outbox, asOf: report.asOf, staging: configuration.outbox + "/" + Self.staging)
+        var result = Written()
+        result.problems += prepareFolders()
+        let writer = Writer(
             configuration: configuration, snapshot: snapshot, figures: figures, place: place, stamps: stamps,
-            registryFingerprint: registryVersion + "|"
-                + Self.fingerprint(
-                    configuration.schools.schools.map { [$0.code, $0.name, $0.shortName, $0.inn].joined(separator: "\t") }.joined(
-                        separator: "\n")),
-            pages: SchoolPages(deadlines: figures.deadlines, districtName: figures.districtName))
+            registryFingerprint: registryFingerprint, pages: SchoolPages(deadlines: figures.deadlines, districtName: figures.districtName))
+        let plan = plan(report, figures: figures, writer: writer)
         let faults = self.faults
-        let outcomes = Parallel.map(jobs, workers: configuration.settings.threads) { job -> (done: Done, seconds: Double) in
-            let (done, seconds) = StageTimes.measure { writer.run(job) }
-            switch job {
-            case .registry, .statform, .monitoring: faults("output")
-            case .receipt: faults("receipt")
-            case .extract: faults("public")
-            case .page, .districtPage: faults("page")
-            case .report: faults("output")
-            }
+        let outcomes = Parallel.map(plan, workers: configuration.settings.threads) {
+            output -> (done: Result<Done, any Error>, seconds: Double) in
+            let (done, seconds) = StageTimes.measure { Result { try output.write() } }
+            faults(output.kind.fault)
             return (done, seconds)
         }
-        var workbooks: [String] = []
-        var receipts = 0
-        var extracts = 0
+        var named: [String] = []
+        var counts: [Kind.Counted: Int] = [:]
         var keptExtracts = 0
-        var pages = 0
-        for (job, outcome) in zip(jobs, outcomes) {
-            clock.add(job.kind, outcome.seconds)
+        for (output, outcome) in zip(plan, outcomes) {
+            clock.add(output.kind.journal, outcome.seconds)
             switch outcome.done {
-            case .failed(let problem):
-                result.problems.append(problem)
-                if case .receipt = job { result.receiptsComplete = false }
+            case .failure(let error):
+                result.problems.append(error as? RunProblem ?? .outputNotWritten(output: output.path, error))
+                if output.kind == .receipt { result.receiptsComplete = false }
                 continue
-            case .written(let stamp):
+            case .success(.written(let stamp)):
                 if let stamp { result.stamps.append(stamp) }
-            case .kept:
-                if case .extract = job { keptExtracts += 1 }
+            case .success(.kept):
+                if output.kind == .extract { keptExtracts += 1 }
             }
-            switch job {
-            case .registry: workbooks.append(place.path("registry"))
-            case .statform: workbooks.append(place.path("statform"))
-            case .monitoring: workbooks.append(place.path("monitoring"))
-            case .receipt: receipts += 1
-            case .extract: extracts += 1
-            case .page, .districtPage: pages += 1
-            case .report: workbooks.append("\(configuration.outbox)/\(HalfYearReport.fileName(figures.period))")
-            }
+            if output.kind.counted == .named { named.append(output.path) }
+            counts[output.kind.counted, default: 0] += 1
         }
         clock.lap("outputs_wall")
-        result.summary = summary(report, figures: figures, workbooks: workbooks, receipts: receipts, extracts: extracts, kept: keptExtracts)
+        result.summary = summary(
+            report, figures: figures, workbooks: named, receipts: counts[.receipt] ?? 0, extracts: counts[.extract] ?? 0, kept: keptExtracts
+        )
         result.summary.append(
-            "Веб-страницы: \(pages) (сводка района — \(configuration.outbox)/index.html, страницы ОО — public/<код>/index.html)")
+            "Веб-страницы: \(counts[.page] ?? 0) (сводка района — \(configuration.outbox)/index.html, страницы ОО — public/<код>/index.html)"
+        )
         return result
     }
 
@@ -147,15 +149,29 @@ struct NightOutputs {
 
     /// The outbox can be passed through by anyone (so that the public folder can be served) but
     /// listed and read only by the service and the district's group; the public folder is open.
-    private func prepareFolders() throws {
+    private func prepareFolders() -> [RunProblem] {
         let outbox = configuration.outbox
+        var problems: [RunProblem] = []
         // What a killed run was writing: one run at a time (the lock), so none of it is anyone's now.
-        try? FileManager.default.removeItem(atPath: outbox + "/" + Self.staging)
-        try store.makeFolder(outbox + "/" + Self.staging)
-        try store.makeFolder(outbox + "/schools")
-        try store.makeFolder(outbox + "/public")
-        chmod(outbox, 0o711)
-        chmod(outbox + "/public", 0o755)
+        let staging = outbox + "/" + Self.staging
+        if FileManager.default.fileExists(atPath: staging) {
+            do {
+                try FileManager.default.removeItem(atPath: staging)
+            } catch {
+                problems.append(.fileOperation(.removeSuperseded, path: staging, error))
+            }
+        }
+        for folder in [staging, outbox + "/schools", outbox + "/public"] {
+            do {
+                try store.makeFolder(folder)
+            } catch {
+                problems.append(.fileOperation(.write, path: folder, error))
+            }
+        }
+        for (path, mode) in [(outbox, 0o711), (outbox + "/public", 0o755)] where chmod(path, mode_t(mode)) != 0 {
+            problems.append(.fileSystem(.setPermissions, path))
+        }
+        return problems
     }
 
     private func summary(_ report: RunReport, figures: NightFigures, workbooks: [String], receipts: Int, extracts: Int, kept: Int)
@@ -199,8 +215,9 @@ struct NightOutputs {
     }
 }
 
-/// Writes one output, with the permissions SECURITY.md gives it; keeps what has not changed.
-private struct JobWriter: Sendable {
+/// The night's writers, one function per output, with the permissions SECURITY.md gives each; an
+/// output whose content has not changed since an earlier night is kept.
+struct Writer: Sendable {
     let configuration: Configuration
     let snapshot: RegistrySnapshot
     let figures: NightFigures
@@ -211,70 +228,83 @@ private struct JobWriter: Sendable {
     /// What the night's school pages share.
     let pages: SchoolPages
 
-    func run(_ job: NightOutputs.Job) -> NightOutputs.Done {
-        do {
-            switch job {
-            case .registry:
-                let path = place.path("registry")
-                if let kept = stamps["registry"], kept.fingerprint == registryFingerprint, FileBytes.stamp(DiskPath(kept.path)) != nil {
-                    // Nothing in the registry changed since that night: tonight's name for the same bytes.
-                    if kept.path != path { try link(kept.path, to: path) }
-                    return .written(stamp: ("registry", OutputStamp(fingerprint: registryFingerprint, path: path)))
-                }
-                try seal(RegistryWorkbook.write(snapshot: snapshot, figures: figures, place: place))
-                return .written(stamp: ("registry", OutputStamp(fingerprint: registryFingerprint, path: path)))
-            case .statform:
-                try seal(Statform.write(figures, place: place))
-            case .monitoring:
-                try seal(MonitoringWorkbook.write(figures, place: place))
-            case .receipt(let folder, let files, let notes):
-                let title = configuration.schools.school(folder).map { "\($0.name) (\(folder))" } ?? "Отдел образования (\(folder))"
-                try seal(
-                    ReceiptWorkbook.write(
-                        folder: folder, title: title, files: files, notes: notes, deadlines: figures.deadlines,
-                        isDistrict: folder == SchoolDirectory.districtFolder, place: place))
-            case .extract(let school):
-                let listing = PublicListing(school: school, data: snapshot[school.code], mentorsElsewhere: figures.consentingMentors)
-                let name = "public:" + school.code
-                let fingerprint = PublicExtract.fingerprint(listing)
-                if let kept = stamps[name], kept.fingerprint == fingerprint, FileBytes.stamp(DiskPath(kept.path)) != nil { return .kept }
-                let path = try PublicExtract.write(listing, place: place)
-                try seal(path, public: true)
-                if let old = stamps[name]?.path, old != path { unlink(old) }  // the school's previous extract, superseded
-                return .written(stamp: (name, OutputStamp(fingerprint: fingerprint, path: path)))
-            case .page(let school):
-                let page = pages.page(
-                    PublicListing(school: school, data: snapshot[school.code], mentorsElsewhere: figures.consentingMentors))
-                let name = "page:" + school.code
-                let path = "\(place.outbox)/public/\(school.code)/index.html"
-                let fingerprint = NightOutputs.fingerprint(page.content)
-                if let kept = stamps[name], kept.fingerprint == fingerprint, FileBytes.stamp(DiskPath(path)) != nil { return .kept }
-                try AtomicWrite.write(Data(page.render(on: place.asOf).utf8), to: path, staging: place.staging)
-                try seal(path, public: true)
-                return .written(stamp: (name, OutputStamp(fingerprint: fingerprint, path: path)))
-            case .report:
-                try AtomicWrite.write(
-                    HalfYearReport.data(figures), to: "\(place.outbox)/\(HalfYearReport.fileName(figures.period))", staging: place.staging)
-            case .districtPage:
-                try AtomicWrite.write(Data(DistrictPage.render(figures).utf8), to: "\(place.outbox)/index.html", staging: place.staging)
-            }
-            return .written(stamp: nil)
-        } catch {
-            return .failed("\(job.kind): \(error)")
+    func registryWorkbook() throws -> NightOutputs.Done {
+        let path = place.path("registry")
+        let stamp = ("registry", OutputStamp(fingerprint: registryFingerprint, path: path))
+        if let kept = stamps["registry"], kept.fingerprint == registryFingerprint, FileBytes.stamp(DiskPath(kept.path)) != nil {
+            // Nothing in the registry changed since that night: tonight's name for the same bytes.
+            if kept.path != path { try link(kept.path, to: path) }
+            return .written(stamp: stamp)
         }
+        _ = try RegistryWorkbook.write(snapshot: snapshot, figures: figures, place: place)
+        return .written(stamp: stamp)
     }
 
-    /// The run's umask makes every file 0640 and folder 0750 (SECURITY.md); a public extract and
-    /// its folder are opened to everyone.
-    private func seal(_ path: String, public isPublic: Bool = false) throws {
-        guard isPublic else { return }
-        chmod(path, 0o644)
-        chmod((path as NSString).deletingLastPathComponent, 0o755)
+    func statform() throws -> NightOutputs.Done {
+        _ = try Statform.write(figures, place: place)
+        return .written(stamp: nil)
+    }
+
+    func monitoring() throws -> NightOutputs.Done {
+        _ = try MonitoringWorkbook.write(figures, place: place)
+        return .written(stamp: nil)
+    }
+
+    func receipt(_ folder: String, files: [TakenFile], notes: [Finding]) throws -> NightOutputs.Done {
+        let title = configuration.schools.school(folder).map { "\($0.name) (\(folder))" } ?? "Отдел образования (\(folder))"
+        _ = try ReceiptWorkbook.write(
+            folder: folder, title: title, files: files, notes: notes, deadlines: figures.deadlines,
+            isDistrict: folder == SchoolDirectory.districtFolder, place: place)
+        return .written(stamp: nil)
+    }
+
+    func extract(_ school: School) throws -> NightOutputs.Done {
+        let listing = figures.publicListings.listing(school)
+        let name = "public:" + school.code
+        let fingerprint = PublicExtract.fingerprint(listing)
+        if let kept = stamps[name], kept.fingerprint == fingerprint, FileBytes.stamp(DiskPath(kept.path)) != nil { return .kept }
+        let path = try PublicExtract.write(listing, place: place)
+        try open(path)
+        // The school's previous extract, superseded (gone already is as good).
+        if let old = stamps[name]?.path, old != path, unlink(old) != 0, errno != ENOENT {
+            throw RunProblem.fileSystem(.removeSuperseded, old)
+        }
+        return .written(stamp: (name, OutputStamp(fingerprint: fingerprint, path: path)))
+    }
+
+    func page(_ school: School) throws -> NightOutputs.Done {
+        let page = pages.page(figures.publicListings.listing(school))
+        let name = "page:" + school.code
+        let path = "\(place.outbox)/public/\(school.code)/index.html"
+        let fingerprint = NightOutputs.fingerprint(page.content)
+        if let kept = stamps[name], kept.fingerprint == fingerprint, FileBytes.stamp(DiskPath(path)) != nil { return .kept }
+        try AtomicWrite.write(Data(page.render(on: place.asOf).utf8), to: path, staging: place.staging)
+        try open(path)
+        return .written(stamp: (name, OutputStamp(fingerprint: fingerprint, path: path)))
+    }
+
+    func districtPage() throws -> NightOutputs.Done {
+        try AtomicWrite.write(Data(DistrictPage.render(figures).utf8), to: "\(place.outbox)/index.html", staging: place.staging)
+        return .written(stamp: nil)
+    }
+
+    func report() throws -> NightOutputs.Done {
+        try AtomicWrite.write(
+            HalfYearReport.data(figures), to: "\(place.outbox)/\(HalfYearReport.fileName(figures.period))", staging: place.staging)
+        return .written(stamp: nil)
+    }
+
+    /// The run's umask makes every file 0640 and folder 0750 (SECURITY.md); a public file and its
+    /// folder are opened to everyone.
+    private func open(_ path: String) throws {
+        guard chmod(path, 0o644) == 0 else { throw RunProblem.fileSystem(.setPermissions, path) }
+        let folder = (path as NSString).deletingLastPathComponent
+        guard chmod(folder, 0o755) == 0 else { throw RunProblem.fileSystem(.setPermissions, folder) }
     }
 
     /// The same file under another name: a hard link, or a copy where links are not allowed.
     private func link(_ from: String, to path: String) throws {
-        unlink(path)
+        if unlink(path) != 0 && errno != ENOENT { throw RunProblem.fileSystem(.removeSuperseded, path) }
         if Foundation.link(from, path) == 0 { return }
         try FileManager.default.copyItem(atPath: from, toPath: path)
     }

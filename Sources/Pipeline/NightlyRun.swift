@@ -8,16 +8,27 @@ import Logging
 import Reading
 import Registry
 
-/// The nightly job (SPEC §5), stage by stage:
+/// The nightly job (SPEC §5). `execute` takes the lock, finishes what a dead run left and puts the
+/// run on record; `night` is the table of contents of the night, each stage a function that takes
+/// what the one before made and returns its own:
 ///
-///     recover what a dead run left → scan the inbox → judge the night's files (module Judgement)
-///     → record each batch and move its files → read the registry once (RegistrySnapshot) → the
-///     night's figures and deadlines (module Figures) → workbooks and receipts (module Workbooks)
-///     → the journals
+///     earlier runs → Earlier          (files of dead runs whose receipts tonight's cover)
+///     scan         → Scanned          (the inbox: files to take, strays, files left alone)
+///     quarantine   → [StrayRecord]    (strays recorded, then moved unread)
+///     plan         → Planned          (each file or workbook sheet a submission, in two passes)
+///     judge        → JudgedPass       (module Judgement: the first pass, profiles and people)
+///     record       → Set<Int>         (each judgement committed and its file moved; those not taken)
+///     judge        → JudgedPass       (the second pass, programmes and roadmaps, against the first)
+///     record       → Recorded         (every file taken, left or not moved)
+///     snapshot     → RegistrySnapshot (the registry read once)
+///     figures      → Figured          (module Figures: NightFigures, and the past half-years)
+///     outputs      → Written          (modules Workbooks, Pages, Reports)
+///     journal      → the run's JSON under var/runs/, its exit code on record
 ///
-/// One school's file never stops the others': what goes wrong with it is a finding on its receipt
-/// and a line in the journal. Every run, also one that fails or is killed, ends with its receipts
-/// and its journal written, by itself or by the next run.
+/// One school's file never stops the others': what goes wrong with it is a finding on its receipt.
+/// What goes wrong with the run itself is a `RunProblem`, collected on the way; the exit code
+/// follows from them (`RunEnd.of`). Every run, also one that fails or is killed, ends with its
+/// receipts and its journal written, by itself or by the next run.
 public struct NightlyRun {
     let configuration: Configuration
     let schedule: RoadmapSchedule
@@ -26,6 +37,7 @@ public struct NightlyRun {
     let registry: Registry
     let store: FileStore
     let faults: FaultPoints
+    let runID: Int64
 
     /// How a run ended, with what it did and the summary lines for the terminal or the log.
     public struct Result: Sendable {
@@ -46,7 +58,7 @@ public struct NightlyRun {
             guard let held = try RunLock(path: configuration.state + "/nastavnik.lock") else { return Result(end: .locked) }
             lock = held
         } catch {
-            return Result(end: .failed("\(error)"))
+            return Result(end: .failed([error as? RunProblem ?? .fileOperation(.openLock, path: configuration.state, error)]))
         }
         defer { withExtendedLifetime(lock) {} }
         faults("locked")
@@ -57,160 +69,135 @@ public struct NightlyRun {
         do {
             // The state holds the registry and every file schools sent: the service's and the
             // district group's only.
-            chmod(configuration.state, 0o750)
+            guard chmod(configuration.state, 0o750) == 0 else { throw RunProblem.fileSystem(.setPermissions, configuration.state) }
             registry = try Registry(path: configuration.database)
-            chmod(configuration.database, 0o640)
+            guard chmod(configuration.database, 0o640) == 0 else { throw RunProblem.fileSystem(.setPermissions, configuration.database) }
             recovered = try Recovery(
                 registry: registry, store: store, inbox: configuration.inbox, settings: configuration.settings, faults: faults
             )
             .finishInterruptedMoves()
-            runID = try registry.beginRun(startedAt: options.now, asOf: options.asOf, period: options.period)
+            runID = try registry.beginRun(startedAt: options.now, asOf: options.asOf, period: options.period?.description)
         } catch {
-            return Result(end: .failed("\(error)"))
+            return Result(end: .failed([error as? RunProblem ?? .registry(error)]))
         }
         for note in recovered.notes { logger.warning("\(note)") }
         let run = NightlyRun(
             configuration: configuration, schedule: schedule, options: options, logger: logger, registry: registry, store: store,
-            faults: faults)
-        var report = RunReport(runID: runID, startedAt: options.now, finishedAt: options.now, asOf: options.asOf, period: options.period)
+            faults: faults, runID: runID)
+        var (report, summary) = run.night(waiting: recovered.waiting)
         report.recovered = recovered.notes
-        var result = Result(end: .completed)
-        var problems: [String] = []
+        return run.journal(report, summary: summary)
+    }
+
+    /// The night: every stage in order, each on what the one before returned.
+    func night(waiting: Set<DiskPath>) -> (RunReport, summary: [String]) {
+        var report = RunReport(
+            runID: runID, startedAt: options.now, finishedAt: options.now, asOf: options.asOf, period: options.period?.description)
+        var clock = StageTimes()
+        var summary: [String] = []
         do {
-            try run.takeFiles(into: &report, waiting: recovered.waiting)
+            let earlier = try earlierRuns()
+            let scanned = try scan(waiting: waiting)
+            let strays = quarantine(scanned.strays)
+            let planned = plan(scanned.files)
+            clock.lap("scan")
+            let judge = NightJudge(
+                rules: JudgingRules(configuration: configuration, asOf: options.asOf), baseline: try registry.baseline(),
+                workers: configuration.settings.threads)
+            let contents = FileReading.Files(
+                paths: scanned.files.map(\.path), maxBytes: configuration.settings.maxFileBytes, faults: faults)
+            var recorder = Recorder(
+                registry: registry, store: store, run: runID, asOf: options.asOf, inbox: configuration.inbox, faults: faults,
+                entries: scanned.files, parts: planned.parts)
+            let first = try judge.judgeFirst(planned.first, contents: contents, rejectedEarlier: earlier.rejected)
+            clock.lap("judge")
+            let notTaken = try recorder.record(first.judgements)
+            clock.lap("record_and_move")
+            let second = judge.judgeSecond(
+                planned.second, after: first.judgements.filter { !notTaken.contains($0.submission.id) }, contents: contents,
+                rejectedEarlier: earlier.rejected)
+            clock.lap("judge")
+            _ = try recorder.record(second.judgements)
+            let recorded = try recorder.finish()
+            clock.lap("record_and_move")
             faults("files-done")
-            result.summary = try run.writeOutputs(&report, problems: &problems)
+            report.add(earlier, scanned: scanned, strays: strays.records, recorded: recorded)
+            report.problems += strays.problems
+            for (entry, reason) in recorded.leftAlone(withdrawn: first.withdrawn + second.withdrawn, entries: scanned.files) {
+                report.leftAlone.append((entry.path.description, reason))
+                logger.warning("оставлен до следующего запуска: \(entry.path) — \(reason)")
+            }
+            log(report.files)
+
+            let snapshot = try registry.snapshot()
+            faults("snapshot")
+            clock.lap("snapshot")
+            let figured = try figures(snapshot)
+            report.problems += figured.history.keep(in: registry)
+            faults("figures")
+            clock.lap("figures_and_deadlines")
+            let written = outputs(report, snapshot: snapshot, figures: figured.figures, clock: &clock)
+            report.problems += written.problems
+            try registry.setOutputStamps(written.stamps)
+            if written.receiptsComplete {
+                try registry.markReceiptsWritten(report.owingReceipts + [runID])
+                faults("receipts-marked")
+            }
+            summary = written.summary
         } catch {
-            problems.append("\(error)")
+            report.problems.append(error as? RunProblem ?? .registry(error))
         }
-        problems += report.failedMoves
-        if !problems.isEmpty {
-            for problem in problems { logger.critical("сбой: \(problem)") }
-            result.end = .failed(problems.joined(separator: "; "))
-        }
-        report.finishedAt = Date()
-        result.report = report
-        do {
-            try run.writeEarlierJournals(before: runID)
-            let journal = try RunJournal.write(report, exitCode: result.end.exitCode, state: configuration.state)
-            faults("journal")
-            try registry.finishRun(runID, exitCode: result.end.exitCode, finishedAt: report.finishedAt)
-            try registry.markJournalWritten(runID)
-            if result.end == .completed { result.summary.append("Журнал запуска: \(journal)") }
-        } catch {
-            logger.critical("не удалось записать журнал запуска: \(error)")
-            result.end = .failed("\(error)")
-        }
-        return result
+        report.timings += clock.stages
+        report.peaks += clock.peaks
+        return (report, summary)
     }
 
     // MARK: the stages
 
-    /// Earlier runs' files without receipts, the inbox scan, the judgement, and the records and
-    /// moves of every file taken.
-    private func takeFiles(into report: inout RunReport, waiting: Set<DiskPath>) throws {
-        var clock = StageTimes()
-        defer {
-            report.timings += clock.stages
-            report.peaks += clock.peaks
-        }
-        for earlier in try registry.interruptedRuns(before: report.runID) {
-            report.interruptedRuns.append(earlier)
-            try registry.finishRun(earlier, exitCode: RunEnd.killed.exitCode, finishedAt: options.now)
-            logger.warning("запуск \(earlier) был прерван: его файлы войдут в квитанции этого запуска")
-        }
-        for earlier in try registry.runsOwingReceipts(before: report.runID) {
-            report.earlierFiles += try registry.files(ofRun: earlier)
-            report.owingReceipts.append(earlier)
-        }
+    /// Files of earlier runs that died before writing their receipts (tonight's receipts cover
+    /// them), and the runs that died before finishing, recorded now as killed.
+    struct Earlier {
+        var interrupted: [Int64] = []
+        var owingReceipts: [Int64] = []
+        var files: [TakenFile] = []
+        /// Their rejected files: a programme tonight that misses a person of one says so, as it
+        /// would have the night the file came.
+        var rejected = RejectedFiles()
+    }
 
+    func earlierRuns() throws -> Earlier {
+        var earlier = Earlier()
+        for run in try registry.interruptedRuns(before: runID) {
+            earlier.interrupted.append(run)
+            try registry.finishRun(run, exitCode: RunEnd.interruptedExitCode, finishedAt: options.now)
+            logger.warning("запуск \(run) был прерван: его файлы войдут в квитанции этого запуска")
+        }
+        for run in try registry.runsOwingReceipts(before: runID) {
+            earlier.files += try registry.files(ofRun: run)
+            earlier.owingReceipts.append(run)
+        }
+        for file in earlier.files where file.verdict == .rejected {
+            earlier.rejected.add(folder: file.folder, dataset: file.dataset, label: SourceLabel.of(file: file.name, sheet: file.sheet))
+        }
+        return earlier
+    }
+
+    func scan(waiting: Set<DiskPath>) throws -> InboxScan {
         let folders = Set(configuration.schools.schools.map(\.code) + [SchoolDirectory.districtFolder])
         let scan = try InboxScan(
             inbox: configuration.inbox, folders: folders, minAge: TimeInterval(configuration.settings.minFileAgeSeconds), now: options.now,
             pending: waiting)
         faults("scanned")
-        report.leftAlone = scan.leftAlone
-        report.folderProblems = scan.problems.map { ($0.folder, $0.message) }
         for (path, reason) in scan.leftAlone { logger.info("оставлен до следующего запуска: \(path) — \(reason)") }
-        try quarantine(scan.strays, into: &report)
-
-        let entries = scan.files
-        // What each file offers: itself, or each dataset sheet of a workbook.
-        let plans = Parallel.map(entries, workers: configuration.settings.threads) { FileReading.parts(name: $0.name, path: $0.path) }
-        var submissions: [Submission] = []
-        for (i, (entry, parts)) in zip(entries, plans).enumerated() {
-            for part in parts {
-                submissions.append(
-                    Submission(
-                        id: submissions.count, file: i, folder: entry.folder, name: entry.name, sheet: part.sheet, dataset: part.dataset))
-            }
-        }
-        clock.lap("scan")
-        let judge = NightJudge(
-            rules: JudgingRules(configuration: configuration, asOf: options.asOf), baseline: try registry.baseline(),
-            workers: configuration.settings.threads)
-        var recorder = Recorder(
-            registry: registry, store: store, run: report.runID, asOf: options.asOf, inbox: configuration.inbox, faults: faults)
-        let stamps = StampBook()
-        let maxBytes = configuration.settings.maxFileBytes
-        let faults = self.faults
-        var recording = 0.0
-        let withdrawn = try judge.judge(
-            submissions,
-            load: { submission in
-                faults("read")
-                let (content, stamp) = FileReading.read(submission, path: entries[submission.file].path, maxBytes: maxBytes)
-                // A workbook is read once for each of its sheets: all of them from the same bytes.
-                guard stamps.agree(submission.file, stamp) else {
-                    return .withdrawn(reason: "книга изменилась, пока читались её листы — будет принята в следующий раз")
-                }
-                return content
-            },
-            deliver: { judgements in
-                faults("deliver")
-                let (notTaken, seconds) = try StageTimes.measure {
-                    var notTaken: Set<Int> = []
-                    for judgement in judgements {
-                        let file = judgement.submission.file
-                        recorder.add(judgement, entry: entries[file], read: stamps[file], parts: plans[file].count)
-                        if recorder.isFull { notTaken.formUnion(try recorder.flush()) }
-                    }
-                    notTaken.formUnion(try recorder.flush())
-                    return notTaken
-                }
-                recording += seconds
-                return notTaken
-            })
-        _ = try recorder.finish()
-        clock.lap("judge")
-        clock.add("judge", -recording)
-        clock.add("record_and_move", recording)
-        report.files = recorder.taken
-        report.failedMoves += recorder.failedMoves
-        for (index, file) in report.files.enumerated() {
-            options.progress?(index + 1, report.files.count, file)
-            logger.info(
-                "\(file.folder)/\(file.name): \(file.verdict.rawValue)",
-                metadata: [
-                    "dataset": "\(file.dataset?.rawValue ?? "?")", "rows": "\(file.rowCount)",
-                    "errors": "\(file.findings.errorCount)", "warnings": "\(file.findings.warningCount)",
-                ])
-        }
-        var seen: Set<DiskPath> = []
-        let left = (withdrawn.map { (entries[$0.submission.file], $0.reason) } + recorder.withdrawn).filter {
-            seen.insert($0.0.path).inserted
-        }
-        for (entry, reason) in left {
-            report.leftAlone.append((entry.path.description, reason))
-            logger.warning("оставлен до следующего запуска: \(entry.path) — \(reason)")
-        }
+        return scan
     }
 
     /// Strays are recorded where they go, then moved: a run killed in between has the next one
-    /// finish the move and list them in its journal.
-    private func quarantine(_ strays: [InboxScan.Stray], into report: inout RunReport) throws {
+    /// finish the move and list them in its journal. A move that fails is a problem of the run.
+    func quarantine(_ strays: [InboxScan.Stray]) -> (records: [StrayRecord], problems: [RunProblem]) {
         let inbox = DiskPath(configuration.inbox)
         var taken: Set<String> = []
+        var done: (records: [StrayRecord], problems: [RunProblem]) = ([], [])
         for stray in strays {
             let destination = store.destination(accepted: false, folder: stray.folder, date: options.asOf, name: stray.name, taken: taken)
             taken.insert(destination)
@@ -218,84 +205,112 @@ public struct NightlyRun {
             let record = StrayRecord(
                 folder: stray.folder, name: stray.name, reason: stray.reason, inboxPath: FileName.display(relative), storedPath: destination
             )
-            let id = try registry.recordStray(
-                record, source: SourceOnDisk(rawPath: FileName.isUTF8(relative) ? nil : relative), run: report.runID)
-            faults("stray-recorded")
             do {
+                let id = try registry.recordStray(
+                    record, source: SourceOnDisk(rawPath: FileName.isUTF8(relative) ? nil : relative), run: runID)
+                faults("stray-recorded")
                 try store.move(stray.path, to: destination)
                 try registry.markStrayMoved(id)
             } catch {
-                report.failedMoves.append("\(error)")
+                done.problems.append(error as? RunProblem ?? .fileOperation(.move, path: stray.path.description, error))
                 continue
             }
             faults("stray-moved")
             logger.warning("в карантин без чтения: \(stray.path) — \(stray.reason)")
-            report.strays.append(record)
+            done.records.append(record)
         }
+        return done
     }
 
-    /// The registry read once, the night's figures, and every output; an output that cannot be
-    /// written is a problem of the run, and the others are still written.
-    private func writeOutputs(_ report: inout RunReport, problems: inout [String]) throws -> [String] {
-        var clock = StageTimes()
-        defer {
-            report.timings += clock.stages
-            report.peaks += clock.peaks
+    /// What the night's files offer the judge: each file, or each dataset sheet of a workbook, as a
+    /// submission, and the two passes in apply order.
+    struct Planned {
+        var first: [Submission]
+        var second: [Submission]
+        /// How many submissions each file is.
+        var parts: [Int]
+    }
+
+    func plan(_ files: [InboxScan.Entry]) -> Planned {
+        let plans = Parallel.map(files, workers: configuration.settings.threads) { FileReading.parts(name: $0.name, path: $0.path) }
+        var submissions: [Submission] = []
+        for (i, (entry, parts)) in zip(files, plans).enumerated() {
+            for part in parts {
+                submissions.append(
+                    Submission(
+                        id: submissions.count, file: i, folder: entry.folder, name: entry.name, sheet: part.sheet, dataset: part.dataset))
+            }
         }
-        let snapshot = try registry.snapshot()
-        faults("snapshot")
-        clock.lap("snapshot")
+        let passes = NightJudge.passes(submissions, folders: JudgingRules(configuration: configuration, asOf: options.asOf).folders)
+        return Planned(first: passes.first, second: passes.second, parts: plans.map(\.count))
+    }
+
+    /// The night's figures, and the past half-years they compare with.
+    struct Figured {
+        var figures: NightFigures
+        var history: History
+    }
+
+    func figures(_ snapshot: RegistrySnapshot) throws -> Figured {
         let period = options.reportingPeriod
+        let history = try History.before(period, registry: registry, configuration: configuration)
         let figures = NightFigures(
             snapshot: snapshot, schools: configuration.schools, settings: configuration.settings, schedule: schedule, asOf: options.asOf,
-            period: period, history: try History.before(period, registry: registry, configuration: configuration),
-            sending: try registry.sendingFolders(from: period.start, to: options.asOf))
-        faults("figures")
-        clock.lap("figures_and_deadlines")
-        let outputs = NightOutputs(
-            configuration: configuration, store: store, faults: faults, stamps: try registry.outputStamps(),
-            registryVersion: try registry.contentVersion())
-        let written = outputs.write(report, snapshot: snapshot, figures: figures, clock: &clock)
-        problems += written.problems
-        try registry.setOutputStamps(written.stamps)
-        if written.receiptsComplete {
-            try registry.markReceiptsWritten(report.owingReceipts + [report.runID])
-            faults("receipts-marked")
-        }
-        return written.summary
+            period: period, history: history.periods, sending: try registry.sendingFolders(from: period.start, to: options.asOf))
+        return Figured(figures: figures, history: history)
     }
 
-    /// The journals of earlier runs that died before writing their own, from what the registry
-    /// recorded of them.
-    private func writeEarlierJournals(before run: Int64) throws {
-        for earlier in try registry.runsOwingJournals(before: run) {
-            try RunJournal.write(
-                earlier, files: try registry.files(ofRun: earlier.id), strays: try registry.strays(ofRun: earlier.id), writtenBy: run,
-                state: configuration.state)
-            try registry.markJournalWritten(earlier.id)
-            faults("earlier-journal")
+    func outputs(_ report: RunReport, snapshot: RegistrySnapshot, figures: NightFigures, clock: inout StageTimes) -> NightOutputs.Written {
+        do {
+            let schools = configuration.schools.schools.map { [$0.code, $0.name, $0.shortName, $0.inn].joined(separator: "\t") }
+            let outputs = NightOutputs(
+                configuration: configuration, store: store, faults: faults, stamps: try registry.outputStamps(),
+                registryFingerprint: try registry.contentVersion() + "|" + NightOutputs.fingerprint(schools.joined(separator: "\n")))
+            return outputs.write(report, snapshot: snapshot, figures: figures, clock: &clock)
+        } catch {
+            return NightOutputs.Written(problems: [.registry(error)], receiptsComplete: false)
         }
     }
-}
 
-/// What each file looked like when it was read, by file: the loader writes it from any thread.
-final class StampBook: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stamps: [Int: FileStamp] = [:]
-
-    subscript(file: Int) -> FileStamp? {
-        lock.lock()
-        defer { lock.unlock() }
-        return stamps[file]
+    /// The journals of earlier runs that died before writing their own (from what the registry
+    /// recorded of them), this run's, and its exit code on record.
+    func journal(_ report: RunReport, summary: [String]) -> Result {
+        var report = report
+        report.finishedAt = Date()
+        for problem in report.problems { logger.critical("сбой: \(problem)") }
+        var result = Result(end: RunEnd.of(report.problems), report: report, summary: summary)
+        do {
+            for earlier in try registry.runsOwingJournals(before: runID) {
+                try RunJournal.write(
+                    earlier, files: try registry.files(ofRun: earlier.id), strays: try registry.strays(ofRun: earlier.id), writtenBy: runID,
+                    state: configuration.state)
+                try registry.markJournalWritten(earlier.id)
+                faults("earlier-journal")
+            }
+            let journal = try RunJournal.write(report, exitCode: result.end.exitCode, state: configuration.state)
+            faults("journal")
+            try registry.finishRun(runID, exitCode: result.end.exitCode, finishedAt: report.finishedAt)
+            try registry.markJournalWritten(runID)
+            if report.problems.isEmpty { result.summary.append("Журнал запуска: \(journal)") }
+        } catch {
+            let problem = RunProblem.journalNotWritten(error)
+            logger.critical("\(problem)")
+            report.problems.append(problem)
+            result.end = RunEnd.of(report.problems)
+            result.report = report
+        }
+        return result
     }
 
-    /// Keeps the first stamp a file was read with; false when a later read found it changed.
-    func agree(_ file: Int, _ stamp: FileStamp?) -> Bool {
-        guard let stamp else { return true }
-        lock.lock()
-        defer { lock.unlock() }
-        if let first = stamps[file] { return first == stamp }
-        stamps[file] = stamp
-        return true
+    private func log(_ files: [TakenFile]) {
+        for (index, file) in files.enumerated() {
+            options.progress?(index + 1, files.count, file)
+            logger.info(
+                "\(file.folder)/\(file.name): \(file.verdict.rawValue)",
+                metadata: [
+                    "dataset": "\(file.dataset?.rawValue ?? "?")", "rows": "\(file.rowCount)",
+                    "errors": "\(file.findings.errorCount)", "warnings": "\(file.findings.warningCount)",
+                ])
+        }
     }
 }

@@ -7,7 +7,8 @@ import Registry
 /// Records the night's judgements in apply order, a batch per transaction, and moves each file
 /// where its record says once the batch is committed. A crash leaves every file either recorded
 /// (and moved now, or by the next run's recovery) or untouched in the inbox. A file that changed
-/// since it was read is not recorded: it waits for the next night, to be judged on what it holds.
+/// since it was read is not recorded: it waits for the next night, to be judged on what it holds;
+/// so does a workbook's sheet read from other bytes than the workbook's first sheet was.
 ///
 /// The dataset sheets of one workbook are recorded one by one, as their turns come; the workbook
 /// is moved once, with its last sheet: to the archive when any sheet was taken (accepted or a
@@ -21,6 +22,10 @@ struct Recorder {
     let asOf: CivilDate
     let inbox: DiskPath
     let faults: FaultPoints
+    /// The night's files, by the submissions' `file`, and how many submissions each is (a
+    /// workbook's dataset sheets).
+    let entries: [InboxScan.Entry]
+    let parts: [Int]
     /// Files per transaction, and rows (a large file is a batch of its own).
     static let batchFiles = 256
     static let batchRows = 50_000
@@ -53,25 +58,54 @@ struct Recorder {
     /// Files of the last committed batch, moved but not yet confirmed (the next commit confirms them).
     private var unconfirmed: [Int64] = []
     private var open: [Int: OpenWorkbook] = [:]
+    /// What each file looked like when it was first read: a workbook's sheets must all agree.
+    private var firstRead: [Int: FileStamp] = [:]
     private(set) var taken: [TakenFile] = []
     /// Files left for the next night after all, with why.
     private(set) var withdrawn: [(entry: InboxScan.Entry, reason: String)] = []
     /// Moves that failed after their commit: the files stay in the inbox, recorded, for the next
     /// run's recovery to move.
-    private(set) var failedMoves: [String] = []
+    private(set) var failedMoves: [RunProblem] = []
 
-    init(registry: Registry, store: FileStore, run: Int64, asOf: CivilDate, inbox: String, faults: FaultPoints) {
+    init(
+        registry: Registry, store: FileStore, run: Int64, asOf: CivilDate, inbox: String, faults: FaultPoints, entries: [InboxScan.Entry],
+        parts: [Int]
+    ) {
         self.registry = registry
         self.store = store
         self.run = run
         self.asOf = asOf
         self.inbox = DiskPath(inbox)
         self.faults = faults
+        self.entries = entries
+        self.parts = parts
     }
 
-    /// `parts`: how many submissions the file is (a workbook's dataset sheets).
-    mutating func add(_ judgement: FileJudgement, entry: InboxScan.Entry, read: FileStamp?, parts: Int = 1) {
+    /// Records a pass's judgements in apply order, batch by batch; returns the submissions not
+    /// taken after all (they changed since they were read): the next pass does not count on them.
+    mutating func record(_ judgements: [FileJudgement]) throws -> Set<Int> {
+        faults("deliver")
+        var notTaken: Set<Int> = []
+        for judgement in judgements {
+            if !add(judgement) { notTaken.insert(judgement.submission.id) }
+            if isFull { notTaken.formUnion(try flush()) }
+        }
+        notTaken.formUnion(try flush())
+        return notTaken
+    }
+
+    /// False for a workbook's sheet read from other bytes than its first sheet: left for the next night.
+    private mutating func add(_ judgement: FileJudgement) -> Bool {
         let submission = judgement.submission
+        let entry = entries[submission.file]
+        let parts = self.parts[submission.file]
+        if let read = judgement.read {
+            if let first = firstRead[submission.file], first != read {
+                withdrawn.append((entry, "книга изменилась, пока читались её листы — будет принята в следующий раз"))
+                return false
+            }
+            firstRead[submission.file] = read
+        }
         var kept = judgement.verdict != .rejected
         var moves = true
         if parts > 1 {
@@ -95,8 +129,11 @@ struct Recorder {
             sha256: judgement.sha256 ?? "", verdict: judgement.verdict, rowCount: judgement.rowCount,
             inboxPath: "\(submission.folder)/\(submission.name)", storedPath: stored, findings: findings)
         pending.append(
-            Item(file: file, rows: judgement.rows, entry: entry, read: read, id: submission.id, fileID: submission.file, moves: moves))
+            Item(
+                file: file, rows: judgement.rows, entry: entry, read: judgement.read, id: submission.id, fileID: submission.file,
+                moves: moves))
         pendingRows += judgement.rows?.count ?? 0
+        return true
     }
 
     /// The receipt's word on a file whose time was ahead of the server's.
@@ -109,11 +146,11 @@ struct Recorder {
                 + "с которого отправлен файл. Файл принят к проверке, когда перестал меняться.")
     }
 
-    var isFull: Bool { pending.count >= Self.batchFiles || pendingRows >= Self.batchRows }
+    private var isFull: Bool { pending.count >= Self.batchFiles || pendingRows >= Self.batchRows }
 
     /// Commits what is pending, then moves its files; returns the ids of files withdrawn because
     /// they changed since they were read.
-    mutating func flush() throws -> Set<Int> {
+    private mutating func flush() throws -> Set<Int> {
         guard !pending.isEmpty else { return [] }
         var batch: [(Item, SourceOnDisk)] = []
         var notTaken: Set<Int> = []
@@ -156,8 +193,10 @@ struct Recorder {
                 try store.move(item.entry.path, to: item.file.storedPath)
                 moved.append(id)
                 movedFiles.insert(item.fileID)
+            } catch let problem as RunProblem {
+                failedMoves.append(problem)
             } catch {
-                failedMoves.append("\(error)")
+                failedMoves.append(.fileOperation(.move, path: item.entry.path.description, error))
             }
             destinations.remove(item.file.storedPath)
             faults("moved")
@@ -171,12 +210,29 @@ struct Recorder {
     /// Commits the rest and confirms the last moves. A workbook some of whose sheets were left for
     /// the next night (it changed while the run read it) stays in the inbox: its sheets recorded
     /// tonight have nothing to move.
-    mutating func finish() throws -> Set<Int> {
-        let notTaken = try flush()
+    mutating func finish() throws -> Recorded {
+        _ = try flush()
         try registry.markMoved(unconfirmed + open.values.flatMap { $0.recorded.map(\.id) })
         unconfirmed = []
         open = [:]
         faults("confirmed")
-        return notTaken
+        return Recorded(taken: taken, withdrawn: withdrawn, failedMoves: failedMoves)
+    }
+}
+
+/// What the record stage did with the night's judgements.
+struct Recorded {
+    /// Files (and workbook sheets) recorded, in apply order.
+    var taken: [TakenFile]
+    /// Files left for the next night after all, with why (they changed since they were read).
+    var withdrawn: [(entry: InboxScan.Entry, reason: String)]
+    /// Committed files that could not be moved: they wait in the inbox for the next run's recovery.
+    var failedMoves: [RunProblem]
+
+    /// Every file the night left in the inbox after the scan, once: those the judge left out (they
+    /// changed while read) and those not recorded.
+    func leftAlone(withdrawn judged: [Withdrawal], entries: [InboxScan.Entry]) -> [(entry: InboxScan.Entry, reason: String)] {
+        var seen: Set<DiskPath> = []
+        return (judged.map { (entries[$0.submission.file], $0.reason) } + withdrawn).filter { seen.insert($0.0.path).inserted }
     }
 }

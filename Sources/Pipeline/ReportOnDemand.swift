@@ -8,7 +8,8 @@ import Reports
 
 /// `nastavnik report`: the half-yearly report of any half-year, from the registry as it stood at
 /// that half-year's end (the current half-year: as it stands on the as-of date). Reads the
-/// registry, changes nothing in it.
+/// registry, changes nothing in it (the past half-years' figures it works out are not kept: the
+/// registry may be the district's, read-only to whoever asks).
 public enum ReportOnDemand {
     public enum Failure: Error, CustomStringConvertible {
         case noRegistry(String)
@@ -35,7 +36,7 @@ public enum ReportOnDemand {
         let figures = NightFigures(
             snapshot: try registry.snapshot(asOf: day), schools: configuration.schools, settings: configuration.settings,
             schedule: schedule,
-            asOf: day, period: period, history: try History.before(period, registry: registry, configuration: configuration),
+            asOf: day, period: period, history: try History.before(period, registry: registry, configuration: configuration).periods,
             sending: try registry.sendingFolders(from: period.start, to: day))
         let path = "\(configuration.outbox)/\(HalfYearReport.fileName(period))"
         try AtomicWrite.write(HalfYearReport.data(figures), to: path)

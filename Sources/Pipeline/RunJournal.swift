@@ -60,7 +60,8 @@ enum RunJournal {
         let quarantinedUnread: [Stray]
         var leftForNextRun: [Note] = []
         var unreadableFolders: [Problem] = []
-        var failedMoves: [String] = []
+        /// What went wrong with the run itself.
+        var problems: [String] = []
         var writtenByRun: Int64?
         /// Seconds per stage, and the process's peak memory (MB) after each.
         var timings: [String: Double]?
@@ -78,7 +79,7 @@ enum RunJournal {
         document.interruptedRuns = report.interruptedRuns
         document.leftForNextRun = report.leftAlone.map { Document.Note(path: $0.path, reason: $0.reason) }
         document.unreadableFolders = report.folderProblems.map { Document.Problem(folder: $0.folder, message: $0.message) }
-        document.failedMoves = report.failedMoves
+        document.problems = report.problems.map(\.description)
         document.timings = Dictionary(report.timings.map { ($0.name, ($0.seconds * 1000).rounded() / 1000) }, uniquingKeysWith: +)
         document.peakMegabytes = Dictionary(report.peaks.map { ($0.name, $0.megabytes.rounded()) }, uniquingKeysWith: max)
         return try write(document, asOf: report.asOf, state: state)
@@ -99,8 +100,8 @@ enum RunJournal {
     private static func write(_ document: Document, asOf: CivilDate, state: String) throws -> String {
         let path = "\(state)/runs/\(asOf.iso)-run\(document.run).json"
         try AtomicWrite.write(try encoded(document), to: path)
-        chmod(path, 0o640)
-        chmod(state + "/runs", 0o750)
+        guard chmod(path, 0o640) == 0 else { throw RunProblem.fileSystem(.setPermissions, path) }
+        guard chmod(state + "/runs", 0o750) == 0 else { throw RunProblem.fileSystem(.setPermissions, state + "/runs") }
         return path
     }
 

@@ -10,7 +10,7 @@ public final class RunLock {
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw RunError.io("не удалось открыть файл блокировки \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw RunProblem.fileSystem(.openLock, path) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
             return nil

@@ -22,8 +22,9 @@ public struct RunReport: Sendable {
     public var folderProblems: [(folder: String, message: String)] = []
     /// What the recovery of an interrupted run did.
     public var recovered: [String] = []
-    /// Committed files that could not be moved: they wait in the inbox for the next run's recovery.
-    public var failedMoves: [String] = []
+    /// What went wrong with the run itself (a committed file not moved waits in the inbox for the
+    /// next run's recovery): the run's exit code follows from these alone (`RunEnd.of`).
+    public var problems: [RunProblem] = []
     /// Runs that died before finishing, recorded by this one with exit code 137.
     public var interruptedRuns: [Int64] = []
     /// Seconds per stage, in the order the stages ran.
@@ -33,4 +34,16 @@ public struct RunReport: Sendable {
 
     /// Every file the receipts of this run cover.
     public var receiptFiles: [TakenFile] { earlierFiles + files }
+
+    /// What the stages up to recording made.
+    mutating func add(_ earlier: NightlyRun.Earlier, scanned: InboxScan, strays: [StrayRecord], recorded: Recorded) {
+        interruptedRuns = earlier.interrupted
+        owingReceipts = earlier.owingReceipts
+        earlierFiles = earlier.files
+        leftAlone = scanned.leftAlone
+        folderProblems = scanned.problems.map { ($0.folder, $0.message) }
+        self.strays = strays
+        files = recorded.taken
+        problems += recorded.failedMoves
+    }
 }

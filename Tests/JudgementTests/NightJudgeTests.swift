@@ -26,14 +26,18 @@ struct Night {
             Submission(
                 id: i, folder: f.folder, name: f.name, dataset: DatasetRecognition.recognise(name: f.name, head: f.bytes, complete: true))
         }
-        var out: [FileJudgement] = []
-        NightJudge(rules: rules, baseline: baseline, workers: workers).judge(
-            submissions, load: { .bytes(files[$0.id].bytes, sha256: Self.sha(files[$0.id].bytes)) },
-            deliver: {
-                out += $0
-                return []
-            })
-        return out
+        return try! NightJudge(rules: rules, baseline: baseline, workers: workers).judge(
+            submissions, contents: Bytes(files: files.map(\.bytes))
+        )
+        .judgements
+    }
+
+    /// The files' bytes, by submission.
+    struct Bytes: ContentSource {
+        let files: [[UInt8]]
+        func content(of submission: Submission) -> Content {
+            .bytes(files[submission.id], sha256: Night.sha(files[submission.id]), read: nil)
+        }
     }
 
     /// A stand-in content hash: equal bytes, equal text.
@@ -164,24 +168,41 @@ struct VerdictTests {
         #expect(night.judge(baseline: baseline).map(\.verdict) == [.accepted, .accepted, .duplicate])
     }
 
-    @Test func aFileThatChangedWhileItWasReadIsLeftForTheNextNight() {
+    /// The first file changes while it is read: what it holds is not known tonight.
+    struct FirstChanged: ContentSource {
+        let files: [[UInt8]]
+        func content(of submission: Submission) -> Content {
+            submission.id == 0 ? .withdrawn(reason: "изменился") : .bytes(files[submission.id], sha256: "x", read: nil)
+        }
+    }
+
+    @Test func aFileThatChangedWhileItWasReadIsLeftForTheNextNight() throws {
         var night = Night()
         night.send(Night.a, "mentors.csv", [Night.mentorHeader, Night.mentor(Night.mentorA)])
         night.send(Night.a, "programs.csv", [Night.programHeader, Night.program()])
         let submissions = night.files.enumerated().map { i, f in
             Submission(id: i, folder: f.folder, name: f.name, dataset: DatasetRecognition.fromFileName(f.name))
         }
-        var judged: [FileJudgement] = []
-        let files = night.files
-        let withdrawn = NightJudge(rules: Night.rules, baseline: .empty).judge(
-            submissions, load: { $0.id == 0 ? .withdrawn(reason: "изменился") : .bytes(files[$0.id].bytes, sha256: "x") },
-            deliver: {
-                judged += $0
-                return []
-            })
-        #expect(withdrawn.map(\.submission.name) == ["mentors.csv"])
-        #expect(judged.map(\.submission.name) == ["programs.csv"])
-        #expect(judged[0].verdict == .rejected, "the mentor of a withdrawn file is not known tonight")
+        let judged = try NightJudge(rules: Night.rules, baseline: .empty).judge(
+            submissions, contents: FirstChanged(files: night.files.map(\.bytes)))
+        #expect(judged.withdrawn.map(\.submission.name) == ["mentors.csv"])
+        #expect(judged.judgements.map(\.submission.name) == ["programs.csv"])
+        #expect(judged.judgements[0].verdict == .rejected, "the mentor of a withdrawn file is not known tonight")
+    }
+
+    /// The registry cannot be asked about the people tonight's lists name: the first pass fails,
+    /// rather than lose the spelling warnings without a word.
+    @Test func aRegistryThatCannotBeAskedFailsTheFirstPass() {
+        struct Unreadable: Error {}
+        var night = Night()
+        night.send(Night.a, "mentors.csv", [Night.mentorHeader, Night.mentor(Night.mentorA)])
+        let baseline = Baseline(
+            currentFiles: [:], mentors: SnilsIndex([]), mentees: SnilsIndex([]), peopleWithSnils: { _ in throw Unreadable() })
+        let submissions = [Submission(id: 0, folder: Night.a, name: "mentors.csv", dataset: .mentors)]
+        #expect(throws: Unreadable.self) {
+            try NightJudge(rules: Night.rules, baseline: baseline).judgeFirst(
+                submissions, contents: Night.Bytes(files: night.files.map(\.bytes)))
+        }
     }
 }
 

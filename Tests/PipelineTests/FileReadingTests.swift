@@ -14,7 +14,7 @@ struct FileReadingTests {
     @Test func bytesAndTheirSha256FromOneRead() throws {
         let path = dir + "/mentors.csv"
         try Data("abc".utf8).write(to: URL(fileURLWithPath: path))
-        guard case .bytes(let bytes, let sha) = FileReading.content(path: path, maxBytes: 10) else {
+        guard case .bytes(let bytes, let sha, _) = FileReading.content(path: path, maxBytes: 10) else {
             Issue.record("not read")
             return
         }
@@ -83,4 +83,15 @@ struct FileStoreTests {
 
 enum CivilDateFixture {
     static let asOf = CivilDate(year: 2026, month: 3, day: 1)!
+}
+
+/// The run takes its half-year parsed: text that is not one never reaches it (`run` refuses it
+/// with exit 2), and nothing falls back to the current half-year in its place.
+struct RunOptionsTests {
+    @Test func theHalfYearIsTheOneGivenElseTheAsOfDates() {
+        let asOf = CivilDate(year: 2026, month: 3, day: 1)!
+        #expect(ReportingPeriod("2023-H3") == nil)
+        #expect(RunOptions(asOf: asOf, period: ReportingPeriod("2023-H1")).reportingPeriod.description == "2023-H1")
+        #expect(RunOptions(asOf: asOf, period: nil).reportingPeriod.description == "2026-H1")
+    }
 }

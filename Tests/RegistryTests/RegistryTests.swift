@@ -101,7 +101,7 @@ struct BaselineTests {
         #expect(baseline.currentSHA(folder: "school-b", dataset: .mentors) == "aa")
         #expect(baseline.mentors.folders(of: Snils(value: 11_223_344_595)) == ["school-b"])
         #expect(baseline.mentees.count == 0)
-        let people = baseline.peopleWithSnils([Snils(value: 11_223_344_595), Snils(value: 1)])
+        let people = try baseline.peopleWithSnils([Snils(value: 11_223_344_595), Snils(value: 1)])
         #expect(people.map(\.name.last) == ["Иванова"])
         #expect(people.first?.row == 2 && people.first?.school == "school-b")
     }
