@@ -6,11 +6,14 @@ import Testing
 /// The process killed (SIGKILL) at every fault point of a night — reading, judging, recording,
 /// moving, writing outputs, and the recovery itself — and then run again. After each kill every
 /// input is in exactly one place; after the next run the inbox is empty, the registry holds what an
-/// undisturbed run's holds, every output is byte for byte the undisturbed run's, and every run has
-/// its journal and its true exit code on record.
+/// undisturbed run's holds, every output (every receipt's cells among them) is byte for byte the
+/// undisturbed run's — also where a file's verdict depends on another file of the same night — and
+/// every run has its journal and its true exit code on record.
 struct FaultMatrixTests {
-    /// A night with something of everything: accepted, rejected and dependent files, one СНИЛС
-    /// spelt two ways, the district's roadmap, and two strays.
+    /// A night with something of everything: accepted, rejected and dependent files — a programme
+    /// whose mentee's file is rejected the same night (its receipt line names that file), a mentor
+    /// invited from another school — one СНИЛС spelt two ways, the district's roadmap, and two
+    /// strays.
     static func night() throws -> Workspace {
         let ws = try Workspace()
         let s1 = "tetyushi-sosh1"
@@ -26,7 +29,9 @@ struct FaultMatrixTests {
             ]))
         try ws.drop(s1, "mentors.csv", Files.mentors([(Files.mentorA, "Андреева"), (Files.mentorB, "Белов")]))
         try ws.drop(s1, "mentees.csv", Files.mentees([(Files.menteeA, "Петров"), (Files.menteeB, "Орлов")]))
-        try ws.drop(s1, "programs.csv", Files.programs([("1", Files.mentorA, Files.menteeA), ("2", Files.mentorB, Files.menteeB)]))
+        try ws.drop(
+            s1, "programs.csv",
+            Files.programs([("1", Files.mentorA, Files.menteeA), ("2", Files.mentorB, Files.menteeB), ("3", Files.mentorC, Files.menteeB)]))
         try ws.drop(
             s1, "roadmap.csv", Files.csv([["Код мероприятия", "Дата выполнения", "Документ"], ["П2.1", "16.01.2023", "Приказ № 12"]]))
         try ws.drop(s2, "profile.csv", Files.profile(s2, total: 12))
@@ -38,6 +43,8 @@ struct FaultMatrixTests {
         try ws.drop(s3, "mentees.csv", Files.mentees([(Files.menteeC, "Лаптева")]))
         try ws.drop(s4, "profile.csv", Files.profile(s4, total: 9))
         try ws.drop(s4, "mentors.csv", Files.mentors([(Files.mentorA, "Андреев")]))
+        try ws.drop(s4, "mentees.csv", Files.mentees([(Files.menteeA, "Петров"), ("bad", "Ошибкина")]))
+        try ws.drop(s4, "programs.csv", Files.programs([("1", Files.mentorA, Files.menteeA)]))
         try ws.drop(
             "district", "roadmap.csv",
             Files.csv([["Код мероприятия", "Дата выполнения", "Документ"], ["1.1", "23.12.2022", "Приказ № 789"]]))
@@ -46,7 +53,7 @@ struct FaultMatrixTests {
         return ws
     }
 
-    static let files = 16
+    static let files = 18
 
     /// What an undisturbed night leaves: the registry's content and every output's bytes.
     struct Outcome: Equatable {
@@ -66,6 +73,18 @@ struct FaultMatrixTests {
         precondition(result.status == 0, result.stderr)
         return try! outcome(ws)
     }()
+
+    /// The undisturbed night has what the matrix is about: the dependent programme rejected with
+    /// the name of the file to fix, the invited mentor's programme accepted.
+    @Test func theNightHasItsCrossFileDependencies() throws {
+        let ws = try Self.night()
+        #expect(try ws.run().status == 0)
+        let koshki = try ws.receiptText("koshki-sosh")
+        #expect(koshki.contains("mentees.csv | Наставляемые | отклонён"))
+        #expect(koshki.contains("programs.csv | Программы наставничества | отклонён"))
+        #expect(koshki.contains("Файл «mentees.csv» (наставляемые) отклонён"))
+        #expect(try ws.receiptText("tetyushi-sosh1").contains("programs.csv | Программы наставничества | принят"))
+    }
 
     static let points: [String] =
         ["locked#1", "scanned#1", "stray-recorded#1", "stray-moved#1", "stray-recorded#2", "stray-moved#2"]
