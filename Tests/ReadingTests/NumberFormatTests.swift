@@ -69,12 +69,6 @@ struct NumberFormatTests {
         ("# ?/?", 2, "2    "),
     ]
 
-    @Test(arguments: numbers.indices)
-    func numbersAreShownAsExcelShowsThem(_ i: Int) {
-        let (code, value, shown) = Self.numbers[i]
-        #expect(NumberFormat(code: code).text(value, date1904: false) == shown, "«\(code)» of \(value)")
-    }
-
     static let times: [(code: String, value: Double, shown: String)] = [
         // Cut to the unit shown, after rounding to the second: never up to the next minute.
         ("hh:mm", 0.98166666666666667, "23:33"),  // 23:33:36
@@ -103,9 +97,10 @@ struct NumberFormatTests {
         ("dd.mm.yyyy hh:mm:ss", 44946.99999999, "21.01.2023"),
     ]
 
-    @Test(arguments: times.indices)
-    func timesAreCutToTheUnitShown(_ i: Int) {
-        let (code, value, shown) = Self.times[i]
+    /// Numbers, then dates and times.
+    @Test(arguments: (numbers + times).indices)
+    func shownAsExcelShowsThem(_ i: Int) {
+        let (code, value, shown) = (Self.numbers + Self.times)[i]
         #expect(NumberFormat(code: code).text(value, date1904: false) == shown, "«\(code)» of \(value)")
     }
 
