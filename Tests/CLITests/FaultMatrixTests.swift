@@ -55,16 +55,26 @@ struct FaultMatrixTests {
 
     static let files = 18
 
-    /// What an undisturbed night leaves: the registry's content and every output's bytes.
+    /// What an undisturbed night leaves: the registry's content, every output's bytes, and what
+    /// the run journals say of each file taken (over all the runs that took part in the night).
     struct Outcome: Equatable {
         var registry: String
         var outputs: [String: Data]
+        var journaled: [String]
     }
 
     static func outcome(_ ws: Workspace) throws -> Outcome {
         var outputs: [String: Data] = [:]
         for path in ws.files(under: ws.outbox) { outputs[path] = try Data(contentsOf: ws.outbox.appendingPathComponent(path)) }
-        return Outcome(registry: try ws.registry().contentDump(), outputs: outputs)
+        var journaled: [String] = []
+        for name in ws.files(under: ws.state.appendingPathComponent("runs")) {
+            let journal = try JSONSerialization.jsonObject(with: Data(contentsOf: ws.state.appendingPathComponent("runs/\(name)")))
+            for file in (journal as? [String: Any])?["files"] as? [[String: Any]] ?? [] {
+                let fields = ["folder", "name", "sheet", "dataset", "sha256", "verdict", "rows", "errors", "warnings", "stored_path"]
+                journaled.append(fields.map { "\(file[$0] ?? "")" }.joined(separator: "|"))
+            }
+        }
+        return Outcome(registry: try ws.registry().contentDump(), outputs: outputs, journaled: journaled.sorted())
     }
 
     static let undisturbed: Outcome = {
@@ -143,6 +153,7 @@ struct FaultMatrixTests {
         for (path, bytes) in outcome.outputs where Self.undisturbed.outputs[path] != bytes {
             Issue.record("\(kills): \(path) differs from the undisturbed run's")
         }
+        #expect(outcome.journaled == Self.undisturbed.journaled, "\(kills): the journals' files")
         // A run killed before it is on record (taking the lock, finishing a dead run's moves) has no
         // record and no journal; every other is on record with its journal.
         let recorded = kills.filter { kill in !["locked", "recovery-moved", "recovery-marked"].contains { kill.hasPrefix($0 + "#") } }.count
