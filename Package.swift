@@ -56,6 +56,11 @@ let package = Package(
         .target(name: "Deadlines", dependencies: ["Domain", "Configuration"]),
         // The night's figures from the registry's snapshot: statform, monitoring, roadmap, listings.
         .target(name: "Figures", dependencies: ["Domain", "Configuration", "Deadlines"]),
+        // The package a level sends up: its contract (sheets, columns, checksum), read back and judged
+        // at the level above.
+        .target(
+            name: "Packages",
+            dependencies: ["Domain", "Reading", "Figures", "Judgement", .product(name: "Crypto", package: "swift-crypto")]),
         // libxlsxwriter behind a small Swift layer: workbooks, sheets, styles, charts.
         .target(name: "XLSX", dependencies: ["CXLSXWriter", "Domain"]),
         // Word documents (WordprocessingML) written through ZIPFoundation: headings, paragraphs, tables.
@@ -64,7 +69,8 @@ let package = Package(
         .target(
             name: "Workbooks",
             dependencies: [
-                "Domain", "XLSX", "Configuration", "Deadlines", "Figures", "Validation", .product(name: "Crypto", package: "swift-crypto"),
+                "Domain", "XLSX", "Configuration", "Deadlines", "Figures", "Validation", "Packages",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Writers of web pages: the school's website section and the district's overview (Mustache
@@ -79,7 +85,7 @@ let package = Package(
             name: "Pipeline",
             dependencies: [
                 "Domain", "Reading", "Validation", "Configuration", "Judgement", "Registry", "Deadlines", "Figures", "Workbooks", "Pages",
-                "Reports",
+                "Reports", "Packages",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -17,7 +17,7 @@ struct Nastavnik: ParsableCommand {
             Коды завершения: 0 — выполнено; 1 — файлы отклонены (validate) или внутренний сбой; \
             2 — неверный вызов или настройки; 3 — уже идёт другой запуск.
             """,
-        subcommands: [Run.self, Validate.self, Inspect.self, Templates.self, Report.self]
+        subcommands: [Run.self, Validate.self, Inspect.self, Templates.self, Report.self, Approve.self, Region.self]
     )
 }
 

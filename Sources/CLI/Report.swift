@@ -8,7 +8,8 @@ extension Nastavnik {
     /// The half-yearly analytical report on demand (the nightly run writes the current one).
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Составить аналитическую справку за полугодие (outbox/spravka-ГГГГ-HN.docx) по данным реестра.",
+            abstract:
+                "Составить аналитическую справку за полугодие (outbox/spravka-ГГГГ-HN.docx) и пакет для уровня выше (outbox/upward/).",
             discussion: """
                 Пример:
                   nastavnik report                    # текущее полугодие, на сегодня
@@ -37,10 +38,11 @@ extension Nastavnik {
                 throw ExitCode(Exit.usage)
             }
             do {
-                let path = try ReportOnDemand.write(
+                let paths = try ReportOnDemand.write(
                     configuration: configuration, schedule: schedule, asOf: try asOfDate(options),
                     period: try reportingPeriod(period))
-                Output.line("Справка: \(path)")
+                Output.line("Справка: \(paths[0])")
+                if paths.count > 1 { Output.line("Пакет: \(paths[1])") }
             } catch let failure as ReportOnDemand.Failure {
                 Output.error("\(failure)")
                 throw ExitCode(Exit.usage)

@@ -5,8 +5,14 @@ import Foundation
 public struct Configuration: Sendable {
     public var directory: String
     public var settings: Settings
+    /// The district's schools (none above a district).
     public var schools: SchoolDirectory
+    /// The units this level takes files or packages from, in the order every output follows:
+    /// the schools of `schools.csv`, the districts of `districts.csv`, the regions of `regions.csv`.
+    public var units: UnitDirectory
     public var roadmap: RoadmapPlan
+
+    public var level: Level { settings.level }
 
     /// The folder `config/` lies in: relative paths of the settings start here.
     public var root: String { (directory as NSString).deletingLastPathComponent }
@@ -29,10 +35,15 @@ public struct Configuration: Sendable {
             throw ConfigurationError(file: dir, "папка настроек не найдена")
         }
         let absolute = dir.hasPrefix("/") ? dir : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(dir)
+        let settings = try Settings.load(path: dir + "/nastavnik.toml")
+        let kind = settings.level.units
+        let schools = kind == .school ? try SchoolDirectory.load(path: dir + "/schools.csv") : SchoolDirectory(schools: [])
+        let units =
+            kind == .school
+            ? UnitDirectory(kind: .school, units: schools.schools.map { Unit(code: $0.code, name: $0.name) })
+            : try UnitDirectory.load(path: dir + "/" + kind.directoryFile, kind: kind, reserved: settings.level.ownFolder)
         return Configuration(
-            directory: (absolute as NSString).standardizingPath,
-            settings: try Settings.load(path: dir + "/nastavnik.toml"),
-            schools: try SchoolDirectory.load(path: dir + "/schools.csv"),
+            directory: (absolute as NSString).standardizingPath, settings: settings, schools: schools, units: units,
             roadmap: try RoadmapPlan.load(path: dir + "/roadmap.csv"))
     }
 

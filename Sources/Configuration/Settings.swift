@@ -22,14 +22,42 @@ public struct Settings: Sendable, Equatable {
     public var workers = 0
     /// Named in workbook titles.
     public var districtName = "Тетюшский муниципальный район Республики Татарстан"
+    /// Where this instance stands: a district takes schools' files, a region districts' packages,
+    /// the country regions' packages.
+    public var level = Level.district
+    /// The district's code in its region's `districts.csv` (its package's `Код` and file name).
+    public var districtCode = "tetyushi"
+    public var regionCode = ""
+    public var regionName = ""
+    public var countryName = "Российская Федерация"
+    /// Days after a half-year's end by which a unit's package counts as sent on time.
+    public var packageDueDays = 20
 
     public init() {}
 
     /// Every key, with its type and default, for the README and for unknown-key errors.
     public static let keys = [
         "inbox", "outbox", "state", "database", "min_file_age_seconds", "max_file_bytes", "due_soon_days",
-        "model_start_date", "strict", "district_name", "workers",
+        "model_start_date", "strict", "district_name", "workers", "level", "district_code", "region_code", "region_name", "country_name",
+        "package_due_days",
     ]
+
+    /// This instance's own code and name, as its package and its titles give them.
+    public var ownCode: String {
+        switch level {
+        case .district: districtCode
+        case .region: regionCode
+        case .country: "country"
+        }
+    }
+
+    public var ownName: String {
+        switch level {
+        case .district: districtName
+        case .region: regionName
+        case .country: countryName
+        }
+    }
 
     public static func load(path: String) throws(ConfigurationError) -> Settings {
         var settings = Settings()
@@ -59,21 +87,34 @@ public struct Settings: Sendable, Equatable {
         for key in table.keys {
             let value = table[key]!
             switch key {
-            case "inbox", "outbox", "state", "database", "district_name":
+            case "inbox", "outbox", "state", "database", "district_name", "region_name", "country_name":
                 guard let s = value.string, !s.isEmpty else { throw fail(key, "непустая строка") }
                 switch key {
                 case "inbox": settings.inbox = s
                 case "outbox": settings.outbox = s
                 case "state": settings.state = s
                 case "database": settings.database = s
+                case "region_name": settings.regionName = s
+                case "country_name": settings.countryName = s
                 default: settings.districtName = s
                 }
-            case "min_file_age_seconds", "max_file_bytes", "due_soon_days", "workers":
+            case "district_code", "region_code":
+                guard let s = value.string, UnitDirectory.isCode(s) else {
+                    throw fail(key, "код из латинских строчных букв, цифр и дефиса")
+                }
+                if key == "district_code" { settings.districtCode = s } else { settings.regionCode = s }
+            case "level":
+                guard let s = value.string, let level = Level(rawValue: s) else {
+                    throw fail(key, "\"district\", \"region\" или \"country\"")
+                }
+                settings.level = level
+            case "min_file_age_seconds", "max_file_bytes", "due_soon_days", "workers", "package_due_days":
                 guard let n = value.int, n >= 0 else { throw fail(key, "целое число ≥ 0") }
                 switch key {
                 case "min_file_age_seconds": settings.minFileAgeSeconds = n
                 case "max_file_bytes": settings.maxFileBytes = n
                 case "workers": settings.workers = n
+                case "package_due_days": settings.packageDueDays = n
                 default: settings.dueSoonDays = n
                 }
             case "model_start_date":
@@ -92,6 +133,9 @@ public struct Settings: Sendable, Equatable {
                     file: path, line: line(of: key),
                     "неизвестный ключ «\(key)»; допустимые ключи: \(keys.joined(separator: ", "))")
             }
+        }
+        if settings.level == .region && (settings.regionCode.isEmpty || settings.regionName.isEmpty) {
+            throw ConfigurationError(file: path, "для level = \"region\" нужны ключи «region_code» и «region_name»")
         }
         return settings
     }

@@ -105,3 +105,19 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }
+
+/// Kept as `ГГГГ-ММ-ДД` wherever a value is stored (the registry's kept figures and packages).
+extension CivilDate: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = CivilDate(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+}

@@ -34,8 +34,10 @@ extension DatasetRows {
         }
     }
 
-    public var dataset: Dataset {
+    /// The dataset the rows are of; nil for a package.
+    public var dataset: Dataset? {
         switch self {
+        case .package: nil
         case .profile: .profile
         case .curators: .curators
         case .mentors: .mentors

@@ -171,6 +171,8 @@ public enum DatasetRows: Sendable, Equatable {
     case mentees([MenteeRecord])
     case programs([ProgramRecord])
     case roadmap([RoadmapCompletionRecord])
+    /// A unit's package (a level above a district): one per file.
+    case package(StoredPackage)
 
     public var count: Int {
         switch self {
@@ -180,6 +182,21 @@ public enum DatasetRows: Sendable, Equatable {
         case .mentees(let r): r.count
         case .programs(let r): r.count
         case .roadmap(let r): r.count
+        case .package: 1
         }
+    }
+}
+
+/// A unit's package as the registry keeps it: its half-year, the SHA-256 of its content (a package
+/// identical to the current one is a repeat), and the content itself (JSON of the figures).
+public struct StoredPackage: Sendable, Equatable {
+    public var period: String
+    public var sha256: String
+    public var content: [UInt8]
+
+    public init(period: String, sha256: String, content: [UInt8]) {
+        self.period = period
+        self.sha256 = sha256
+        self.content = content
     }
 }

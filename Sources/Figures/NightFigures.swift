@@ -27,6 +27,8 @@ public struct NightFigures: Sendable {
     public var closuresByReason: [(reason: CloseReason, count: Int)]
     /// What each school may publish (п. 4.14), for its public extract and page.
     public var publicListings: PublicListings
+    /// The district's package for the half-year, as its figures stand tonight.
+    public var package: Package? = nil
 
     /// `history`: the half-years before `period`, as they stood at their ends; `sending`: the
     /// folders that sent files in `period` up to `asOf`.
@@ -67,5 +69,6 @@ public struct NightFigures: Sendable {
         let closed = programs.filter { $0.closedDate.map(period.contains) ?? false }
         closuresByReason = CloseReason.allCases.map { reason in (reason, closed.count { $0.closeReason == reason }) }
         publicListings = PublicListings(snapshot: snapshot, schools: schools)
+        package = Package(district: self, snapshot: snapshot, settings: settings)
     }
 }

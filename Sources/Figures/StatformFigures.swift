@@ -74,3 +74,38 @@ public struct StatformRow: Sendable, Equatable, Codable {
         return total
     }
 }
+
+extension StatformRow {
+    /// One of the statform's counting columns: its fixed title, and how its number is read from a
+    /// row and put into one. The statform, the packages and the levels' statforms share them.
+    public struct Count: Sendable {
+        public let title: String
+        public let get: @Sendable (StatformRow) -> Int
+        public let set: @Sendable (inout StatformRow, Int) -> Void
+    }
+
+    private static func count(_ title: String, _ path: WritableKeyPath<StatformRow, Int> & Sendable) -> Count {
+        Count(title: title, get: { $0[keyPath: path] }, set: { $0[keyPath: path] = $1 })
+    }
+
+    /// The counting columns in the form's order (SPEC §7), after `Код` and `Наименование`; the
+    /// share comes after the first `countsBeforeShare` of them.
+    public static let counts: [Count] =
+        [
+            count("Педагогических работников, всего", \.teachersTotal), count("из них до 35 лет", \.teachersUnder35),
+            count("из них молодых специалистов", \.youngSpecialists), count("Наставников", \.mentors),
+            count("Наставников, прошедших ПК по наставничеству", \.mentorsTrained), count("Наставляемых", \.mentees),
+            count("Наставляемых — молодых специалистов", \.menteesYoungSpecialists), count("Наставляемых до 35 лет", \.menteesUnder35),
+            count("Программ реализуется", \.programsActive), count("Программ завершено", \.programsCompleted),
+            count("Программ прекращено", \.programsTerminated),
+        ]
+        + MentoringForm.allCases.map { form in
+            Count(title: form.columnTitle, get: { $0.byForm[form] ?? 0 }, set: { $0.byForm[form] = $1 == 0 ? nil : $1 })
+        }
+        + MentoringModel.allCases.map { model in
+            Count(title: model.columnTitle, get: { $0.byModel[model] ?? 0 }, set: { $0.byModel[model] = $1 == 0 ? nil : $1 })
+        }
+
+    public static let countsBeforeShare = 8
+    public static let shareTitle = "Доля педагогов до 35 лет в наставничестве, %"
+}

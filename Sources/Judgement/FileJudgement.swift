@@ -18,4 +18,19 @@ public struct FileJudgement: Sendable {
     public var read: FileStamp?
 
     public var dataset: Dataset? { submission.dataset }
+
+    public init(
+        submission: Submission, verdict: Verdict, sha256: String?, encoding: TextEncoding?, delimiter: Delimiter?, rowCount: Int,
+        findings: FindingList, rows: DatasetRows?, read: FileStamp?
+    ) {
+        self.submission = submission
+        self.verdict = verdict
+        self.sha256 = sha256
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.rowCount = rowCount
+        self.findings = findings
+        self.rows = rows
+        self.read = read
+    }
 }

@@ -8,22 +8,30 @@ public struct JudgingRules: Sendable {
     public var asOf: CivilDate
     /// `strict` in nastavnik.toml: warnings reject a file as errors do.
     public var strict: Bool
-    /// Folders in the order every output follows: config/schools.csv, then the district's.
+    /// Folders in the order every output follows: config/schools.csv (or the level's units), then
+    /// the level's own.
     public var folders: [String]
+    /// The level's own folder (`district`): its roadmap only.
+    var ownFolder: String
     var schoolRoadmapCodes: Set<String>
     var districtRoadmapCodes: Set<String>
 
     public init(configuration: Configuration, asOf: CivilDate) {
         self.init(
-            asOf: asOf, strict: configuration.settings.strict, schools: configuration.schools.schools.map(\.code),
-            schoolRoadmapCodes: configuration.roadmap.codes(for: .school), districtRoadmapCodes: configuration.roadmap.codes(for: .district)
-        )
+            asOf: asOf, strict: configuration.settings.strict, schools: configuration.units.codes,
+            schoolRoadmapCodes: configuration.roadmap.codes(for: .school),
+            districtRoadmapCodes: configuration.roadmap.codes(for: .district),
+            ownFolder: configuration.level.ownFolder)
     }
 
-    public init(asOf: CivilDate, strict: Bool, schools: [String], schoolRoadmapCodes: Set<String>, districtRoadmapCodes: Set<String>) {
+    public init(
+        asOf: CivilDate, strict: Bool, schools: [String], schoolRoadmapCodes: Set<String>, districtRoadmapCodes: Set<String>,
+        ownFolder: String = SchoolDirectory.districtFolder
+    ) {
         self.asOf = asOf
         self.strict = strict
-        folders = schools + [SchoolDirectory.districtFolder]
+        self.ownFolder = ownFolder
+        folders = schools + [ownFolder]
         self.schoolRoadmapCodes = schoolRoadmapCodes
         self.districtRoadmapCodes = districtRoadmapCodes
     }
@@ -31,12 +39,13 @@ public struct JudgingRules: Sendable {
     /// How files of a folder are judged: its roadmap codes, and for the district's folder only its
     /// roadmap.
     func context(folder: String, people: any PeopleDirectory, rejected: [Dataset: [String]]) -> ValidationContext {
-        let district = folder == SchoolDirectory.districtFolder
+        let district = folder == ownFolder
         var context = ValidationContext(
             school: folder, asOf: asOf, roadmapCodes: district ? districtRoadmapCodes : schoolRoadmapCodes, people: people)
         context.rejectedFiles = rejected
         if district {
-            context.onlyDatasets = ([.roadmap], "Отдел образования присылает в папку district только дорожную карту (roadmap.csv).")
+            let who = ownFolder == SchoolDirectory.districtFolder ? "Отдел образования присылает" : "Сюда присылается"
+            context.onlyDatasets = ([.roadmap], "\(who) в папку \(ownFolder) только дорожную карту (roadmap.csv).")
         }
         return context
     }

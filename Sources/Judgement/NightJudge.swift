@@ -189,9 +189,12 @@ public struct NightJudge: Sendable {
     private func addSpellingWarnings(_ files: inout [Preliminary]) throws {
         let lists = files.indices.compactMap { i -> SpellingCheck.List? in
             let file = files[i]
-            guard let rows = file.validated?.rows, let people = rows.people(school: file.submission.folder) else { return nil }
+            guard let rows = file.validated?.rows, let dataset = rows.dataset, let people = rows.people(school: file.submission.folder)
+            else {
+                return nil
+            }
             return SpellingCheck.List(
-                index: i, folder: file.submission.folder, dataset: rows.dataset, file: file.submission.label, people: people)
+                index: i, folder: file.submission.folder, dataset: dataset, file: file.submission.label, people: people)
         }
         for (i, warnings) in try SpellingCheck.warnings(lists, baseline: baseline) {
             files[i].validated?.findings += warnings

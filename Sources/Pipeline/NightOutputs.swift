@@ -58,6 +58,7 @@ struct NightOutputs {
         static let extract = Kind(journal: "public_extracts", fault: "public", counted: .extract)
         static let page = Kind(journal: "public_pages", fault: "page", counted: .page)
         static let districtPage = Kind(journal: "district_page", fault: "page", counted: .page)
+        static let upward = Kind(journal: "package_upward", fault: "output", counted: .named)
     }
 
     /// One output of the night: what it is, the file (named in the summary), and how it is written.
@@ -71,7 +72,7 @@ struct NightOutputs {
     /// first. Receipts go to every school that sent files (or whose folder could not be read) and
     /// to every school a dead run still owed one; extracts to schools with data; pages to every
     /// school (a stable address for its website).
-    func plan(_ report: RunReport, figures: NightFigures, writer: Writer) -> [Output] {
+    func plan(_ report: RunReport, figures: NightFigures, upward: Package?, writer: Writer) -> [Output] {
         let place = writer.place
         let outbox = configuration.outbox
         var plan: [Output] = [
@@ -81,6 +82,7 @@ struct NightOutputs {
             Output(kind: .districtPage, path: "\(outbox)/index.html") { try writer.districtPage() },
             Output(kind: .report, path: "\(outbox)/\(HalfYearReport.fileName(figures.period))") { try writer.report() },
         ]
+        if let upward { plan.append(Self.upward(upward, place: place)) }
         let byFolder = Dictionary(grouping: report.receiptFiles, by: \.folder)
         let problems = Dictionary(grouping: report.folderProblems, by: \.folder)
         for folder in configuration.schools.schools.map(\.code) + [SchoolDirectory.districtFolder] {
@@ -99,16 +101,93 @@ struct NightOutputs {
         return plan
     }
 
+    /// The package this level sends up, in `outbox/upward/`.
+    static func upward(_ package: Package, place: OutputPlace) -> Output {
+        Output(kind: .upward, path: "\(place.outbox)/upward/\(PackageWorkbook.fileName(code: package.code, period: package.period))") {
+            try PackageWorkbook.write(package, place: place)
+            return .written(stamp: nil)
+        }
+    }
+
+    /// A region's or the country's night: its statform, monitoring, report and page from its
+    /// units' packages, its own package, and a receipt for every unit that sent a package (or
+    /// whose package was returned), in `outbox/districts/<code>/` (`regions/`).
+    func plan(_ report: RunReport, level figures: LevelFigures, upward: Package?, place: OutputPlace) -> [Output] {
+        let outbox = configuration.outbox
+        var plan: [Output] = [
+            Output(kind: .statform, path: place.path("statform")) {
+                try LevelWorkbooks.statform(figures, place: place)
+                return .written(stamp: nil)
+            },
+            Output(kind: .monitoring, path: place.path("monitoring")) {
+                try LevelWorkbooks.monitoring(figures, place: place)
+                return .written(stamp: nil)
+            },
+            Output(kind: .districtPage, path: "\(outbox)/index.html") {
+                try AtomicWrite.write(Data(LevelPage.render(figures).utf8), to: "\(outbox)/index.html", staging: place.staging)
+                return .written(stamp: nil)
+            },
+            Output(kind: .report, path: "\(outbox)/\(HalfYearReport.fileName(figures.period))") {
+                try AtomicWrite.write(
+                    LevelReport.data(figures), to: "\(outbox)/\(HalfYearReport.fileName(figures.period))", staging: place.staging)
+                return .written(stamp: nil)
+            },
+        ]
+        if let upward { plan.append(Self.upward(upward, place: place)) }
+        let area = ReceiptWorkbook.area(configuration.units.kind)
+        let byFolder = Dictionary(grouping: report.receiptFiles, by: \.folder)
+        let problems = Dictionary(grouping: report.folderProblems, by: \.folder)
+        let own = configuration.level.ownFolder
+        let returned = Dictionary(grouping: figures.returnedPackages, by: \.folder)
+        for unit in configuration.units.units + [Unit(code: own, name: configuration.level.ownTitle)] {
+            let folder = unit.code
+            let files = byFolder[folder] ?? []
+            var notes = (problems[folder] ?? []).map { Finding(.error, file: "папка \(folder)", message: $0.message) }
+            for item in returned[folder] ?? [] {
+                notes.append(
+                    Finding(
+                        .error, file: "пакет за \(item.period)",
+                        message:
+                            "Пакет за \(item.period) возвращён \(item.on.russian): \(item.reason). Исправьте данные и пришлите новый пакет."
+                    ))
+            }
+            guard !files.isEmpty || !notes.isEmpty else { continue }
+            let deadlines = folder == own ? figures.deadlines : nil
+            let remarks = notes
+            plan.append(
+                Output(kind: .receipt, path: "\(outbox)/\(area)/\(folder)") {
+                    try ReceiptWorkbook.write(
+                        folder: folder, title: "\(unit.name) (\(folder))", files: files, notes: remarks, deadlines: deadlines,
+                        isDistrict: folder == own, place: place, area: area)
+                    return .written(stamp: nil)
+                })
+        }
+        return plan
+    }
+
+    /// The night's figures, of a district or of a level above.
+    enum Basis {
+        case district(NightFigures, snapshot: RegistrySnapshot)
+        case level(LevelFigures)
+    }
+
     /// Every output, on every core: each is a file of its own, so the bytes are the same whatever
     /// the order.
-    func write(_ report: RunReport, snapshot: RegistrySnapshot, figures: NightFigures, clock: inout StageTimes) -> Written {
+    func write(_ report: RunReport, figures: Basis, upward: Package?, clock: inout StageTimes) -> Written {
         let place = OutputPlace(outbox: configuration.outbox, asOf: report.asOf, staging: configuration.outbox + "/" + Self.staging)
         var result = Written()
         result.problems += prepareFolders()
-        let writer = Writer(
-            configuration: configuration, snapshot: snapshot, figures: figures, place: place, stamps: stamps,
-            registryFingerprint: registryFingerprint, pages: SchoolPages(deadlines: figures.deadlines, districtName: figures.districtName))
-        let plan = plan(report, figures: figures, writer: writer)
+        let plan: [Output]
+        switch figures {
+        case .district(let figures, let snapshot):
+            let writer = Writer(
+                configuration: configuration, snapshot: snapshot, figures: figures, place: place, stamps: stamps,
+                registryFingerprint: registryFingerprint,
+                pages: SchoolPages(deadlines: figures.deadlines, districtName: figures.districtName))
+            plan = self.plan(report, figures: figures, upward: upward, writer: writer)
+        case .level(let figures):
+            plan = self.plan(report, level: figures, upward: upward, place: place)
+        }
         let faults = self.faults
         let outcomes = Parallel.map(plan, workers: configuration.settings.threads) {
             output -> (done: Result<Done, any Error>, seconds: Double) in
@@ -135,6 +214,14 @@ struct NightOutputs {
             counts[output.kind.counted, default: 0] += 1
         }
         clock.lap("outputs_wall")
+        guard case .district(let figures, _) = figures else {
+            result.summary = [
+                "Запуск \(report.runID) на \(report.asOf.russian): пакетов \(report.files.count), отклонено \(report.files.count { $0.verdict == .rejected }).",
+                "Книги: " + named.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") + " в \(configuration.outbox)/",
+                "Квитанции: \(counts[.receipt] ?? 0) в \(configuration.outbox)/\(ReceiptWorkbook.area(configuration.units.kind))/",
+            ]
+            return result
+        }
         result.summary = summary(
             report, figures: figures, workbooks: named, receipts: counts[.receipt] ?? 0, extracts: counts[.extract] ?? 0, kept: keptExtracts
         )
@@ -161,14 +248,16 @@ struct NightOutputs {
                 problems.append(.fileOperation(.removeSuperseded, path: staging, error))
             }
         }
-        for folder in [staging, outbox + "/schools", outbox + "/public"] {
+        let own = configuration.level == .district ? ["/schools", "/public"] : ["/" + ReceiptWorkbook.area(configuration.units.kind)]
+        for folder in [staging] + own.map({ outbox + $0 }) {
             do {
                 try store.makeFolder(folder)
             } catch {
                 problems.append(.fileOperation(.write, path: folder, error))
             }
         }
-        for (path, mode) in [(outbox, 0o711), (outbox + "/public", 0o755)] where chmod(path, mode_t(mode)) != 0 {
+        let modes = configuration.level == .district ? [(outbox, 0o711), (outbox + "/public", 0o755)] : [(outbox, 0o711)]
+        for (path, mode) in modes where chmod(path, mode_t(mode)) != 0 {
             problems.append(.fileSystem(.setPermissions, path))
         }
         return problems

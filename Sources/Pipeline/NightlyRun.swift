@@ -5,8 +5,10 @@ import Figures
 import Foundation
 import Judgement
 import Logging
+import Packages
 import Reading
 import Registry
+import Validation
 
 /// The nightly job (SPEC §5). `execute` takes the lock, finishes what a dead run left and puts the
 /// run on record; `night` is the table of contents of the night, each stage a function that takes
@@ -109,6 +111,8 @@ public struct NightlyRun {
             var recorder = Recorder(
                 registry: registry, store: store, run: runID, asOf: options.asOf, inbox: configuration.inbox, faults: faults,
                 entries: scanned.files, parts: planned.parts)
+            let packages = try judgePackages(planned.packages, contents: contents)
+            if !packages.isEmpty { _ = try recorder.record(packages) }
             let first = try judge.judgeFirst(planned.first, contents: contents, rejectedEarlier: earlier.rejected)
             clock.lap("judge")
             let notTaken = try recorder.record(first.judgements)
@@ -133,10 +137,10 @@ public struct NightlyRun {
             faults("snapshot")
             clock.lap("snapshot")
             let figured = try figures(snapshot)
-            report.problems += figured.history.keep(in: registry)
+            report.problems += figured.history?.keep(in: registry) ?? []
             faults("figures")
             clock.lap("figures_and_deadlines")
-            let written = outputs(report, snapshot: snapshot, figures: figured.figures, clock: &clock)
+            let written = outputs(report, figures: figured.basis, upward: figured.upward, clock: &clock)
             report.problems += written.problems
             try registry.setOutputStamps(written.stamps)
             if written.receiptsComplete {
@@ -183,7 +187,7 @@ public struct NightlyRun {
     }
 
     func scan(waiting: Set<DiskPath>) throws -> InboxScan {
-        let folders = Set(configuration.schools.schools.map(\.code) + [SchoolDirectory.districtFolder])
+        let folders = Set(configuration.units.codes + [configuration.level.ownFolder])
         let scan = try InboxScan(
             inbox: configuration.inbox, folders: folders, minAge: TimeInterval(configuration.settings.minFileAgeSeconds), now: options.now,
             pending: waiting)
@@ -223,8 +227,10 @@ public struct NightlyRun {
     }
 
     /// What the night's files offer the judge: each file, or each dataset sheet of a workbook, as a
-    /// submission, and the two passes in apply order.
+    /// submission, and the two passes in apply order; above a district, each file of a unit's
+    /// folder a package.
     struct Planned {
+        var packages: [Submission] = []
         var first: [Submission]
         var second: [Submission]
         /// How many submissions each file is.
@@ -232,41 +238,66 @@ public struct NightlyRun {
     }
 
     func plan(_ files: [InboxScan.Entry]) -> Planned {
-        let plans = Parallel.map(files, workers: configuration.settings.threads) { FileReading.parts(name: $0.name, path: $0.path) }
+        let above = configuration.level != .district
+        let own = configuration.level.ownFolder
+        let isPackage = { @Sendable (entry: InboxScan.Entry) in above && entry.folder != own }
+        let plans = Parallel.map(files, workers: configuration.settings.threads) { entry -> [WorkbookSheets.Part] in
+            isPackage(entry) ? [WorkbookSheets.Part(dataset: nil, sheet: nil)] : FileReading.parts(name: entry.name, path: entry.path)
+        }
         var submissions: [Submission] = []
+        var packages: [Submission] = []
         for (i, (entry, parts)) in zip(files, plans).enumerated() {
             for part in parts {
-                submissions.append(
-                    Submission(
-                        id: submissions.count, file: i, folder: entry.folder, name: entry.name, sheet: part.sheet, dataset: part.dataset))
+                let submission = Submission(
+                    id: submissions.count + packages.count, file: i, folder: entry.folder, name: entry.name, sheet: part.sheet,
+                    dataset: part.dataset)
+                if isPackage(entry) { packages.append(submission) } else { submissions.append(submission) }
             }
         }
         let passes = NightJudge.passes(submissions, folders: JudgingRules(configuration: configuration, asOf: options.asOf).folders)
-        return Planned(first: passes.first, second: passes.second, parts: plans.map(\.count))
+        return Planned(packages: packages, first: passes.first, second: passes.second, parts: plans.map(\.count))
     }
 
-    /// The night's figures, and the past half-years they compare with.
+    /// The units' packages, each judged on its own (module Packages), in the units' order.
+    func judgePackages(_ submissions: [Submission], contents: FileReading.Files) throws -> [FileJudgement] {
+        guard !submissions.isEmpty, let expected = configuration.units.kind.packageLevel else { return [] }
+        let check = PackageCheck(asOf: options.asOf, expectedLevel: expected, current: try registry.currentPackageSHA())
+        let order = Dictionary(configuration.units.codes.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let sorted = submissions.sorted { (order[$0.folder] ?? 0, $0.id) < (order[$1.folder] ?? 0, $1.id) }
+        return Parallel.map(sorted, workers: configuration.settings.threads) { check.judge($0, content: contents.content(of: $0)) }
+    }
+
+    /// The night's figures, the past half-years they compare with (a district's, kept by the
+    /// spine), and the package this level sends up (as approved, if it was).
     struct Figured {
-        var figures: NightFigures
-        var history: History
+        var basis: NightOutputs.Basis
+        var history: History?
+        var upward: Package?
     }
 
     func figures(_ snapshot: RegistrySnapshot) throws -> Figured {
         let period = options.reportingPeriod
+        let approved = try Approvals.approved(period, registry: registry)
+        guard configuration.level == .district else {
+            let figures = LevelFigures(
+                configuration: configuration, schedule: schedule, asOf: options.asOf, period: period,
+                packages: try Approvals.unitPackages(registry), snapshot: snapshot)
+            return Figured(basis: .level(figures), history: nil, upward: approved ?? figures.package)
+        }
         let history = try History.before(period, registry: registry, configuration: configuration)
         let figures = NightFigures(
             snapshot: snapshot, schools: configuration.schools, settings: configuration.settings, schedule: schedule, asOf: options.asOf,
             period: period, history: history.periods, sending: try registry.sendingFolders(from: period.start, to: options.asOf))
-        return Figured(figures: figures, history: history)
+        return Figured(basis: .district(figures, snapshot: snapshot), history: history, upward: approved ?? figures.package)
     }
 
-    func outputs(_ report: RunReport, snapshot: RegistrySnapshot, figures: NightFigures, clock: inout StageTimes) -> NightOutputs.Written {
+    func outputs(_ report: RunReport, figures: NightOutputs.Basis, upward: Package?, clock: inout StageTimes) -> NightOutputs.Written {
         do {
             let schools = configuration.schools.schools.map { [$0.code, $0.name, $0.shortName, $0.inn].joined(separator: "\t") }
             let outputs = NightOutputs(
                 configuration: configuration, store: store, faults: faults, stamps: try registry.outputStamps(),
                 registryFingerprint: try registry.contentVersion() + "|" + NightOutputs.fingerprint(schools.joined(separator: "\n")))
-            return outputs.write(report, snapshot: snapshot, figures: figures, clock: &clock)
+            return outputs.write(report, figures: figures, upward: upward, clock: &clock)
         } catch {
             return NightOutputs.Written(problems: [.registry(error)], receiptsComplete: false)
         }

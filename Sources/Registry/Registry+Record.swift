@@ -95,7 +95,14 @@ extension Registry {
                 for (seq, f) in file.findings.enumerated() {
                     try insertFinding.execute(arguments: [fileID, seq, f.severity.rawValue, f.row, f.column, f.value, f.message])
                 }
-                if file.verdict == .accepted, let rows, let dataset = file.dataset {
+                if file.verdict == .accepted, case .package(let package) = rows {
+                    try db.execute(
+                        sql: "UPDATE package SET replaced_by_run = ? WHERE folder = ? AND period = ? AND replaced_by_run IS NULL",
+                        arguments: [run, file.folder, package.period])
+                    try db.execute(
+                        sql: "INSERT INTO package (file_id, run_id, folder, period, sha256, content) VALUES (?, ?, ?, ?, ?, ?)",
+                        arguments: [fileID, run, file.folder, package.period, package.sha256, Data(package.content)])
+                } else if file.verdict == .accepted, let rows, let dataset = file.dataset {
                     try closeSnapshot.execute(arguments: [run, file.folder, dataset.rawValue])
                     try openSnapshot.execute(arguments: [file.folder, dataset.rawValue, fileID, run])
                     try RowWriter.insert(rows, snapshot: db.lastInsertedRowID, db: db)
@@ -272,6 +279,9 @@ enum RowWriter {
                     $0.text(r.note)
                 }
             }
+        case .package:
+            // Recorded in `package`, not as a dataset's snapshot.
+            break
         }
     }
 }

@@ -55,6 +55,9 @@ public final class Registry: Sendable {
         migrator.registerMigration("v6: past half-years' figures kept") { db in
             try db.execute(sql: Schema.v6)
         }
+        migrator.registerMigration("v7: packages of units, approvals of this level's") { db in
+            try db.execute(sql: Schema.v7)
+        }
         return migrator
     }
 }
@@ -211,6 +214,35 @@ enum Schema {
         CREATE TABLE figures_cache (
             key TEXT PRIMARY KEY,
             value BLOB NOT NULL
+        );
+        """
+
+    /// Levels: a unit's packages by half-year (the current one not replaced; a newer one for the
+    /// same half-year replaces it; a returned one stays current, marked, until then), and this
+    /// level's approvals of its own package (the figures as approved; a withdrawal reopens).
+    static let v7 = """
+        CREATE TABLE package (
+            id INTEGER PRIMARY KEY,
+            file_id INTEGER NOT NULL REFERENCES source_file(id),
+            run_id INTEGER NOT NULL REFERENCES run(id),
+            folder TEXT NOT NULL,
+            period TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            content BLOB NOT NULL,
+            replaced_by_run INTEGER REFERENCES run(id),
+            returned_on TEXT,
+            return_reason TEXT
+        );
+        CREATE INDEX package_current ON package(folder, period) WHERE replaced_by_run IS NULL;
+        CREATE TABLE approval (
+            id INTEGER PRIMARY KEY,
+            period TEXT NOT NULL,
+            approved_by TEXT NOT NULL,
+            approved_on TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            content BLOB NOT NULL,
+            withdrawn_at TEXT,
+            withdraw_reason TEXT
         );
         """
 }

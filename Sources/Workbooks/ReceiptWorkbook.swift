@@ -3,10 +3,23 @@ import Domain
 import Foundation
 import XLSX
 
-/// `outbox/schools/<code>/receipt-DATE.xlsx`: what was accepted, what to fix, and what is due.
+/// `outbox/schools/<code>/receipt-DATE.xlsx`: what was accepted, what to fix, and what is due. At a
+/// region, `outbox/districts/<code>/` (the country: `regions/`), for the units' packages.
 public enum ReceiptWorkbook {
+    /// Where the receipts of a level's units go: `schools`, `districts`, `regions`.
+    public static func area(_ units: UnitKind) -> String {
+        switch units {
+        case .school: "schools"
+        case .district: "districts"
+        case .region: "regions"
+        }
+    }
+
     static let summaryColumns: [SheetColumn<TakenFile>] = [
-        .text("Файл", 34) { $0.label }, .text("Набор данных", 26) { $0.dataset?.title ?? "не определён" },
+        .text("Файл", 34) { $0.label },
+        .text("Набор данных", 26) {
+            $0.dataset?.title ?? ($0.rowCount > 0 || $0.verdict != .rejected ? "пакет отчётности" : "не определён")
+        },
         .text("Результат", 12) { $0.verdict.rawValue }, .count("Строк", 9) { $0.rowCount },
         .count("Ошибок", 9) { $0.findings.errorCount }, .count("Предупреждений", 15) { $0.findings.warningCount },
     ]
@@ -30,9 +43,9 @@ public enum ReceiptWorkbook {
 
     public static func write(
         folder: String, title: String, files: [TakenFile], notes: [Finding] = [], deadlines: DeadlineReport?, isDistrict: Bool,
-        place: OutputPlace
+        place: OutputPlace, area: String = "schools"
     ) throws -> String {
-        let path = "\(place.outbox)/schools/\(folder)/receipt-\(place.asOf.iso).xlsx"
+        let path = "\(place.outbox)/\(area)/\(folder)/receipt-\(place.asOf.iso).xlsx"
         let workbook = try Workbook(path: path, created: place.created, title: "Квитанция: \(title)", staging: place.staging)
         let heading = "Квитанция о приёме файлов — \(title), \(place.asOf.russian)"
 

@@ -17,7 +17,9 @@ struct ParallelRunTests {
         let (two, _) = try night(workers: 2)
         let (four, _) = try night(workers: 4)
         #expect(one.registry == two.registry && one.registry == four.registry)
-        #expect(one.outputs.count == 12 + 1 + 8 + 1, "12 workbooks, the district's page, a page for each of the 8 schools, the report")
+        #expect(
+            one.outputs.count == 12 + 1 + 8 + 1 + 1,
+            "12 workbooks, the district's page, a page for each of the 8 schools, the report, the package for the region")
         #expect(one.outputs == two.outputs)
         #expect(one.outputs == four.outputs)
     }

@@ -237,7 +237,9 @@ struct RunRulesTests {
         // And the pages (the district's, and one for every school of schools.csv: a stable address) and the half-year's report.
         let schools = try String(contentsOf: ws.config.appendingPathComponent("schools.csv"), encoding: .utf8)
             .split(whereSeparator: \.isNewline).dropFirst().map { String($0.split(separator: ";")[0]) }
-        let expected = (workbooks + ["index.html", "spravka-2026-H1.docx"] + schools.map { "public/\($0)/index.html" }).sorted()
+        let expected =
+            (workbooks + ["index.html", "spravka-2026-H1.docx", "upward/tetyushi-2026-H1.xlsx"] + schools.map { "public/\($0)/index.html" })
+            .sorted()
         #expect(ws.files(under: ws.outbox) == expected)
         for file in workbooks { _ = try XLSXFile(path: ws.outbox.appendingPathComponent(file).path) }
         // A second run on the same date replaces them with the same content.

@@ -112,8 +112,9 @@ public enum Records {
             case .mentees(let list): folder.mentees = list
             case .programs(let list): folder.programs = list
             case .roadmap(let list): folder.roadmap = list
+            case .package: continue
             }
-            folder.files[rows.dataset] = "\(rows.dataset.rawValue).csv"
+            if let dataset = rows.dataset { folder.files[dataset] = "\(dataset.rawValue).csv" }
             folder.intake = SchoolIntake(lastAccepted: day("2026-03-01"), state: .accepted)
             folders[school] = folder
         }

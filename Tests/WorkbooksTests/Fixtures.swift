@@ -16,7 +16,7 @@ enum RegistryFixture {
         let run = try registry.beginRun(startedAt: Date(timeIntervalSince1970: 0), asOf: day("2026-03-01"), period: nil)
         try registry.record(
             snapshots.enumerated().map { i, snapshot in
-                let name = "\(snapshot.rows.dataset.rawValue).csv"
+                let name = "\(snapshot.rows.dataset?.rawValue ?? "package").csv"
                 return (
                     TakenFile(
                         folder: snapshot.school, name: name, dataset: snapshot.rows.dataset, sha256: "sha\(i)", verdict: .accepted,

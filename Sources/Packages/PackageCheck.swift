@@ -1,0 +1,266 @@
+import Crypto
+import Domain
+import Figures
+import Foundation
+import Judgement
+import Reading
+
+/// A unit's package judged at the level above, all or nothing like a school's file (README «The
+/// package»): it must be a package, of the level below, of the folder it lies in, for a half-year
+/// that has begun; its checksum must hold; every `Итого` must be the sum of its rows and the share
+/// the ratio of the sums. Every rejection says where and what, in Russian.
+public struct PackageCheck: Sendable {
+    /// The folder's unit code; what `Уровень` must say; the as-of date.
+    public var asOf: CivilDate
+    public var expectedLevel: String
+    /// The current package's SHA-256 by folder and half-year: an identical one is a repeat.
+    public var current: [String: [String: String]]
+
+    public init(asOf: CivilDate, expectedLevel: String, current: [String: [String: String]]) {
+        self.asOf = asOf
+        self.expectedLevel = expectedLevel
+        self.current = current
+    }
+
+    /// The verdict on one file of a unit's folder.
+    public func judge(_ submission: Submission, content: Content) -> FileJudgement {
+        var judgement = FileJudgement(
+            submission: submission, verdict: .rejected, sha256: nil, encoding: nil, delimiter: nil, rowCount: 0, findings: [], rows: nil,
+            read: content.stamp)
+        let label = submission.label
+        let bytes: [UInt8]
+        switch content {
+        case .bytes(let read, let sha, _):
+            bytes = read
+            judgement.sha256 = sha
+        case .sheet(_, let sha, _):
+            judgement.sha256 = sha
+            judgement.findings = [Finding(.error, file: label, message: Self.notAPackage)]
+            return judgement
+        case .unreadable(let failure):
+            judgement.findings = [Finding(.error, file: label, message: failure.message)]
+            return judgement
+        case .withdrawn:
+            judgement.findings = [
+                Finding(.error, file: label, message: "Файл изменился во время проверки — он будет проверен в следующий раз.")
+            ]
+            return judgement
+        }
+        guard SpreadsheetDocument.isWorkbook(bytes) else {
+            judgement.findings = [Finding(.error, file: label, message: Self.notAPackage)]
+            return judgement
+        }
+        let document: SpreadsheetDocument
+        do throws(WorkbookFailure) {
+            document = try SpreadsheetDocument.parse(bytes)
+        } catch {
+            judgement.findings = [Finding(.error, file: label, message: error.message)]
+            return judgement
+        }
+        var findings: [Finding] = []
+        let package = PackageReader(document: document, label: label).read(into: &findings)
+        if let package { check(package, folder: submission.folder, label: label, into: &findings) }
+        judgement.findings = FindingList(findings)
+        guard let package, !findings.hasErrors else { return judgement }
+        judgement.rowCount = package.rows.count
+        let content = (try? JSONEncoder.sorted.encode(package)).map(Array.init) ?? []
+        let sha = Hex.lowercase(SHA256.hash(data: content))
+        judgement.sha256 = sha
+        if current[submission.folder]?[package.period] == sha {
+            judgement.verdict = .duplicate
+            return judgement
+        }
+        judgement.verdict = .accepted
+        judgement.rows = .package(StoredPackage(period: package.period, sha256: sha, content: content))
+        return judgement
+    }
+
+    static let notAPackage =
+        "Это не пакет отчётности: в книге нет листа «Паспорт». Пакет за полугодие записывает nastavnik уровня ниже "
+        + "(outbox/upward/<код>-ГГГГ-HN.xlsx) — положите в эту папку его, а не файлы школ."
+
+    /// The rules of a package that reads as one.
+    func check(_ package: Package, folder: String, label: String, into findings: inout [Finding]) {
+        func error(_ sheet: String, _ row: Int?, _ column: String?, _ value: String?, _ message: String) {
+            findings.append(Finding(.error, file: "\(label) — лист «\(sheet)»", row: row, column: column, value: value, message: message))
+        }
+        let passport = PackageLayout.passportSheet
+        if package.level != expectedLevel {
+            error(
+                passport, 2, "Уровень", package.level,
+                "Уровень «\(package.level)» — сюда принимаются пакеты уровня «\(expectedLevel)»: пакет отправлен не туда.")
+        }
+        if package.code != folder {
+            error(
+                passport, 2, "Код", package.code,
+                "Код «\(package.code)» — не код этой папки («\(folder)»): каждый пакет кладётся в папку своего \(expectedLevel == "МО" ? "МО" : "региона")."
+            )
+        }
+        if let period = package.reportingPeriod {
+            if period.start > asOf {
+                error(passport, 2, "Период", package.period, "Полугодие \(package.period) ещё не началось — пакет за него принять нельзя.")
+            }
+        } else {
+            error(
+                passport, 2, "Период", package.period,
+                "Период «\(package.period)» — не полугодие: ожидается ГГГГ-H1 или ГГГГ-H2, например 2023-H1.")
+        }
+        if package.dataOn > asOf {
+            error(passport, 2, "Данные на", package.dataOn.russian, "Дата данных позже сегодняшней — пакет записан с неверной датой.")
+        }
+        // `Итого`: the sum of the rows in every count; the share a ratio of the sums.
+        let summed = PackageRow.total(of: package.rows, code: package.total.code, name: package.total.name)
+        let sheet = PackageLayout.statformSheet
+        let totalRow = package.rows.count + 2
+        for count in StatformRow.counts where count.get(package.total.statform) != count.get(summed.statform) {
+            error(
+                sheet, totalRow, count.title, String(count.get(package.total.statform)),
+                "«Итого» не равно сумме строк (\(count.get(summed.statform))) — пакет испорчен; запишите его заново в nastavnik.")
+        }
+        let indicators = PackageLayout.indicatorColumns(package.units).dropFirst(2)
+        for column in indicators {
+            guard case .integer(let total) = column.cell(package.total), case .integer(let sum) = column.cell(summed) else { continue }
+            let own = column.title.hasPrefix("Просрочено мероприятий органов")
+            if own ? total < sum : total != sum {
+                error(
+                    PackageLayout.indicatorsSheet, totalRow, column.title, String(total),
+                    "«Итого» не равно сумме строк (\(sum)) — пакет испорчен; запишите его заново в nastavnik.")
+            }
+        }
+        let codes = package.rows.map(\.code)
+        if Set(codes).count != codes.count {
+            error(
+                sheet, nil, package.units.codeColumn, nil, "Коды в строках повторяются — пакет испорчен; запишите его заново в nastavnik.")
+        }
+    }
+}
+
+extension JSONEncoder {
+    /// Keys in order: the same package gives the same bytes, and the same SHA-256.
+    static var sorted: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+}
+
+/// A package's workbook read back: the passport, each sheet's rows by the contract's columns, and
+/// the checksum over the cells as read.
+struct PackageReader {
+    let document: SpreadsheetDocument
+    let label: String
+
+    func read(into findings: inout [Finding]) -> Package? {
+        func error(_ sheet: String, _ row: Int?, _ column: String?, _ value: String?, _ message: String) {
+            findings.append(Finding(.error, file: "\(label) — лист «\(sheet)»", row: row, column: column, value: value, message: message))
+        }
+        func sheet(_ name: String) -> CSVTable? {
+            guard let sheet = document.sheets.first(where: { $0.name == name }) else {
+                if name == PackageLayout.passportSheet {
+                    findings.append(Finding(.error, file: label, message: PackageCheck.notAPackage))
+                } else {
+                    findings.append(
+                        Finding(.error, file: label, message: "В пакете нет листа «\(name)» — запишите пакет заново в nastavnik."))
+                }
+                return nil
+            }
+            return sheet.table
+        }
+        guard let passport = sheet(PackageLayout.passportSheet) else { return nil }
+        guard passport.count >= 2, Array(passport.record(0).prefix(PackageLayout.passport.count)) == PackageLayout.passport else {
+            error(
+                PackageLayout.passportSheet, 1, nil, nil,
+                "Паспорт пакета должен иметь заголовок «\(PackageLayout.passport.joined(separator: "», «"))» и одну строку под ним.")
+            return nil
+        }
+        let values = passport.record(1) + Array(repeating: "", count: PackageLayout.passport.count)
+        func value(_ title: String) -> String { values[PackageLayout.passport.firstIndex(of: title)!] }
+        let level = value("Уровень")
+        guard let kind = [UnitKind.school, .district].first(where: { $0.parentLevel == level }) else {
+            error(PackageLayout.passportSheet, 2, "Уровень", level, "Уровень «\(level)» — ожидается «МО» или «регион».")
+            return nil
+        }
+        guard let dataOn = CivilDate(russian: value("Данные на")) else {
+            error(PackageLayout.passportSheet, 2, "Данные на", value("Данные на"), "Ожидается дата ДД.ММ.ГГГГ.")
+            return nil
+        }
+        let state = value("Состояние")
+        guard [Package.preliminary, Package.approvedState].contains(state) else {
+            error(PackageLayout.passportSheet, 2, "Состояние", state, "Ожидается «предварительные» или «утверждены».")
+            return nil
+        }
+        let checked = PackageLayout.checkedSheets.compactMap { name in sheet(name).map { (name, $0) } }
+        guard checked.count == PackageLayout.checkedSheets.count else { return nil }
+        let written = value("Контрольная сумма")
+        let actual = PackageLayout.checksum(checked.map { name, table in (name, (0..<table.count).map(table.record)) })
+        guard written == actual else {
+            error(
+                PackageLayout.passportSheet, 2, "Контрольная сумма", written,
+                "Контрольная сумма не сходится: значения в пакете изменены после того, как его записала программа. "
+                    + "Исправления вносятся в файлы школ, а не в пакет: исправьте данные и пришлите пакет, записанный заново.")
+            return nil
+        }
+        var failed = false
+        func rows<Row>(_ table: CSVTable, _ name: String, _ columns: [PackageLayout.Column<Row>], blank: Row) -> [Row] {
+            guard table.count >= 1, table.record(0) == columns.map(\.title) else {
+                error(
+                    name, 1, nil, nil,
+                    "Заголовок листа не тот, что в пакете nastavnik: «\(columns.map(\.title).joined(separator: "», «"))».")
+                failed = true
+                return []
+            }
+            return (1..<table.count).map { r in
+                var row = blank
+                for (c, column) in columns.enumerated() where !column.read(&row, table.string(r, c)) {
+                    error(name, table.rows[r], column.title, table.string(r, c), "Ожидается целое число ≥ 0.")
+                    failed = true
+                }
+                return row
+            }
+        }
+        let blank = PackageRow(statform: StatformRow(code: "", name: ""))
+        let statform = rows(checked[0].1, checked[0].0, PackageLayout.statformColumns(kind), blank: blank)
+        let indicators = rows(checked[1].1, checked[1].0, PackageLayout.indicatorColumns(kind), blank: blank)
+        let schools = rows(checked[2].1, checked[2].0, PackageLayout.schoolColumns, blank: SchoolLine(row: StatformRow(code: "", name: "")))
+        guard !failed else { return nil }
+        guard let last = statform.last, last.code == PackageLayout.totalCode, statform.count == indicators.count,
+            zip(statform, indicators).allSatisfy({ $0.code == $1.code })
+        else {
+            error(
+                PackageLayout.statformSheet, nil, nil, nil,
+                "Строки листов «Статнаблюдение» и «Показатели» должны быть одни и те же и кончаться строкой «Итого».")
+            return nil
+        }
+        let units = zip(statform, indicators).map { counts, more -> PackageRow in
+            var row = more
+            row.statform = counts.statform
+            return row
+        }
+        guard let period = ReportingPeriod(value("Период")) else {
+            error(
+                PackageLayout.passportSheet, 2, "Период", value("Период"),
+                "Период «\(value("Период"))» — не полугодие: ожидается ГГГГ-H1 или ГГГГ-H2, например 2023-H1.")
+            return nil
+        }
+        var package = Package(
+            level: level, code: value("Код"), name: value("Наименование"), period: period, dataOn: dataOn, units: kind,
+            rows: Array(units.dropLast()), total: units[units.count - 1], schools: schools)
+        if state == Package.approvedState {
+            package.approvedBy = value("Утвердил")
+            package.approvedOn = CivilDate(russian: value("Дата утверждения"))
+        }
+        return package
+    }
+}
+
+extension UnitKind {
+    /// What a package whose rows are units of this kind says in `Уровень`: schools make a
+    /// district's package (`МО`), districts a region's (`регион`).
+    var parentLevel: String? {
+        switch self {
+        case .school: "МО"
+        case .district: "регион"
+        case .region: nil
+        }
+    }
+}
