@@ -147,6 +147,8 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Judgement", "Registry", "Domain"]),
         .testTarget(
             name: "CLITests",
-            dependencies: ["Domain", "Registry", "XLSXTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: [
+                "Domain", "Registry", "Reading", "Packages", "XLSXTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
     ]
 )
