@@ -4,7 +4,7 @@
 SWIFT ?= swift
 AS_OF ?= $(shell date +%F)
 
-.PHONY: setup build release run test lint format fuzz sanitize check-workbooks install bench bench-scale bench-workbooks clean
+.PHONY: setup build release run run-region test lint format fuzz sanitize check-workbooks install bench bench-scale bench-workbooks bench-levels clean
 PREFIX ?= /opt/nastavnik
 
 setup:
@@ -19,6 +19,10 @@ release: setup
 # The nightly job on a copy of the demo inbox (var/demo/), outputs in outbox/.
 run: release
 	scripts/demo-run.sh --as-of $(AS_OF)
+
+# A region's night on the demo district's package (var/demo-region/, outputs in its outbox/).
+run-region: run
+	scripts/demo-region.sh --as-of $(AS_OF)
 
 # The browser tests load the web pages in headless Chromium, and the reading tests compare with
 # openpyxl; both installed here when missing.
@@ -69,6 +73,13 @@ bench-scale: setup
 	$(SWIFT) build -c release --product nastavnik
 	$(SWIFT) build -c release --product nastavnik-bench
 	.build/release/nastavnik-bench scale --sizes $(SIZES) --runs 3
+
+# A region's night on 45 district packages of 40 schools each (DISTRICTS, SCHOOLS to change it).
+DISTRICTS ?= 45
+SCHOOLS ?= 40
+bench-levels: setup
+	$(SWIFT) build -c release --product nastavnik-bench
+	.build/release/nastavnik-bench levels --districts $(DISTRICTS) --schools $(SCHOOLS) --runs 5
 
 # Reading .xlsx: a school's six-sheet workbook, and a 100,000-row mentors sheet.
 bench-workbooks: setup

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Screenshots of the demo run's web pages for README (docs/page-*.png): one school's page and the
 # district's, at a desktop's width (1280 px) and a phone's (390 px, in an iframe of that width:
-# a headless window is never narrower than 500 px). Run `make run` first.
+# a headless window is never narrower than 500 px); the region's, when `make run-region` has run.
+# Run `make run` first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh chromium
@@ -22,4 +23,6 @@ for page in school:public/tetyushi-sosh1/index.html district:index.html; do
 HTML
     shoot 500 1400 "file://$work/phone-$name.html" "docs/page-$name-phone.png"
 done
+region="$PWD/var/demo-region/outbox/index.html"
+[ -s "$region" ] && shoot 1280 1300 "file://$region" docs/page-region-desktop.png
 ls -l docs/page-*.png

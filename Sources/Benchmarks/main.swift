@@ -24,6 +24,8 @@ import Workbooks
 //   swift run -c release nastavnik-bench workbook-reading [--runs N]
 //     `.xlsx` input: a school's six-sheet workbook read and validated (ms), and a 100,000-row
 //     mentors sheet (MB/s of sheet XML, peak memory).
+//   swift run -c release nastavnik-bench levels [--districts 45] [--schools 40] [--runs 3]
+//     a region's night on that many district packages; see LevelsBench.swift.
 //   swift run -c release nastavnik-bench registry-workbook [--rows N]
 //     writes outbox/registry-DATE.xlsx for a registry of N current mentors (default 1,000,000),
 //     built once in the temp folder; prints the time and this process's peak memory.
@@ -38,6 +40,7 @@ struct Options {
         case nightlyRun = "nightly-run"
         case scale
         case workbookReading = "workbook-reading"
+        case levels
     }
 
     var benchmark: Benchmark?
@@ -49,6 +52,7 @@ struct Options {
     var uniqueSurnames = false
     var sizes = [20, 1_400, 5_600, 40_000]
     var skipBaseline = false
+    var districts = 45
 
     init(_ arguments: [String]) {
         var i = 1
@@ -57,6 +61,10 @@ struct Options {
             i = 2
             if named == .scale { runs = 3 }
             if named == .nightlyRun { rows = 10_000 }
+            if named == .levels {
+                schools = 40
+                runs = 3
+            }
         }
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
@@ -66,6 +74,7 @@ struct Options {
             case "--encoding": encoding = value
             case "--rows": rows = Int(value) ?? rows
             case "--schools": schools = Int(value) ?? schools
+            case "--districts": districts = Int(value) ?? districts
             case "--surnames": uniqueSurnames = value == "unique"
             case "--sizes": sizes = value.split(separator: ",").compactMap { Int($0) }
             case "--no-baseline":
@@ -86,5 +95,6 @@ case .registryWorkbook: RegistryWorkbookBench.run(rows: options.rows)
 case .nightlyRun: NightlyRunBench.run(schools: options.schools, rowsPerSchool: options.rows)
 case .scale: ScaleBench.run(options)
 case .workbookReading: WorkbookReadingBench.run(runs: options.runs)
+case .levels: LevelsBench.run(districts: options.districts, schools: options.schools, runs: options.runs)
 case nil: ReadingBench.run(options)
 }

@@ -29,6 +29,8 @@ public struct NightFigures: Sendable {
     public var publicListings: PublicListings
     /// The district's package for the half-year, as its figures stand tonight.
     public var package: Package? = nil
+    /// The package the district sends up tonight: this one, or the one approved (`nastavnik approve`).
+    public var upward: Package? = nil
 
     /// `history`: the half-years before `period`, as they stood at their ends; `sending`: the
     /// folders that sent files in `period` up to `asOf`.

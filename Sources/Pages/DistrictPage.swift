@@ -85,6 +85,8 @@ public enum DistrictPage {
         var schools: [SchoolRow]
         var districtItems: [DistrictItem]
         var legend = PageStyle.legend
+        /// The package for the region: its half-year and state, and who approved it.
+        var package: String?
 
         init(_ figures: NightFigures) {
             districtName = figures.districtName
@@ -136,6 +138,10 @@ public enum DistrictPage {
                             ?? Cell(status: "", cssClass: "")
                     })
             }
+            package = figures.upward.map { upward in
+                "Пакет для региона за \(upward.period): \(upward.state)"
+                    + (upward.approvedBy.map { " (\($0), \(upward.approvedOn?.russian ?? ""))" } ?? "")
+            }
             districtItems = deadlines.districtItems.compactMap { scheduled in
                 deadlines.district[scheduled.item.code].map {
                     DistrictItem(
@@ -151,7 +157,7 @@ public enum DistrictPage {
         static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [
             ("districtName", \.districtName), ("asOf", \.asOf), ("period", \.period), ("workbooks", \.workbooks), ("headline", \.headline),
             ("attention", \.attention), ("hasAttention", \.hasAttention), ("columns", \.columns), ("schools", \.schools),
-            ("districtItems", \.districtItems), ("legend", \.legend),
+            ("districtItems", \.districtItems), ("legend", \.legend), ("package", \.package),
         ]
     }
 
@@ -163,6 +169,7 @@ public enum DistrictPage {
                 <p class="meta">Целевая модель наставничества педагогических работников</p>
                 <h1>{{districtName}}</h1>
                 <p class="meta">Сведения на {{asOf}}; отчётный период {{period}}</p>
+                {{#package}}<p class="meta">{{package}}</p>{{/package}}
                 </header>
                 <nav aria-label="Книги">
                 <ul>

@@ -285,10 +285,11 @@ public struct NightlyRun {
             return Figured(basis: .level(figures), history: nil, upward: approved ?? figures.package)
         }
         let history = try History.before(period, registry: registry, configuration: configuration)
-        let figures = NightFigures(
+        var figures = NightFigures(
             snapshot: snapshot, schools: configuration.schools, settings: configuration.settings, schedule: schedule, asOf: options.asOf,
             period: period, history: history.periods, sending: try registry.sendingFolders(from: period.start, to: options.asOf))
-        return Figured(basis: .district(figures, snapshot: snapshot), history: history, upward: approved ?? figures.package)
+        figures.upward = approved ?? figures.package
+        return Figured(basis: .district(figures, snapshot: snapshot), history: history, upward: figures.upward)
     }
 
     func outputs(_ report: RunReport, figures: NightOutputs.Basis, upward: Package?, clock: inout StageTimes) -> NightOutputs.Written {

@@ -57,6 +57,13 @@ public enum MonitoringWorkbook {
             } + reporting
     }()
 
+    /// `Пакет`: the package the district sends up for the half-year, and whether it is approved.
+    static let packageColumns: [SheetColumn<Package>] = [
+        .text("Период", 10) { $0.period }, .text("Состояние", 16) { $0.state }, .text("Утвердил", 36, wrapped: true) { $0.approvedBy },
+        .date("Дата утверждения") { $0.approvedOn }, .date("Данные на") { $0.dataOn },
+        .text("Файл", 30) { PackageWorkbook.fileName(code: $0.code, period: $0.period) },
+    ]
+
     public static func write(_ figures: NightFigures, place: OutputPlace) throws -> String {
         let path = place.path("monitoring")
         let workbook = try Workbook(path: path, created: place.created, title: "Мониторинг наставничества", staging: place.staging)
@@ -135,6 +142,19 @@ public enum MonitoringWorkbook {
             try charts.write(1, 0, .text("Реализуемых программ нет \(day)."))
         }
         try charts.printSetup(landscape: true)
+
+        if let package = figures.package {
+            let indicators = Table(workbook, name: "Показатели", columns: LevelWorkbooks.indicatorColumns(.school))
+            try indicators.append(package.rows + [package.total])
+            try indicators.finish()
+        }
+        if let upward = figures.upward {
+            let table = Table(
+                workbook, name: "Пакет", columns: packageColumns,
+                titleRows: ["Пакет для региона (outbox/upward/): \(upward.state)"])
+            try table.append(upward)
+            try table.finish()
+        }
         try workbook.close()
         return path
     }

@@ -230,6 +230,16 @@ struct ApprovalTests {
         let after = try LevelsTests.package(district, name)
         #expect(try Self.statform(after) == (try Self.statform(approved)))
         #expect(try Self.passport(after)[5] == "утверждены")
+        // The district's monitoring workbook and page say so.
+        let monitoring = try XLSXFile(path: district.outbox.appendingPathComponent("monitoring-2026-03-05.xlsx").path)
+        let package = try #require(monitoring["Пакет"])
+        #expect(
+            (1...package.lastRow).contains {
+                package.row($0).starts(with: ["2026-H1", "утверждены", "Ромащина Д.М., заместитель начальника"])
+            })
+        #expect(
+            try district.text("outbox/index.html").contains(
+                "Пакет для региона за 2026-H1: утверждены (Ромащина Д.М., заместитель начальника, 01.03.2026)"))
 
         let region = try LevelsTests.level("region", code: "reg", units: ["d-one"])
         try region.drop("d-one", "пакет.xlsx", after)
