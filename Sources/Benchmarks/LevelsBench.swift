@@ -84,7 +84,8 @@ enum LevelsBench {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         print(
             String(
-                format: "region night: %d district packages of %d schools: median %.2f s (%d runs); peak memory %.0f MB", districts, schools,
+                format: "region night: %d district packages of %d schools: median %.2f s (%d runs); peak memory %.0f MB", districts,
+                schools,
                 times.sorted()[times.count / 2], times.count, Double(usage.ru_maxrss) / 1024))
     }
 }
