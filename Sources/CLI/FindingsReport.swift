@@ -33,32 +33,4 @@ enum FindingsReport {
             Output.line()
         }
     }
-
-    static func printJSON(_ files: [FileJudgement]) {
-        struct FileJSON: Encodable {
-            let file: String
-            let sheet: String?
-            let school: String
-            let dataset: String?
-            let encoding: String?
-            let delimiter: String?
-            let rows: Int
-            let verdict: String
-            let errors: Int
-            let warnings: Int
-            let findings: [Finding]
-        }
-        let payload = files.map {
-            FileJSON(
-                file: $0.submission.name, sheet: $0.submission.sheet, school: $0.submission.folder, dataset: $0.dataset?.rawValue,
-                encoding: $0.encoding?.rawValue,
-                delimiter: $0.delimiter.map { String(UnicodeScalar($0.rawValue)) }, rows: $0.rowCount,
-                verdict: $0.verdict.rawValue, errors: $0.findings.errorCount, warnings: $0.findings.warningCount,
-                findings: Array($0.findings))
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(payload)) ?? Data("[]".utf8)
-        Output.line(String(decoding: data, as: UTF8.self))
-    }
 }

@@ -38,57 +38,30 @@ extension Nastavnik {
         func run() throws {
             let configuration = try loadConfiguration(options)
             let asOf = try asOfDate(options)
-            var submissions: [Submission] = []
-            for (i, path) in files.enumerated() {
+            var checked: [SelfCheck.File] = []
+            for path in files {
                 var info = stat()
                 guard lstat(path, &info) == 0 else { throw ValidationError("Файл не найден: \(path).") }
                 let folder = school ?? ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
-                guard folder == SchoolDirectory.districtFolder || configuration.schools.school(folder) != nil else {
+                guard folder == configuration.level.ownFolder || configuration.units.unit(folder) != nil else {
                     throw ValidationError(
-                        "Код ОО «\(folder)» не найден в \(configuration.directory)/schools.csv"
+                        "Код «\(folder)» не найден в \(configuration.directory)/\(configuration.units.kind.directoryFile)"
                             + (school == nil ? " (школа берётся из имени папки файла; укажите --school)." : "."))
                 }
-                let name = (path as NSString).lastPathComponent
-                for part in FileReading.parts(name: name, path: path) {
-                    submissions.append(
-                        Submission(id: submissions.count, file: i, folder: folder, name: name, sheet: part.sheet, dataset: part.dataset))
-                }
+                checked.append(SelfCheck.File(path: path, folder: folder, name: (path as NSString).lastPathComponent))
             }
-            let judge = NightJudge(
-                rules: JudgingRules(configuration: configuration, asOf: asOf), baseline: try registryBaseline(configuration),
-                workers: configuration.settings.threads)
             let judged: JudgedPass
-            do {
-                judged = try judge.judge(
-                    submissions, contents: FileReading.Files(paths: files, maxBytes: configuration.settings.maxFileBytes))
+            do throws(SelfCheck.Failure) {
+                judged = try SelfCheck.judge(checked, configuration: configuration, asOf: asOf)
             } catch {
-                throw refusal(configuration, error)
+                Output.error("\(error)")
+                throw ExitCode(Exit.usage)
             }
             switch format {
             case .text: FindingsReport.printText(judged.judgements, withdrawn: judged.withdrawn)
-            case .json: FindingsReport.printJSON(judged.judgements)
+            case .json: Output.line(String(decoding: SelfCheck.json(judged.judgements), as: UTF8.self))
             }
             if judged.judgements.contains(where: { $0.verdict == .rejected }) || !judged.withdrawn.isEmpty { throw ExitCode(Exit.rejected) }
-        }
-
-        /// The registry as the nightly run would see it: invited mentors of other schools resolve,
-        /// and a file identical to the current snapshot is a repeat. No registry yet: empty. A
-        /// registry that is there but cannot be read is refused: a verdict without it could
-        /// disagree with the night's.
-        private func registryBaseline(_ configuration: Configuration) throws -> Baseline {
-            guard FileManager.default.fileExists(atPath: configuration.database) else { return .empty }
-            do {
-                return try Registry(path: configuration.database, readOnly: true).baseline()
-            } catch {
-                throw refusal(configuration, error)
-            }
-        }
-
-        private func refusal(_ configuration: Configuration, _ error: any Error) -> ExitCode {
-            Output.error(
-                "Реестр \(configuration.database) не читается (\(error)): без него проверка может разойтись с ночным запуском. "
-                    + "Сообщите администратору.")
-            return ExitCode(Exit.usage)
         }
     }
 }
