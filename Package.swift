@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C libraries from Debian (libcsv-dev, libxlsxwriter-dev); only their wrappers import them.
@@ -90,11 +91,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `nastavnik serve`: the curators' page and upload API (FlyingFox, a small HTTP server on
+        // Swift concurrency), access codes, sessions, safe placement of uploads.
+        .target(
+            name: "Server",
+            dependencies: [
+                "Domain", "Configuration", "Judgement", "Pipeline", "Reading", "Pages",
+                .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // The command line, one file per subcommand.
         .target(
             name: "CLI",
             dependencies: [
-                "Domain", "Reading", "Validation", "Configuration", "Judgement", "Registry", "Deadlines", "Workbooks", "Pipeline",
+                "Domain", "Reading", "Validation", "Configuration", "Judgement", "Registry", "Deadlines", "Workbooks", "Pipeline", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

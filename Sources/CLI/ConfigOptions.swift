@@ -39,11 +39,3 @@ func reportingPeriod(_ text: String?) throws -> ReportingPeriod? {
     }
     return period
 }
-
-extension CivilDate {
-    /// Today in the machine's time zone: the office's calendar day.
-    static var today: CivilDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-}

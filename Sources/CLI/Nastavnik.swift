@@ -17,7 +17,9 @@ struct Nastavnik: ParsableCommand {
             Коды завершения: 0 — выполнено; 1 — файлы отклонены (validate) или внутренний сбой; \
             2 — неверный вызов или настройки; 3 — уже идёт другой запуск.
             """,
-        subcommands: [Run.self, Validate.self, Inspect.self, Templates.self, Report.self, Approve.self, Region.self]
+        subcommands: [
+            Run.self, Validate.self, Inspect.self, Templates.self, Report.self, Approve.self, Region.self, Serve.self, Access.self,
+        ]
     )
 }
 
@@ -36,7 +38,11 @@ public enum NastavnikCLI {
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         do {
             var command = try Nastavnik.parseAsRoot()
-            try command.run()
+            if let server = command as? any AsyncParsableCommand {
+                try runBlocking(server)
+            } else {
+                try command.run()
+            }
         } catch let code as ExitCode {
             exit(code.rawValue)
         } catch {
@@ -47,6 +53,26 @@ public enum NastavnikCLI {
             exit(code == .validationFailure ? Exit.usage : code.rawValue)
         }
     }
+}
+
+/// Runs an async command (`serve`) to its end from the synchronous entry point.
+private func runBlocking(_ command: any AsyncParsableCommand) throws {
+    final class Outcome: @unchecked Sendable {
+        var error: (any Error)?
+    }
+    let outcome = Outcome()
+    let done = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var command = command
+    Task {
+        do {
+            try await command.run()
+        } catch {
+            outcome.error = error
+        }
+        done.signal()
+    }
+    done.wait()
+    if let error = outcome.error { throw error }
 }
 
 /// Where findings and reports are printed.

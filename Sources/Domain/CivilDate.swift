@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date with no time zone: what a school writes in a `Дата …` column.
 public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `year << 9 | month << 5 | day`: four bytes, ordered as the dates are. A million people's
@@ -104,6 +106,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}
+
+extension CivilDate {
+    /// Today in the machine's time zone: the office's calendar day.
+    public static var today: CivilDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
 }
 
 /// Kept as `ГГГГ-ММ-ДД` wherever a value is stored (the registry's kept figures and packages).

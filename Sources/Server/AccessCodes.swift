@@ -1,0 +1,106 @@
+import Crypto
+import Domain
+import Foundation
+import _CryptoExtras
+
+/// The access codes of the curators' page: one per school folder (and one for `district`),
+/// issued by the administrator and shown once. Only a slow hash is kept (scrypt, a salt of its
+/// own per code) in `var/access/codes.json`, readable by the service alone, with the code's first
+/// four letters (20 of its 98 bits) to tell whose a code is without hashing it for every folder;
+/// issuing again replaces a code, revoking removes it.
+public struct AccessCodes: Sendable {
+    /// 20 letters and digits that cannot be mistaken for each other (no 0/O, 1/I/L), in groups of
+    /// four: about 98 bits.
+    static let alphabet = Array("ABCDEFGHJKMNPQRSTUVWXYZ23456789")
+    static let length = 20
+
+    struct Entry: Codable, Sendable {
+        var salt: String
+        var hash: String
+        var issued: String
+        var prefix: String
+    }
+
+    let path: String
+
+    public init(state: String) { path = state + "/access/codes.json" }
+
+    /// A new code for `folder` (replacing any earlier one); the code itself is returned, never kept.
+    public func issue(_ folder: String, now: Date = Date()) throws -> String {
+        var generator = SystemRandomNumberGenerator()
+        let letters = (0..<Self.length).map { _ in Self.alphabet.randomElement(using: &generator)! }
+        let code = stride(from: 0, to: Self.length, by: 4).map { String(letters[$0..<($0 + 4)]) }.joined(separator: "-")
+        let salt = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        var entries = try load()
+        entries[folder] = Entry(
+            salt: Hex.lowercase(salt), hash: try Self.hash(code, salt: salt), issued: ISO8601DateFormatter().string(from: now),
+            prefix: Self.prefix(code))
+        try save(entries)
+        return code
+    }
+
+    /// Removes `folder`'s code; false when it had none.
+    public func revoke(_ folder: String) throws -> Bool {
+        var entries = try load()
+        guard entries.removeValue(forKey: folder) != nil else { return false }
+        try save(entries)
+        return true
+    }
+
+    /// Whether `code` is `folder`'s (spaces, dashes and case as typed do not matter).
+    public func verify(_ folder: String, code: String) -> Bool {
+        guard let entries = try? load(), let entry = entries[folder], let salt = Self.bytes(hex: entry.salt),
+            let hash = try? Self.hash(code, salt: salt)
+        else { return false }
+        return Self.constantTimeEqual(Array(hash.utf8), Array(entry.hash.utf8))
+    }
+
+    /// The folder whose code this is, if any: the one entry with its first letters, verified.
+    public func owner(of code: String) -> String? {
+        guard let entries = try? load() else { return nil }
+        let prefix = Self.prefix(code)
+        return entries.first { $0.value.prefix == prefix && verify($0.key, code: code) }?.key
+    }
+
+    static func prefix(_ code: String) -> String { String(code.uppercased().filter { $0 != "-" && !$0.isWhitespace }.prefix(4)) }
+
+    /// Folders that have a code.
+    public func folders() -> [String] { ((try? load()) ?? [:]).keys.sorted() }
+
+    /// scrypt (N = 2^15, r = 8, p = 1: about 32 MB and a tenth of a second) of the code as typed
+    /// without spaces and dashes, upper-cased.
+    static func hash(_ code: String, salt: [UInt8]) throws -> String {
+        let normalized = code.uppercased().filter { $0 != "-" && !$0.isWhitespace }
+        let key = try KDF.Scrypt.deriveKey(
+            from: Array(normalized.utf8), salt: salt, outputByteCount: 32, rounds: 1 << 15, blockSize: 8, parallelism: 1)
+        return key.withUnsafeBytes { Hex.lowercase($0) }
+    }
+
+    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    static func bytes(hex: String) -> [UInt8]? {
+        let digits = Array(hex.utf8)
+        guard digits.count % 2 == 0 else { return nil }
+        return stride(from: 0, to: digits.count, by: 2).compactMap {
+            UInt8(String(decoding: digits[$0..<($0 + 2)], as: UTF8.self), radix: 16)
+        }
+    }
+
+    private func load() throws -> [String: Entry] {
+        guard FileManager.default.fileExists(atPath: path) else { return [:] }
+        return try JSONDecoder().decode([String: Entry].self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    private func save(_ entries: [String: Entry]) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let temporary = folder + "/.codes.\(getpid()).tmp"
+        FileManager.default.createFile(atPath: temporary, contents: try encoder.encode(entries), attributes: [.posixPermissions: 0o600])
+        guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+}
