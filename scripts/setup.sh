@@ -6,7 +6,8 @@ set -euo pipefail
 missing=()
 # `setup.sh libreoffice`: also the headless LibreOffice (Calc and Writer) that checks the workbooks
 # and the report;
-# `setup.sh chromium`: also the headless browser that loads the web pages in the tests;
+# `setup.sh chromium`: also the headless browser that loads the web pages in the tests, its
+# WebDriver and curl (the server tests);
 # `setup.sh poppler`: pdftoppm, which renders a page of the report for README;
 # `setup.sh openpyxl`: the second reader of workbooks the reading tests compare against (PyPI).
 for extra in "$@"; do
@@ -15,7 +16,11 @@ for extra in "$@"; do
             command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
             [ -e /usr/lib/libreoffice/program/libswlo.so ] || missing+=(libreoffice-writer-nogui)
             ;;
-        chromium) command -v chromium >/dev/null || missing+=(chromium) ;;
+        chromium)
+            command -v chromium >/dev/null || missing+=(chromium)
+            command -v chromedriver >/dev/null || missing+=(chromium-driver)  # WebDriver, for the curators' page tests
+            command -v curl >/dev/null || missing+=(curl)                     # the HTTP client of the server tests
+            ;;
         poppler) command -v pdftoppm >/dev/null || missing+=(poppler-utils) ;;
         openpyxl)
             python3 -c 'import openpyxl' 2>/dev/null \

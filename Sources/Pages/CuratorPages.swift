@@ -213,7 +213,7 @@ public enum CuratorPages {
                     fetch('/api/v1/schools/' + encodeURIComponent(code) + '/files?name=' + encodeURIComponent(file.name), {
                       method: 'POST', body: file, credentials: 'same-origin', headers: { 'X-CSRF-Token': csrf }
                     }).then(function (r) {
-                      return r.json().then(function (j) { if (r.ok) show(file.name, j.verdicts); else show(file.name, null, j.message || ('Ошибка ' + r.status)); });
+                      return r.json().then(function (j) { if (r.ok) show(file.name, j); else show(file.name, null, j.message || ("Ошибка " + r.status)); });
                     }).catch(function () { show(file.name, null, 'Файл не отправлен: нет связи с сервером.'); });
                   }
                   document.getElementById('files').addEventListener('change', function (e) { Array.prototype.forEach.call(e.target.files, send); });

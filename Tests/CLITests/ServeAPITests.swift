@@ -221,3 +221,40 @@ struct ServeAPITests {
         #expect(try upload(server, a, name: "m.csv", code: code, [0x41]).status == 429, "refused even with the right code, for a while")
     }
 }
+
+/// The district office's page: the last night's overview and workbooks, what schools sent since,
+/// and nothing outside the outbox.
+struct ServeDistrictTests {
+    @Test(.timeLimit(.minutes(2)))
+    func theDistrictSeesItsOutputsAndNothingElse() throws {
+        let ws = try Workspace()
+        try ws.drop("tetyushi-sosh1", "mentors.csv", Files.mentors([(Files.mentorA, "Андреева")]))
+        #expect(try ws.run().status == 0)
+        try ws.drop("tetyushi-sosh2", "наставники.csv", Files.mentors([(Files.mentorB, "Белов")]))
+        let server = try ServerProcess(ws)
+        let code = try server.issue("district")
+        let start = try Reply.curl([], url: server.url + "/")
+        let login = try #require(start.headers["set-cookie"]?.split(separator: ";").first.map(String.init))
+        let csrf = try #require(start.text.firstMatch(of: /name="csrf" value="([0-9a-f]+)"/)?.1)
+        let signed = try Reply.curl(
+            ["-X", "POST", "-H", "Cookie: \(login)", "--data", "csrf=\(csrf)&folder=district&code=\(code)"], url: server.url + "/login")
+        #expect(signed.status == 303 && signed.headers["location"] == "/district")
+        let cookie = try #require(signed.headers["set-cookie"])
+        #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+        let session = String(cookie.split(separator: ";")[0])
+        let page = try Reply.curl(["-H", "Cookie: \(session)"], url: server.url + "/district")
+        #expect(page.status == 200)
+        #expect(page.text.contains("statform-\(ws.asOf).xlsx") && page.text.contains("Сводка района"))
+        #expect(page.text.contains("наставники.csv"), "what a school sent since the night")
+        let workbook = try Reply.curl(["-H", "Cookie: \(session)"], url: server.url + "/district/file/statform-\(ws.asOf).xlsx")
+        #expect(workbook.status == 200 && workbook.body.starts(with: [0x50, 0x4B]))
+        for path in [
+            "/district/file/..%2Fvar%2Fregistry.sqlite", "/district/file/%2E%2E/config/nastavnik.toml",
+            "/school/receipts/..%2F..%2Fregistry-\(ws.asOf).xlsx",
+        ] {
+            #expect(try Reply.curl(["-H", "Cookie: \(session)"], url: server.url + path).status != 200, "\(path)")
+        }
+        // A school's session cannot open the district's page.
+        #expect(try Reply.curl([], url: server.url + "/district").status == 303)
+    }
+}
