@@ -4,7 +4,7 @@
 SWIFT ?= swift
 AS_OF ?= $(shell date +%F)
 
-.PHONY: setup build release run run-region test lint format fuzz sanitize check-workbooks install bench bench-scale bench-workbooks bench-levels clean
+.PHONY: setup build release run run-region serve test lint format fuzz sanitize check-workbooks install bench bench-scale bench-workbooks bench-levels bench-serve clean
 PREFIX ?= /opt/nastavnik
 
 setup:
@@ -19,6 +19,13 @@ release: setup
 # The nightly job on a copy of the demo inbox (var/demo/), outputs in outbox/.
 run: release
 	scripts/demo-run.sh --as-of $(AS_OF)
+
+# The curators' page on the demo (var/demo/ of `make run`): http://127.0.0.1:8080, a code for
+# tetyushi-sosh1 and one for the district printed first.
+serve: run
+	.build/release/nastavnik access issue tetyushi-sosh1 --config var/demo/config | tail -1 | sed 's/^/tetyushi-sosh1: /'
+	.build/release/nastavnik access issue district --config var/demo/config | tail -1 | sed 's/^/district: /'
+	.build/release/nastavnik serve --config var/demo/config --listen 127.0.0.1:8080
 
 # A region's night on the demo district's package (var/demo-region/, outputs in its outbox/).
 run-region: run
@@ -80,6 +87,12 @@ SCHOOLS ?= 40
 bench-levels: setup
 	$(SWIFT) build -c release --product nastavnik-bench
 	.build/release/nastavnik-bench levels --districts $(DISTRICTS) --schools $(SCHOOLS) --runs 5
+
+# The curators' page under load: 200 concurrent uploads, and the verdict of a 1,000-row file.
+bench-serve: setup
+	$(SWIFT) build -c release --product nastavnik
+	$(SWIFT) build -c release --product nastavnik-bench
+	.build/release/nastavnik-bench serve --uploads 200 --samples 40
 
 # Reading .xlsx: a school's six-sheet workbook, and a 100,000-row mentors sheet.
 bench-workbooks: setup

@@ -28,10 +28,13 @@ units="$root/etc/systemd/system"
 if [ -d "$units" ]; then
     sed "s|/opt/nastavnik|$prefix|g; s|^User=.*|User=$user|; s|^Group=.*|Group=$user|" deploy/nastavnik.service > "$units/nastavnik.service"
     install -m 0644 deploy/nastavnik.timer "$units/nastavnik.timer"
-    echo "systemd: systemctl daemon-reload && systemctl enable --now nastavnik.timer"
+    sed "s|/opt/nastavnik|$prefix|g; s|^User=.*|User=$user|; s|^Group=.*|Group=$user|" deploy/nastavnik-serve.service > "$units/nastavnik-serve.service"
+    echo "systemd: systemctl daemon-reload && systemctl enable --now nastavnik.timer nastavnik-serve.service"
 else
     install -d "$root$prefix/deploy"
     sed "s|/opt/nastavnik|$prefix|g; s| nastavnik cd | $user cd |" deploy/nastavnik.cron > "$root$prefix/deploy/nastavnik.cron"
     echo "cron: copy $prefix/deploy/nastavnik.cron to /etc/cron.d/nastavnik"
 fi
+install -d "$root$prefix/deploy"
+install -m 0644 deploy/nginx-nastavnik.conf "$root$prefix/deploy/nginx-nastavnik.conf"
 echo "installed in $root$prefix"

@@ -26,6 +26,8 @@ import Workbooks
 //     mentors sheet (MB/s of sheet XML, peak memory).
 //   swift run -c release nastavnik-bench levels [--districts 45] [--schools 40] [--runs 3]
 //     a region's night on that many district packages; see LevelsBench.swift.
+//   swift run -c release nastavnik-bench serve [--uploads 200] [--samples 40]
+//     the curators' page under load (release `nastavnik serve`); see ServeBench.swift.
 //   swift run -c release nastavnik-bench registry-workbook [--rows N]
 //     writes outbox/registry-DATE.xlsx for a registry of N current mentors (default 1,000,000),
 //     built once in the temp folder; prints the time and this process's peak memory.
@@ -41,6 +43,7 @@ struct Options {
         case scale
         case workbookReading = "workbook-reading"
         case levels
+        case serve
     }
 
     var benchmark: Benchmark?
@@ -53,6 +56,8 @@ struct Options {
     var sizes = [20, 1_400, 5_600, 40_000]
     var skipBaseline = false
     var districts = 45
+    var uploads = 200
+    var samples = 40
 
     init(_ arguments: [String]) {
         var i = 1
@@ -75,6 +80,8 @@ struct Options {
             case "--rows": rows = Int(value) ?? rows
             case "--schools": schools = Int(value) ?? schools
             case "--districts": districts = Int(value) ?? districts
+            case "--uploads": uploads = Int(value) ?? uploads
+            case "--samples": samples = Int(value) ?? samples
             case "--surnames": uniqueSurnames = value == "unique"
             case "--sizes": sizes = value.split(separator: ",").compactMap { Int($0) }
             case "--no-baseline":
@@ -96,5 +103,6 @@ case .nightlyRun: NightlyRunBench.run(schools: options.schools, rowsPerSchool: o
 case .scale: ScaleBench.run(options)
 case .workbookReading: WorkbookReadingBench.run(runs: options.runs)
 case .levels: LevelsBench.run(districts: options.districts, schools: options.schools, runs: options.runs)
+case .serve: ServeBench.run(uploads: options.uploads, samples: options.samples)
 case nil: ReadingBench.run(options)
 }

@@ -13,7 +13,7 @@ struct DeployTests {
         }
         try FileManager.default.copyItem(at: CommandRunner.binary, to: prefix.appendingPathComponent("bin/nastavnik"))
         var paths: [String] = []
-        for name in ["nastavnik.service", "nastavnik.timer"] {
+        for name in ["nastavnik.service", "nastavnik.timer", "nastavnik-serve.service"] {
             let text = try String(contentsOf: Self.deploy.appendingPathComponent(name), encoding: .utf8)
                 .replacingOccurrences(of: "/opt/nastavnik", with: prefix.path)
                 .replacingOccurrences(of: "User=nastavnik", with: "User=root").replacingOccurrences(
@@ -86,5 +86,9 @@ struct DeployTests {
         let service = try String(contentsOf: destination.appendingPathComponent("etc/systemd/system/nastavnik.service"), encoding: .utf8)
         #expect(service.contains("ExecStart=/srv/nastavnik/bin/nastavnik run --config /srv/nastavnik/config"))
         #expect(FileManager.default.fileExists(atPath: destination.appendingPathComponent("etc/systemd/system/nastavnik.timer").path))
+        let server = try String(
+            contentsOf: destination.appendingPathComponent("etc/systemd/system/nastavnik-serve.service"), encoding: .utf8)
+        #expect(server.contains("ExecStart=/srv/nastavnik/bin/nastavnik serve --config /srv/nastavnik/config --listen 127.0.0.1:8080"))
+        #expect(FileManager.default.fileExists(atPath: prefix.appendingPathComponent("deploy/nginx-nastavnik.conf").path))
     }
 }
