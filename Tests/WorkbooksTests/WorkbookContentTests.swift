@@ -77,7 +77,7 @@ struct WorkbookContentTests {
         let book = try XLSXFile(path: path)
         #expect(
             book.sheets.map(\.name) == [
-                "Мониторинг", "Дорожная карта", "Сроки ОО", "Программы — сроки", "Разные ФИО", "Динамика", "Диаграммы",
+                "Мониторинг", "Дорожная карта", "Сроки ОО", "Программы — сроки", "Разные ФИО", "Динамика", "Диаграммы", "Показатели",
             ])
         // Динамика: the half-year's schools then its total, each count beside its change (none: no half-year before).
         let dynamics = book["Динамика"]!
