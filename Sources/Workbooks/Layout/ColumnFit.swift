@@ -68,33 +68,64 @@ struct ColumnFit {
     static func lines(_ text: String, width: Double, factor: Double) -> Int {
         let room = max(Int(((width - padding) / factor).rounded(.down)), 1)
         var lines = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var used = 0
-            var count = 1
-            for word in line.split(separator: " ") {
-                let length = word.count
-                if used == 0 {
-                    count += (length - 1) / room
-                    used = (length - 1) % room + 1
-                } else if used + 1 + length <= room {
-                    used += 1 + length
-                } else {
-                    count += 1 + (length - 1) / room
-                    used = (length - 1) % room + 1
-                }
+        var used = 0
+        var count = 1
+        var word = 0
+        func endWord() {
+            guard word > 0 else { return }
+            if used == 0 {
+                count += (word - 1) / room
+                used = (word - 1) % room + 1
+            } else if used + 1 + word <= room {
+                used += 1 + word
+            } else {
+                count += 1 + (word - 1) / room
+                used = (word - 1) % room + 1
             }
-            lines += count
+            word = 0
         }
+        TextWidth.walk(text) { mark in
+            switch mark {
+            case .character: word += 1
+            case .space: endWord()
+            case .lineBreak:
+                endWord()
+                lines += count
+                used = 0
+                count = 1
+            }
+        }
+        endWord()
+        lines += count
         return max(lines, 1)
     }
 
     static func longestWord(_ text: String) -> Double {
-        Double(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0)
+        var longest = 0
+        var word = 0
+        TextWidth.walk(text) { mark in
+            if case .character = mark {
+                word += 1
+                longest = max(longest, word)
+            } else {
+                word = 0
+            }
+        }
+        return Double(longest)
     }
 
     static func longestLine(_ text: String) -> Double {
-        guard text.utf8.contains(0x0A) else { return Double(text.count) }
-        return Double(text.split(separator: "\n").map(\.count).max() ?? 0)
+        var longest = 0
+        var line = 0
+        TextWidth.walk(text) { mark in
+            if case .lineBreak = mark {
+                line = 0
+            } else {
+                line += 1
+                longest = max(longest, line)
+            }
+        }
+        return Double(longest)
     }
 
     static func digits(_ n: Double) -> Int {
