@@ -1,3 +1,4 @@
+import CDeflateLevel
 import CXLSXWriter
 import Domain
 import Foundation
@@ -17,6 +18,10 @@ public final class Workbook {
     private var retained: [UnsafeMutablePointer<CChar>] = []
     /// What every printed page of the workbook says at its top: its title and as-of date.
     public let printHeader: String
+
+    /// The zlib level the parts of every workbook are deflated at: 1 (libxlsxwriter's own is 6, with
+    /// no setting; `CDeflateLevel` changes it for the whole process), or `NASTAVNIK_DEFLATE_LEVEL`.
+    public static var deflateLevel: Int { Int(nastavnik_deflate_level()) }
 
     /// - Parameters:
     ///   - constantMemory: rows are flushed to disk as they are written (they must come in order):

@@ -70,6 +70,45 @@ struct XLSXLayerTests {
         try write(dir + "/b.xlsx")
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/a.xlsx")) == Data(contentsOf: URL(fileURLWithPath: dir + "/b.xlsx")))
     }
+
+    /// libxlsxwriter deflates every part at zlib's level 6 and has no setting for it; the program's
+    /// own `deflateInit2_` (CDeflateLevel) makes it level 1. A sheet's part is as long as zlib makes
+    /// it at level 1 (measured by Python's zlib beside it), and the workbook still opens.
+    @Test func partsAreDeflatedAtTheProgramsLevel() throws {
+        #expect(Workbook.deflateLevel == Int(ProcessInfo.processInfo.environment["NASTAVNIK_DEFLATE_LEVEL"] ?? "1"))
+        let path = scratch() + "/t.xlsx"
+        let book = try Workbook(path: path, created: created, title: "t")
+        let sheet = try book.addSheet("Лист")
+        for row in 0..<3000 {
+            try sheet.write(
+                row: row, [.text("Наставник \(row * 7919 % 1000)"), .number(Double(row * 31 % 977)), .date(day("2023-01-30"))], nil)
+        }
+        try book.close()
+        let measure = """
+            import sys, zipfile, zlib
+            part = zipfile.ZipFile(sys.argv[1]).getinfo("xl/worksheets/sheet1.xml")
+            data = zipfile.ZipFile(sys.argv[1]).read(part)
+            def size(level):
+                z = zlib.compressobj(level, zlib.DEFLATED, -15, 8)
+                return len(z.compress(data) + z.flush())
+            print(part.compress_size, size(1), size(6))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", measure, path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let sizes = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: " ").compactMap {
+            Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        process.waitUntilExit()
+        try #require(sizes.count == 3)
+        let (written, level1, level6) = (sizes[0], sizes[1], sizes[2])
+        #expect(level1 > level6 + level6 / 10, "the sheet is one that level 6 packs tighter")
+        if Workbook.deflateLevel == 1 { #expect(abs(written - level1) < abs(written - level6), "\(sizes)") }
+        #expect(try #require(XLSXFile(path: path)["Лист"])["A3"]?.value == "Наставник 838")
+    }
 }
 
 func scratch() -> String { NSTemporaryDirectory() + "nastavnik-xlsx-\(UUID().uuidString)" }
