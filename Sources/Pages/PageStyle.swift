@@ -76,6 +76,14 @@ enum PageStyle {
         """
     }
 
+    /// The document around a page built a piece at a time (`HTMLText`): what `document` gives a
+    /// template, cut where the title and the body go.
+    static let shell: (beforeTitle: RenderedHTML, beforeBody: RenderedHTML, end: RenderedHTML) = {
+        let parts = document(title: "\u{0}", body: "\u{0}").split(separator: "\u{0}", omittingEmptySubsequences: false)
+        precondition(parts.count == 3, "the document has one title and one body")
+        return (RenderedHTML(html: String(parts[0])), RenderedHTML(html: String(parts[1])), RenderedHTML(html: String(parts[2])))
+    }()
+
     static func hex(_ rgb: UInt32) -> String {
         let digits = String(rgb, radix: 16, uppercase: true)
         return "#" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
@@ -94,11 +102,9 @@ enum PageStyle {
 
 /// A link is made only of an `http` or `https` address; anything else (`javascript:`, `data:`…)
 /// stays text.
-struct PageLink: PageModel, Sendable {
+struct PageLink: Sendable {
     var text: String
     var href: String?
-
-    static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [("text", \.text), ("href", \.href)]
 
     init(_ text: String) {
         self.text = text

@@ -2,7 +2,6 @@ import Configuration
 import Deadlines
 import Domain
 import Figures
-import Mustache
 
 /// `outbox/public/<code>/index.html`: the school's website section «Целевая модель наставничества»
 /// (order item 2.6), what п. 4.14 says it shows and п. 4.15 the results of closed programmes, from
@@ -18,39 +17,28 @@ public struct SchoolPage: Sendable {
         model = Model(listing, night: night)
     }
 
-    /// Everything the page shows but its date, and the layout's version (a change to the template
-    /// rewrites every page once).
-    public var content: String { "school page, layout 1\n" + model.identity }
+    /// Everything the page shows but its date: two pages with the same content differ only in it.
+    public var content: String { render(asOf: "").string }
 
     /// The page as of `date`: the night it is written.
-    public func render(on date: CivilDate) -> String {
-        var model = model
-        model.asOf = date.russian
-        return Self.template.render(model)
-    }
+    public func render(on date: CivilDate) -> String { render(asOf: date.russian).string }
 
-    // The models hold no optional text: Mustache looks a missing value up in the enclosing
-    // context, so a nil would show whatever an outer field of that name holds.
+    /// The page's bytes as of `date`.
+    public func bytes(on date: CivilDate) -> [UInt8] { render(asOf: date.russian).bytes }
 
-    struct Curator: PageModel, Sendable {
+    struct Curator: Sendable {
         var name: String
         var position: String
-
-        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [("name", \.name), ("position", \.position)]
     }
 
-    struct Person: PageModel, Sendable {
+    struct Person: Sendable {
         var name: String
         var position: String
         var subject: String
         var category = ""
-
-        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [
-            ("name", \.name), ("position", \.position), ("subject", \.subject), ("category", \.category),
-        ]
     }
 
-    struct Programme: PageModel, Sendable {
+    struct Programme: Sendable {
         var number: String
         var form: String
         var model: String
@@ -62,33 +50,21 @@ public struct SchoolPage: Sendable {
         var mentees: String
         var status: String
         var closedOn: String
-        /// Nil: none published (a section, not a text).
+        /// Nil: none published.
         var results: PageLink?
-
-        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [
-            ("number", \.number), ("form", \.form), ("model", \.model), ("directions", \.directions), ("mode", \.mode), ("start", \.start),
-            ("end", \.end), ("mentor", \.mentor), ("mentees", \.mentees), ("status", \.status), ("closedOn", \.closedOn),
-            ("results", \.results),
-        ]
     }
 
-    struct Item: PageModel, Sendable {
+    struct Item: Sendable {
         /// Its code, title and term: the same on every school's page.
         var cells: RenderedHTML
         var status: String
         var cssClass: String
         var lastDone: String
-
-        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [
-            ("cells", \.cells), ("status", \.status), ("cssClass", \.cssClass),
-            ("lastDone", \.lastDone),
-        ]
     }
 
-    struct Model: PageModel, Sendable {
+    struct Model: Sendable {
         var schoolName: String
         var shortName: String
-        var asOf: String
         var districtName: String
         var curators: [Curator]
         var mentors: [Person]
@@ -96,16 +72,11 @@ public struct SchoolPage: Sendable {
         var running: [Programme]
         var closed: [Programme]
         var roadmap: [Item]
-        var hasMentors: Bool
-        var hasMentees: Bool
-        var hasRunning: Bool
-        var hasClosed: Bool
 
         init(_ listing: PublicListing, night: SchoolPages) {
             let deadlines = night.deadlines
             schoolName = listing.school.name
             shortName = listing.school.shortName
-            asOf = ""
             districtName = night.districtName
             curators = listing.curators.map { Curator(name: $0.name.full, position: $0.position) }
             mentors = listing.mentors.map {
@@ -124,10 +95,6 @@ public struct SchoolPage: Sendable {
             let active = listing.programmes.map(\.status.isActive)
             running = zip(programmes, active).filter { $0.1 }.map(\.0)
             closed = zip(programmes, active).filter { !$0.1 }.map(\.0)
-            hasMentors = !mentors.isEmpty
-            hasMentees = !mentees.isEmpty
-            hasRunning = !running.isEmpty
-            hasClosed = !closed.isEmpty
             let statuses = deadlines.schools[listing.school.code] ?? [:]
             roadmap = zip(deadlines.schoolItems, night.itemCells).compactMap { scheduled, cells in
                 guard let status = statuses[scheduled.item.code] else { return nil }
@@ -136,115 +103,180 @@ public struct SchoolPage: Sendable {
                     lastDone: status.lastDone?.russian ?? "")
             }
         }
-
-        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [
-            ("schoolName", \.schoolName), ("shortName", \.shortName), ("asOf", \.asOf), ("districtName", \.districtName),
-            ("curators", \.curators), ("mentors", \.mentors), ("mentees", \.mentees), ("running", \.running), ("closed", \.closed),
-            ("roadmap", \.roadmap), ("hasMentors", \.hasMentors), ("hasMentees", \.hasMentees), ("hasRunning", \.hasRunning),
-            ("hasClosed", \.hasClosed),
-        ]
     }
 
-    static let template = try! MustacheTemplate(
-        string: PageStyle.document(
-            title: "Наставничество — {{shortName}}",
-            body: """
-                <header>
-                <p class="meta">Целевая модель наставничества</p>
-                <h1>{{schoolName}}</h1>
-                <p class="meta">Сведения на {{asOf}}</p>
-                </header>
-                <main>
-                <section aria-labelledby="curators">
-                <h2 id="curators">Куратор внедрения целевой модели наставничества</h2>
-                {{#curators}}
-                <p>{{name}}, {{position}}</p>
-                {{/curators}}
-                {{^curators}}
-                <p>Сведения о кураторе пока не представлены.</p>
-                {{/curators}}
-                </section>
-                <section aria-labelledby="mentors">
-                <h2 id="mentors">Наставники</h2>
-                {{#hasMentors}}
-                <table class="cards">
-                <thead><tr><th scope="col">ФИО</th><th scope="col">Должность</th><th scope="col">Предмет (направление)</th><th scope="col">Квалификационная категория</th></tr></thead>
-                <tbody>
-                {{#mentors}}
-                <tr><td data-label="ФИО">{{name}}</td><td data-label="Должность">{{position}}</td><td data-label="Предмет (направление)">{{subject}}</td><td data-label="Категория">{{category}}</td></tr>
-                {{/mentors}}
-                </tbody>
-                </table>
-                {{/hasMentors}}
-                {{^hasMentors}}
-                <p>Сведений о наставниках, согласившихся на их публикацию, нет.</p>
-                {{/hasMentors}}
-                </section>
-                <section aria-labelledby="mentees">
-                <h2 id="mentees">Наставляемые</h2>
-                {{#hasMentees}}
-                <table class="cards">
-                <thead><tr><th scope="col">ФИО</th><th scope="col">Должность</th><th scope="col">Предмет (направление)</th></tr></thead>
-                <tbody>
-                {{#mentees}}
-                <tr><td data-label="ФИО">{{name}}</td><td data-label="Должность">{{position}}</td><td data-label="Предмет (направление)">{{subject}}</td></tr>
-                {{/mentees}}
-                </tbody>
-                </table>
-                {{/hasMentees}}
-                {{^hasMentees}}
-                <p>Сведений о наставляемых, согласившихся на их публикацию, нет.</p>
-                {{/hasMentees}}
-                </section>
-                <section aria-labelledby="running">
-                <h2 id="running">Реализуемые программы наставничества</h2>
-                {{#hasRunning}}
-                <table class="cards">
-                <thead><tr><th scope="col">Номер</th><th scope="col">Форма</th><th scope="col">Модель</th><th scope="col">Направления</th><th scope="col">Режим</th><th scope="col">Начало</th><th scope="col">Окончание</th><th scope="col">Наставник</th><th scope="col">Наставляемые</th></tr></thead>
-                <tbody>
-                {{#running}}
-                <tr><td data-label="Номер">{{number}}</td><td data-label="Форма">{{form}}</td><td data-label="Модель">{{model}}</td><td data-label="Направления">{{directions}}</td><td data-label="Режим">{{mode}}</td><td data-label="Начало">{{start}}</td><td data-label="Окончание">{{end}}</td><td data-label="Наставник">{{mentor}}</td><td data-label="Наставляемые">{{mentees}}</td></tr>
-                {{/running}}
-                </tbody>
-                </table>
-                {{/hasRunning}}
-                {{^hasRunning}}
-                <p>Сейчас программы наставничества не реализуются.</p>
-                {{/hasRunning}}
-                </section>
-                <section aria-labelledby="closed">
-                <h2 id="closed">Завершённые программы и их результаты</h2>
-                {{#hasClosed}}
-                <table class="cards">
-                <thead><tr><th scope="col">Номер</th><th scope="col">Форма</th><th scope="col">Модель</th><th scope="col">Статус</th><th scope="col">Дата завершения</th><th scope="col">Результаты</th></tr></thead>
-                <tbody>
-                {{#closed}}
-                <tr><td data-label="Номер">{{number}}</td><td data-label="Форма">{{form}}</td><td data-label="Модель">{{model}}</td><td data-label="Статус">{{status}}</td><td data-label="Дата завершения">{{closedOn}}</td><td data-label="Результаты">{{#results}}{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}{{/results}}{{^results}}не опубликованы{{/results}}</td></tr>
-                {{/closed}}
-                </tbody>
-                </table>
-                {{/hasClosed}}
-                {{^hasClosed}}
-                <p>Завершённых программ пока нет.</p>
-                {{/hasClosed}}
-                </section>
-                <section aria-labelledby="roadmap">
-                <h2 id="roadmap">Дорожная карта</h2>
-                <table class="cards">
-                <thead><tr><th scope="col">Код</th><th scope="col">Мероприятие</th><th scope="col">Срок</th><th scope="col">Статус</th><th scope="col">Выполнено</th></tr></thead>
-                <tbody>
-                {{#roadmap}}
-                <tr>{{{cells}}}<td data-label="Статус" class="{{cssClass}}">{{status}}</td><td data-label="Выполнено">{{lastDone}}</td></tr>
-                {{/roadmap}}
-                </tbody>
-                </table>
-                </section>
-                </main>
-                <footer>
-                <p class="meta">Страница составлена {{asOf}} по данным реестра наставничества ({{districtName}}). Сведения о людях публикуются только с их согласия.</p>
-                </footer>
+    /// The page, section by section: the order's п. 4.14 and 4.15.
+    func render(asOf: String) -> HTMLText {
+        var page = HTMLText(capacity: 16_384)
+        page.markup(PageStyle.shell.beforeTitle)
+        page.markup("Наставничество — ")
+        page.text(model.shortName)
+        page.markup(PageStyle.shell.beforeBody)
+        page.markup("<header>\n<p class=\"meta\">Целевая модель наставничества</p>\n<h1>")
+        page.text(model.schoolName)
+        page.markup("</h1>\n<p class=\"meta\">Сведения на ")
+        page.text(asOf)
+        page.markup("</p>\n</header>\n<main>\n")
+        curators(&page)
+        people(
+            &page, model.mentors, id: "mentors", heading: "Наставники",
+            head:
+                "<th scope=\"col\">ФИО</th><th scope=\"col\">Должность</th><th scope=\"col\">Предмет (направление)</th><th scope=\"col\">Квалификационная категория</th>",
+            none: "<p>Сведений о наставниках, согласившихся на их публикацию, нет.</p>\n", withCategory: true)
+        people(
+            &page, model.mentees, id: "mentees", heading: "Наставляемые",
+            head: "<th scope=\"col\">ФИО</th><th scope=\"col\">Должность</th><th scope=\"col\">Предмет (направление)</th>",
+            none: "<p>Сведений о наставляемых, согласившихся на их публикацию, нет.</p>\n", withCategory: false)
+        running(&page)
+        closed(&page)
+        roadmap(&page)
+        page.markup("</main>\n<footer>\n<p class=\"meta\">Страница составлена ")
+        page.text(asOf)
+        page.markup(" по данным реестра наставничества (")
+        page.text(model.districtName)
+        page.markup("). Сведения о людях публикуются только с их согласия.</p>\n</footer>\n")
+        page.markup(PageStyle.shell.end)
+        return page
+    }
 
-                """))
+    private func curators(_ page: inout HTMLText) {
+        page.markup(
+            "<section aria-labelledby=\"curators\">\n<h2 id=\"curators\">Куратор внедрения целевой модели наставничества</h2>\n")
+        for curator in model.curators {
+            page.markup("<p>")
+            page.text(curator.name)
+            page.markup(", ")
+            page.text(curator.position)
+            page.markup("</p>\n")
+        }
+        if model.curators.isEmpty { page.markup("<p>Сведения о кураторе пока не представлены.</p>\n") }
+        page.markup("</section>\n")
+    }
+
+    /// Mentors or mentees: a table of those who consented, or a line that there are none.
+    private func people(
+        _ page: inout HTMLText, _ people: [Person], id: StaticString, heading: StaticString, head: StaticString, none: StaticString,
+        withCategory: Bool
+    ) {
+        page.markup("<section aria-labelledby=\"")
+        page.markup(id)
+        page.markup("\">\n<h2 id=\"")
+        page.markup(id)
+        page.markup("\">")
+        page.markup(heading)
+        page.markup("</h2>\n")
+        if people.isEmpty {
+            page.markup(none)
+        } else {
+            page.markup("<table class=\"cards\">\n<thead><tr>")
+            page.markup(head)
+            page.markup("</tr></thead>\n<tbody>\n")
+            for person in people {
+                page.markup("<tr><td data-label=\"ФИО\">")
+                page.text(person.name)
+                page.markup("</td><td data-label=\"Должность\">")
+                page.text(person.position)
+                page.markup("</td><td data-label=\"Предмет (направление)\">")
+                page.text(person.subject)
+                if withCategory {
+                    page.markup("</td><td data-label=\"Категория\">")
+                    page.text(person.category)
+                }
+                page.markup("</td></tr>\n")
+            }
+            page.markup("</tbody>\n</table>\n")
+        }
+        page.markup("</section>\n")
+    }
+
+    private func running(_ page: inout HTMLText) {
+        page.markup("<section aria-labelledby=\"running\">\n<h2 id=\"running\">Реализуемые программы наставничества</h2>\n")
+        if model.running.isEmpty {
+            page.markup("<p>Сейчас программы наставничества не реализуются.</p>\n")
+        } else {
+            page.markup(
+                "<table class=\"cards\">\n<thead><tr><th scope=\"col\">Номер</th><th scope=\"col\">Форма</th><th scope=\"col\">Модель</th><th scope=\"col\">Направления</th><th scope=\"col\">Режим</th><th scope=\"col\">Начало</th><th scope=\"col\">Окончание</th><th scope=\"col\">Наставник</th><th scope=\"col\">Наставляемые</th></tr></thead>\n<tbody>\n"
+            )
+            for p in model.running {
+                page.markup("<tr><td data-label=\"Номер\">")
+                page.text(p.number)
+                page.markup("</td><td data-label=\"Форма\">")
+                page.text(p.form)
+                page.markup("</td><td data-label=\"Модель\">")
+                page.text(p.model)
+                page.markup("</td><td data-label=\"Направления\">")
+                page.text(p.directions)
+                page.markup("</td><td data-label=\"Режим\">")
+                page.text(p.mode)
+                page.markup("</td><td data-label=\"Начало\">")
+                page.text(p.start)
+                page.markup("</td><td data-label=\"Окончание\">")
+                page.text(p.end)
+                page.markup("</td><td data-label=\"Наставник\">")
+                page.text(p.mentor)
+                page.markup("</td><td data-label=\"Наставляемые\">")
+                page.text(p.mentees)
+                page.markup("</td></tr>\n")
+            }
+            page.markup("</tbody>\n</table>\n")
+        }
+        page.markup("</section>\n")
+    }
+
+    private func closed(_ page: inout HTMLText) {
+        page.markup("<section aria-labelledby=\"closed\">\n<h2 id=\"closed\">Завершённые программы и их результаты</h2>\n")
+        if model.closed.isEmpty {
+            page.markup("<p>Завершённых программ пока нет.</p>\n")
+        } else {
+            page.markup(
+                "<table class=\"cards\">\n<thead><tr><th scope=\"col\">Номер</th><th scope=\"col\">Форма</th><th scope=\"col\">Модель</th><th scope=\"col\">Статус</th><th scope=\"col\">Дата завершения</th><th scope=\"col\">Результаты</th></tr></thead>\n<tbody>\n"
+            )
+            for p in model.closed {
+                page.markup("<tr><td data-label=\"Номер\">")
+                page.text(p.number)
+                page.markup("</td><td data-label=\"Форма\">")
+                page.text(p.form)
+                page.markup("</td><td data-label=\"Модель\">")
+                page.text(p.model)
+                page.markup("</td><td data-label=\"Статус\">")
+                page.text(p.status)
+                page.markup("</td><td data-label=\"Дата завершения\">")
+                page.text(p.closedOn)
+                page.markup("</td><td data-label=\"Результаты\">")
+                switch p.results {
+                case nil: page.markup("не опубликованы")
+                case let link? where link.href != nil:
+                    page.markup("<a href=\"")
+                    page.text(link.href ?? "")
+                    page.markup("\">")
+                    page.text(link.text)
+                    page.markup("</a>")
+                case let link?: page.text(link.text)
+                }
+                page.markup("</td></tr>\n")
+            }
+            page.markup("</tbody>\n</table>\n")
+        }
+        page.markup("</section>\n")
+    }
+
+    private func roadmap(_ page: inout HTMLText) {
+        page.markup(
+            "<section aria-labelledby=\"roadmap\">\n<h2 id=\"roadmap\">Дорожная карта</h2>\n<table class=\"cards\">\n<thead><tr><th scope=\"col\">Код</th><th scope=\"col\">Мероприятие</th><th scope=\"col\">Срок</th><th scope=\"col\">Статус</th><th scope=\"col\">Выполнено</th></tr></thead>\n<tbody>\n"
+        )
+        for item in model.roadmap {
+            page.markup("<tr>")
+            page.markup(item.cells)
+            page.markup("<td data-label=\"Статус\" class=\"")
+            page.text(item.cssClass)
+            page.markup("\">")
+            page.text(item.status)
+            page.markup("</td><td data-label=\"Выполнено\">")
+            page.text(item.lastDone)
+            page.markup("</td></tr>\n")
+        }
+        page.markup("</tbody>\n</table>\n</section>\n")
+    }
 }
 
 /// What every school's page of a night shares: the roadmap's school items, their code, title and
@@ -259,23 +291,17 @@ public struct SchoolPages: Sendable {
         self.deadlines = deadlines
         self.districtName = districtName
         itemCells = deadlines.schoolItems.map { scheduled in
-            RenderedHTML(
-                html: Self.cells.render(ItemText(code: scheduled.item.code, title: scheduled.item.title, term: scheduled.item.term)))
+            var cells = HTMLText()
+            cells.markup("<td data-label=\"Код\">")
+            cells.text(scheduled.item.code)
+            cells.markup("</td><td data-label=\"Мероприятие\">")
+            cells.text(scheduled.item.title)
+            cells.markup("</td><td data-label=\"Срок\">")
+            cells.text(scheduled.item.term)
+            cells.markup("</td>")
+            return cells.rendered
         }
     }
 
     public func page(_ listing: PublicListing) -> SchoolPage { SchoolPage(listing, night: self) }
-
-    struct ItemText: PageModel {
-        var code: String
-        var title: String
-        var term: String
-
-        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [
-            ("code", \.code), ("title", \.title), ("term", \.term),
-        ]
-    }
-
-    static let cells = try! MustacheTemplate(
-        string: #"<td data-label="Код">{{code}}</td><td data-label="Мероприятие">{{title}}</td><td data-label="Срок">{{term}}</td>"#)
 }

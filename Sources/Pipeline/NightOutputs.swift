@@ -367,7 +367,7 @@ struct Writer: Sendable {
         let path = "\(place.outbox)/public/\(school.code)/index.html"
         let fingerprint = NightOutputs.fingerprint(page.content)
         if let kept = stamps[name], kept.fingerprint == fingerprint, FileBytes.stamp(DiskPath(path)) != nil { return .kept }
-        try AtomicWrite.write(Data(page.render(on: place.asOf).utf8), to: path, staging: place.staging)
+        try AtomicWrite.write(Data(page.bytes(on: place.asOf)), to: path, staging: place.staging)
         try open(path)
         return .written(stamp: (name, OutputStamp(fingerprint: fingerprint, path: path)))
     }

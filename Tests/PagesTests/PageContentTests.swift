@@ -104,16 +104,24 @@ struct PageContentTests {
         #expect(DistrictPage.render(figures) == page)
     }
 
-    /// Every value is escaped: the one value placed as it is (`{{{…}}}`) is the roadmap's cells,
-    /// which this module's own template rendered, escaping them.
+    /// Every value of a template is escaped: none is placed as it is (`{{{…}}}`, `{{&…}}`). (A school's
+    /// page is built by `HTMLText`, where only the code's own literals go in unescaped.)
     @Test func noValueGoesIntoAPageUnescaped() {
-        for template in [SchoolPage.template, DistrictPage.template, SchoolPages.cells] {
+        for template in [DistrictPage.template, LevelPage.template] {
             let text = template.description
-            #expect(text.components(separatedBy: "{{{").count - 1 == text.components(separatedBy: "{{{cells}}}").count - 1)
-            #expect(!text.contains("{{&"))
+            #expect(!text.contains("{{{") && !text.contains("{{&"))
         }
-        #expect(SchoolPage.template.description.contains("{{{cells}}}"))
         #expect(!PageStyle.css.contains("{{"), "the stylesheet is part of the templates' text")
+    }
+
+    @Test func aValueIsEscapedByteByByteAndOtherwiseCopiedWhole() {
+        var html = HTMLText()
+        html.markup("<td>")
+        html.text("Иванова А.\u{301} & «Школа» <b>'1'</b> \"x\" ёЁ 😀")
+        html.text("")
+        html.text("&")
+        html.markup("</td>")
+        #expect(html.string == "<td>Иванова А.\u{301} &amp; «Школа» &lt;b&gt;&#39;1&#39;&lt;/b&gt; &quot;x&quot; ёЁ 😀&amp;</td>")
     }
 
     @Test func onlyHttpAndHttpsAddressesBecomeLinks() {
