@@ -45,3 +45,9 @@ struct HTMLText {
     var string: String { String(decoding: bytes, as: UTF8.self) }
     var rendered: RenderedHTML { RenderedHTML(html: string) }
 }
+
+/// HTML this module laid out (its values escaped), to be placed in another page as it is: what
+/// every school's page shares, laid out once a night, and the document around it.
+struct RenderedHTML: Sendable {
+    let html: String
+}
