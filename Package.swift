@@ -62,10 +62,10 @@ let package = Package(
         .target(
             name: "Packages",
             dependencies: ["Domain", "Reading", "Figures", "Judgement", .product(name: "Crypto", package: "swift-crypto")]),
-        // zlib's deflate level for libxlsxwriter, which has no setting for it (see deflate_level.c).
-        .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z"), .linkedLibrary("dl")]),
+        // What libxlsxwriter cannot be told: its deflate level and its part files (see its C files).
+        .target(name: "CXLSXTuning", linkerSettings: [.linkedLibrary("xlsxwriter"), .linkedLibrary("z"), .linkedLibrary("dl")]),
         // libxlsxwriter behind a small Swift layer: workbooks, sheets, styles, charts.
-        .target(name: "XLSX", dependencies: ["CXLSXWriter", "CDeflateLevel", "Domain"]),
+        .target(name: "XLSX", dependencies: ["CXLSXWriter", "CXLSXTuning", "Domain"]),
         // Word documents (WordprocessingML) written through ZIPFoundation: headings, paragraphs, tables.
         .target(name: "DOCX", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // What the district and the schools receive in outbox/ (SPEC §7), and the templates: layout only.

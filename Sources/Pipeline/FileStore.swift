@@ -37,7 +37,7 @@ final class FileStore: @unchecked Sendable {
     /// removed. What is archived is readable by the service and the district's group only.
     func move(_ source: DiskPath, to stored: String) throws {
         let destination = absolute(stored)
-        try makeFolder((destination as NSString).deletingLastPathComponent)
+        try makeFolder(String(destination[..<(destination.lastIndex(of: "/") ?? destination.startIndex)]))
         let renamed = source.withCString { from in DiskPath(destination).withCString { rename(from, $0) } }
         if renamed != 0 {
             guard errno == EXDEV else {
@@ -54,7 +54,9 @@ final class FileStore: @unchecked Sendable {
         let known = made.contains(path)
         lock.unlock()
         guard !known else { return }
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        if mkdir(path, 0o750) != 0 && errno != EEXIST {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        }
         lock.lock()
         made.insert(path)
         lock.unlock()

@@ -64,8 +64,7 @@ public struct Sheet {
             try workbook.check(worksheet_repeat_rows(handle, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)), "строки заголовка")
         }
         // `&` opens a code in a page header: a title's own ampersands are doubled.
-        let title = String(workbook.printHeader.replacingOccurrences(of: "&", with: "&&").prefix(200))
-        try workbook.check(worksheet_set_header(handle, "&L\(title)&R\(name.replacingOccurrences(of: "&", with: "&&"))"), "колонтитул")
+        try workbook.check(worksheet_set_header(handle, "&L\(workbook.headerText)&R\(name.doubling("&"))"), "колонтитул")
         try workbook.check(worksheet_set_footer(handle, "&Cстр. &P из &N"), "колонтитул")
     }
 
@@ -110,7 +109,7 @@ public struct Sheet {
         var rule = lxw_conditional_format()
         rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
         rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_EQUAL_TO.rawValue)
-        rule.value_string = workbook.retain("\"\(text.replacingOccurrences(of: "\"", with: "\"\""))\"")
+        rule.value_string = workbook.retain("\"\(text.doubling("\""))\"")
         rule.format = workbook.format(style)
         try workbook.check(
             worksheet_conditional_format_range(
@@ -124,7 +123,7 @@ public struct Sheet {
 
     /// `'Лист'!$A$2:$A$10`: a range of this sheet for charts and formulas.
     public func range(firstRow: Int, column: Int, lastRow: Int, lastColumn: Int? = nil) -> String {
-        let sheet = name.replacingOccurrences(of: "'", with: "''")
+        let sheet = name.doubling("'")
         return "'\(sheet)'!$\(Self.columnName(column))$\(firstRow + 1):$\(Self.columnName(lastColumn ?? column))$\(lastRow + 1)"
     }
 
@@ -138,5 +137,21 @@ public struct Sheet {
             n = (n - 1) / 26
         }
         return name
+    }
+}
+
+extension String {
+    /// The text with each `ascii` character written twice: how a quote is escaped inside quotes in
+    /// a formula, and `&` in a page header.
+    func doubling(_ ascii: Unicode.Scalar) -> String {
+        let byte = UInt8(ascii: ascii)
+        guard utf8.contains(byte) else { return self }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 8)
+        for b in utf8 {
+            bytes.append(b)
+            if b == byte { bytes.append(b) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

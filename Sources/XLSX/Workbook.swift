@@ -1,4 +1,4 @@
-import CDeflateLevel
+import CXLSXTuning
 import CXLSXWriter
 import Domain
 import Foundation
@@ -18,10 +18,19 @@ public final class Workbook {
     private var retained: [UnsafeMutablePointer<CChar>] = []
     /// What every printed page of the workbook says at its top: its title and as-of date.
     public let printHeader: String
+    /// The same in a page header's code: its own ampersands doubled, cut to what Excel keeps.
+    let headerText: String
 
     /// The zlib level the parts of every workbook are deflated at: 1 (libxlsxwriter's own is 6, with
-    /// no setting; `CDeflateLevel` changes it for the whole process), or `NASTAVNIK_DEFLATE_LEVEL`.
+    /// no setting; `CXLSXTuning` changes it inside `close()`), or `NASTAVNIK_DEFLATE_LEVEL`.
     public static var deflateLevel: Int { Int(nastavnik_deflate_level()) }
+
+    /// Whether libxlsxwriter keeps a workbook's parts in unnamed files (`CXLSXTuning`), not in
+    /// files it names, checks and removes itself.
+    public static var unnamedPartFiles: Bool {
+        guard let folder = scratchFolder else { return nastavnik_unnamed_part_files(nil) == 1 }
+        return folder.withCString { nastavnik_unnamed_part_files(UnsafeMutablePointer(mutating: $0)) } == 1
+    }
 
     /// - Parameters:
     ///   - constantMemory: rows are flushed to disk as they are written (they must come in order):
@@ -33,9 +42,9 @@ public final class Workbook {
     public init(path: String, constantMemory: Bool = false, created: Date, title: String, staging: String? = nil) throws {
         self.path = path
         printHeader = "\(title), на \(CivilDate(daysSinceEpoch: Int((created.timeIntervalSince1970 / 86_400).rounded(.down))).russian)"
+        headerText = String(printHeader.doubling("&").prefix(200))
         let directory = (path as NSString).deletingLastPathComponent
-        var info = stat()
-        if stat(directory, &info) != 0 {
+        if mkdir(directory, 0o777) != 0 && errno != EEXIST {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
         temporary =
@@ -56,7 +65,7 @@ public final class Workbook {
     deinit {
         // A workbook dropped without close(): free it and leave no temporary file behind.
         if handle != nil {
-            workbook_close(handle)
+            _ = nastavnik_workbook_close(handle)
             unlink(temporary)
         }
         for pointer in retained { free(pointer) }
@@ -78,7 +87,7 @@ public final class Workbook {
     public func close() throws {
         guard let workbook = handle else { return }
         handle = nil
-        let error = workbook_close(workbook)
+        let error = lxw_error(UInt32(nastavnik_workbook_close(workbook)))
         guard error == LXW_NO_ERROR else {
             unlink(temporary)
             throw XLSXError(error, path)
@@ -92,14 +101,20 @@ public final class Workbook {
 
     /// A new sheet. Names are NFC, at most 31 characters, without `[]:*?/\`, unique ignoring case.
     public func addSheet(_ name: String) throws -> Sheet {
-        let normalized = name.precomposedStringWithCanonicalMapping
-        guard normalized.count <= 31, !normalized.isEmpty, normalized.rangeOfCharacter(from: CharacterSet(charactersIn: "[]:*?/\\")) == nil,
+        let normalized = Self.isComposed(name) ? name : name.precomposedStringWithCanonicalMapping
+        guard normalized.count <= 31, !normalized.isEmpty, !normalized.contains(where: { "[]:*?/\\".contains($0) }),
             sheetNames.insert(normalized.lowercased()).inserted
         else { throw XLSXError(message: "недопустимое или повторное имя листа «\(name)»", context: path) }
         guard let sheet = workbook_add_worksheet(live, normalized) else {
             throw XLSXError(message: "не удалось добавить лист «\(name)»", context: path)
         }
         return Sheet(workbook: self, handle: sheet, name: normalized)
+    }
+
+    /// Whether a name is NFC as it is, told without Foundation (which takes longer than the sheet):
+    /// Latin and Cyrillic letters, digits and punctuation without combining marks (U+0300 on) are.
+    static func isComposed(_ name: String) -> Bool {
+        name.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x400..<0x500).contains($0.value) }
     }
 
     public func addChart(_ kind: Chart.Kind, title: String) -> Chart {

@@ -72,7 +72,7 @@ struct XLSXLayerTests {
     }
 
     /// libxlsxwriter deflates every part at zlib's level 6 and has no setting for it; the program's
-    /// own `deflateInit2_` (CDeflateLevel) makes it level 1. A sheet's part is as long as zlib makes
+    /// own `deflateInit2_` (CXLSXTuning) makes it level 1. A sheet's part is as long as zlib makes
     /// it at level 1 (measured by Python's zlib beside it), and the workbook still opens.
     @Test func partsAreDeflatedAtTheProgramsLevel() throws {
         #expect(Workbook.deflateLevel == Int(ProcessInfo.processInfo.environment["NASTAVNIK_DEFLATE_LEVEL"] ?? "1"))
@@ -108,6 +108,17 @@ struct XLSXLayerTests {
         #expect(level1 > level6 + level6 / 10, "the sheet is one that level 6 packs tighter")
         if Workbook.deflateLevel == 1 { #expect(abs(written - level1) < abs(written - level6), "\(sizes)") }
         #expect(try #require(XLSXFile(path: path)["Лист"])["A3"]?.value == "Наставник 838")
+    }
+
+    /// libxlsxwriter's parts go to unnamed files (O_TMPFILE, `CXLSXTuning`) in its scratch folder:
+    /// nothing to name, check or remove, nothing left behind by a killed run.
+    @Test func partsAreKeptInUnnamedFiles() throws {
+        #expect(Workbook.unnamedPartFiles)
+        let path = scratch() + "/t.xlsx"
+        let book = try Workbook(path: path, created: created, title: "t")
+        try book.addSheet("Лист").write(0, 0, .text("часть"))
+        try book.close()
+        #expect(try #require(XLSXFile(path: path)["Лист"])["A1"]?.value == "часть")
     }
 }
 
