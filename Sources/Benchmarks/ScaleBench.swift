@@ -5,13 +5,15 @@ import Foundation
 /// the shared plain-Python baseline on a fresh copy of the same inbox in the same session.
 ///
 /// For each size: inboxes from ../shared/bench/gen_scale.py (generated once into the temp folder);
-/// the first night; a quiet night (no new files); a night where 5 % of the schools send their files
-/// again (a third of them changed); then the baseline's first night. Wall, CPU, peak RSS (by
+/// the first night; a quiet night (no new files); a typical night (one school in twenty sends one
+/// changed file); then the baseline's first night. `--vs BINARY` runs another build's nights
+/// alternately with these, on copies of the same inbox. Wall, CPU, peak RSS (by
 /// /usr/bin/time) and the stages from the run's journal; medians of `--runs`.
 enum ScaleBench {
     struct Measure {
         var wall = 0.0
-        var cpu = 0.0
+        var user = 0.0
+        var system = 0.0
         var peakMB = 0.0
         var stages: [String: Double] = [:]
     }
@@ -29,18 +31,24 @@ enum ScaleBench {
             exit(2)
         }
         print("machine: \(machine()); date: \(today()); runs per figure: \(options.runs) (medians)")
-        print("binary: \(binary)")
+        // The binaries measured side by side, alternating night by night: this build, and
+        // `--vs` another (an earlier commit's release binary).
+        var binaries = [("nastavnik", binary)]
+        if let other = options.versus { binaries.append(("vs", other)) }
+        for (label, path) in binaries { print("\(label): \(path)") }
         for schools in options.sizes {
             let inbox = generated(schools)
-            var nights: [String: [Measure]] = [:]
+            var nights: [String: [String: [Measure]]] = [:]
             var baseline: [Measure] = []
             for _ in 0..<options.runs {
-                let work = scratch + "/work-\(schools)"
-                copy(inbox, to: work)
-                nights["first", default: []].append(night(work, asOf: "2023-03-20"))
-                nights["quiet", default: []].append(night(work, asOf: "2023-03-21"))
-                resend(from: inbox, to: work, share: 20)
-                nights["resend", default: []].append(night(work, asOf: "2023-03-22"))
+                for (label, path) in binaries {
+                    let work = scratch + "/work-\(label)-\(schools)"
+                    copy(inbox, to: work)
+                    nights[label, default: [:]]["first", default: []].append(night(path, work, asOf: "2023-03-20"))
+                    nights[label, default: [:]]["quiet", default: []].append(night(path, work, asOf: "2023-03-21"))
+                    typical(from: inbox, to: work, share: 20)
+                    nights[label, default: [:]]["typical", default: []].append(night(path, work, asOf: "2023-03-22"))
+                }
                 if !options.skipBaseline {
                     let base = scratch + "/base-\(schools)"
                     copy(inbox, to: base)
@@ -50,23 +58,34 @@ enum ScaleBench {
             }
             let files = (try? FileManager.default.subpathsOfDirectory(atPath: inbox + "/inbox"))?.filter { $0.hasSuffix(".csv") }.count ?? 0
             print("\n## \(schools) schools, \(files) files")
-            for name in ["first", "quiet", "resend"] {
-                let m = median(nights[name] ?? [])
-                print(
-                    String(
-                        format: "%@ night: wall %.2f s, CPU %.2f s, peak RSS %.0f MB, %.2f ms per school", name, m.wall, m.cpu, m.peakMB,
-                        m.wall / Double(schools) * 1000))
-                print(
-                    "  stages: "
-                        + m.stages.sorted { $0.key < $1.key }.map { String(format: "%@ %.2f", $0.key, $0.value) }.joined(separator: ", "))
+            for (label, _) in binaries {
+                for name in ["first", "quiet", "typical"] {
+                    let m = median(nights[label]?[name] ?? [])
+                    print(
+                        String(
+                            format: "%@ %@ night: wall %.2f s, user %.2f s, system %.2f s, peak RSS %.0f MB, %.2f ms per school", label,
+                            name,
+                            m.wall, m.user, m.system, m.peakMB, m.wall / Double(schools) * 1000))
+                    print(
+                        "  stages: "
+                            + m.stages.sorted { $0.key < $1.key }.map { String(format: "%@ %.2f", $0.key, $0.value) }.joined(
+                                separator: ", "))
+                }
+            }
+            if binaries.count == 2 {
+                for name in ["first", "quiet", "typical"] {
+                    let ratios = zip(nights["vs"]?[name] ?? [], nights["nastavnik"]?[name] ?? []).map { $0.wall / $1.wall }
+                    print(String(format: "%@ night: vs / nastavnik = %.2f× (median of the pairs)", name, mid(ratios)))
+                }
             }
             if !baseline.isEmpty {
                 let b = median(baseline)
-                let first = median(nights["first"] ?? [])
+                let ratios = zip(baseline, nights["nastavnik"]?["first"] ?? []).map { $0.wall / $1.wall }
                 print(
                     String(
-                        format: "baseline (Python) first night: wall %.2f s, peak RSS %.0f MB; nastavnik is %.1f× faster", b.wall, b.peakMB,
-                        b.wall / first.wall))
+                        format:
+                            "baseline (Python) first night: wall %.2f s, peak RSS %.0f MB; nastavnik is %.2f× faster (median of the pairs)",
+                        b.wall, b.peakMB, mid(ratios)))
             }
         }
     }
@@ -88,24 +107,27 @@ enum ScaleBench {
         shell(["cp", "-a", from, to])
     }
 
-    /// Every `share`-th school sends its files again: two thirds as they were (`повтор`), a third
-    /// with a blank line added (a new file, the same rows).
-    static func resend(from inbox: String, to work: String, share: Int) {
+    /// A typical night: every `share`-th school sends one changed file (its mentors, a blank line
+    /// added: a new file, the same rows).
+    static func typical(from inbox: String, to work: String, share: Int) {
         let folders = ((try? FileManager.default.contentsOfDirectory(atPath: inbox + "/inbox")) ?? []).sorted()
         for (i, folder) in folders.enumerated() where i % share == 0 {
             let source = inbox + "/inbox/" + folder
             let target = work + "/inbox/" + folder
             try? FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: source)) ?? [] {
-                guard var bytes = FileManager.default.contents(atPath: source + "/" + name) else { continue }
-                if (i / share) % 3 == 0 && name.contains("ment") { bytes.append(contentsOf: [0x0D, 0x0A]) }
-                _ = FileManager.default.createFile(atPath: target + "/" + name, contents: bytes)
-            }
+            guard
+                let name = ((try? FileManager.default.contentsOfDirectory(atPath: source)) ?? []).sorted().first(where: {
+                    $0.hasPrefix("mentors") || $0.hasPrefix("наставники")
+                }),
+                var bytes = FileManager.default.contents(atPath: source + "/" + name)
+            else { continue }
+            bytes.append(contentsOf: [0x0D, 0x0A])
+            _ = FileManager.default.createFile(atPath: target + "/" + name, contents: bytes)
         }
         shell(["find", work + "/inbox", "-type", "f", "-exec", "touch", "-d", "2023-03-19 21:00", "{}", "+"])
     }
 
-    static func night(_ work: String, asOf: String) -> Measure {
+    static func night(_ binary: String, _ work: String, asOf: String) -> Measure {
         var m = measure([binary, "run", "--config", work + "/config", "--as-of", asOf, "--quiet"], in: work)
         let runs = ((try? FileManager.default.contentsOfDirectory(atPath: work + "/var/runs")) ?? []).filter { $0.hasPrefix(asOf) }.sorted()
         if let last = runs.last, let data = FileManager.default.contents(atPath: work + "/var/runs/" + last),
@@ -129,7 +151,8 @@ enum ScaleBench {
             }
         }
         var m = Measure()
-        m.cpu = (Double(value("User time (seconds)") ?? "0") ?? 0) + (Double(value("System time (seconds)") ?? "0") ?? 0)
+        m.user = Double(value("User time (seconds)") ?? "0") ?? 0
+        m.system = Double(value("System time (seconds)") ?? "0") ?? 0
         m.peakMB = (Double(value("Maximum resident set size (kbytes)") ?? "0") ?? 0) / 1024
         // «Elapsed (wall clock) time (h:mm:ss or m:ss): 0:29.29»
         if let elapsed = text.split(separator: "\n").first(where: { $0.contains("Elapsed (wall clock)") })?.split(separator: " ").last {
@@ -140,11 +163,14 @@ enum ScaleBench {
 
     static func median(_ measures: [Measure]) -> Measure {
         guard !measures.isEmpty else { return Measure() }
-        func mid(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-        var m = Measure(wall: mid(measures.map(\.wall)), cpu: mid(measures.map(\.cpu)), peakMB: mid(measures.map(\.peakMB)))
+        var m = Measure(
+            wall: mid(measures.map(\.wall)), user: mid(measures.map(\.user)), system: mid(measures.map(\.system)),
+            peakMB: mid(measures.map(\.peakMB)))
         for key in Set(measures.flatMap(\.stages.keys)) { m.stages[key] = mid(measures.map { $0.stages[key] ?? 0 }) }
         return m
     }
+
+    static func mid(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.sorted()[values.count / 2] }
 
     @discardableResult
     static func shell(_ command: [String], in directory: String? = nil, quiet: Bool = false) -> Int32 {

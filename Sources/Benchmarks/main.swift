@@ -18,8 +18,8 @@ import Workbooks
 //     the whole nightly job on N schools sending a Windows-1251 mentors file of N rows each
 //     (default 100 × 10,000), in a fresh installation in the temp folder: validation, registry,
 //     deadlines and every workbook.
-//   swift run -c release nastavnik-bench scale [--sizes 20,1400,5600,40000] [--runs 3] [--no-baseline]
-//     the nightly job (release binary) at each size: first, quiet and resend nights, and the
+//   swift run -c release nastavnik-bench scale [--sizes 20,1400,5600,40000] [--runs 3] [--no-baseline] [--vs BINARY]
+//     the nightly job (release binary) at each size: first, quiet and typical nights, and the
 //     shared Python baseline on the same inbox; see ScaleBench.swift.
 //   swift run -c release nastavnik-bench workbook-reading [--runs N]
 //     `.xlsx` input: a school's six-sheet workbook read and validated (ms), and a 100,000-row
@@ -28,6 +28,9 @@ import Workbooks
 //     a region's night on that many district packages; see LevelsBench.swift.
 //   swift run -c release nastavnik-bench serve [--uploads 200] [--samples 40]
 //     the curators' page under load (release `nastavnik serve`); see ServeBench.swift.
+//   swift run -c release nastavnik-bench workbook-floor [--runs N]
+//     a school's receipt as the night writes it against the same workbook written with
+//     libxlsxwriter's C calls only (ms per workbook, ratio); see WorkbookFloorBench.swift.
 //   swift run -c release nastavnik-bench registry-workbook [--rows N]
 //     writes outbox/registry-DATE.xlsx for a registry of N current mentors (default 1,000,000),
 //     built once in the temp folder; prints the time and this process's peak memory.
@@ -44,6 +47,7 @@ struct Options {
         case workbookReading = "workbook-reading"
         case levels
         case serve
+        case workbookFloor = "workbook-floor"
     }
 
     var benchmark: Benchmark?
@@ -55,6 +59,7 @@ struct Options {
     var uniqueSurnames = false
     var sizes = [20, 1_400, 5_600, 40_000]
     var skipBaseline = false
+    var versus: String?
     var districts = 45
     var uploads = 200
     var samples = 40
@@ -84,6 +89,7 @@ struct Options {
             case "--samples": samples = Int(value) ?? samples
             case "--surnames": uniqueSurnames = value == "unique"
             case "--sizes": sizes = value.split(separator: ",").compactMap { Int($0) }
+            case "--vs": versus = value
             case "--no-baseline":
                 skipBaseline = true
                 i -= 1
@@ -104,5 +110,6 @@ case .scale: ScaleBench.run(options)
 case .workbookReading: WorkbookReadingBench.run(runs: options.runs)
 case .levels: LevelsBench.run(districts: options.districts, schools: options.schools, runs: options.runs)
 case .serve: ServeBench.run(uploads: options.uploads, samples: options.samples)
+case .workbookFloor: WorkbookFloorBench.run(runs: options.runs)
 case nil: ReadingBench.run(options)
 }
