@@ -156,7 +156,7 @@ struct NightOutputs {
             let remarks = notes
             plan.append(
                 Output(kind: .receipt, path: "\(outbox)/\(area)/\(folder)") {
-                    try ReceiptWorkbook.write(
+                    _ = try ReceiptWorkbook.write(
                         folder: folder, title: "\(unit.name) (\(folder))", files: files, notes: remarks, deadlines: deadlines,
                         isDistrict: folder == own, place: place, area: area)
                     return .written(stamp: nil)

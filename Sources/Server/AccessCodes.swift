@@ -100,7 +100,10 @@ public struct AccessCodes: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let temporary = folder + "/.codes.\(getpid()).tmp"
-        FileManager.default.createFile(atPath: temporary, contents: try encoder.encode(entries), attributes: [.posixPermissions: 0o600])
+        let data = try encoder.encode(entries)
+        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
         guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 }

@@ -423,7 +423,10 @@ public struct CuratorServer: Sendable {
             statusCode: status, headers: [.contentType: "application/json; charset=utf-8"], body: (try? encoder.encode(value)) ?? Data())
     }
 
-    func redirect(_ location: String) -> HTTPResponse { HTTPResponse(statusCode: .seeOther, headers: [.location: location]) }
+    func redirect(_ location: String) -> HTTPResponse {
+        let headers: HTTPHeaders = [.location: location]
+        return HTTPResponse(statusCode: .seeOther, headers: headers)
+    }
 
     func file(_ path: String, type: String, download: String?) -> HTTPResponse {
         guard let data = FileManager.default.contents(atPath: path) else { return plain("Файла нет.", status: .notFound) }

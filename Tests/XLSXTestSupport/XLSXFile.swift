@@ -94,7 +94,7 @@ public struct XLSXFile {
 private func parse(_ xml: String, with delegate: XMLParserDelegate) {
     let parser = XMLParser(data: Data(xml.utf8))
     parser.delegate = delegate
-    parser.parse()
+    _ = parser.parse()
 }
 
 /// `<c r="A1" t="s" s="1"><f>…</f><v>…</v></c>` and `<is><t>…</t></is>`.
