@@ -77,6 +77,7 @@ bench: setup
 # the country takes about half an hour, the baseline most of it). SIZES=20,1400 for a shorter run.
 SIZES ?= 20,1400,5600,40000
 bench-scale: setup
+	@scripts/setup.sh xlsxwriter
 	$(SWIFT) build -c release --product nastavnik
 	$(SWIFT) build -c release --product nastavnik-bench
 	.build/release/nastavnik-bench scale --sizes $(SIZES) --runs 3

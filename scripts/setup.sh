@@ -9,7 +9,8 @@ missing=()
 # `setup.sh chromium`: also the headless browser that loads the web pages in the tests, its
 # WebDriver and curl (the server tests);
 # `setup.sh poppler`: pdftoppm, which renders a page of the report for README;
-# `setup.sh openpyxl`: the second reader of workbooks the reading tests compare against (PyPI).
+# `setup.sh openpyxl`: the second reader of workbooks the reading tests compare against (PyPI);
+# `setup.sh xlsxwriter`: what the shared Python baseline of `make bench-scale` writes with (PyPI).
 for extra in "$@"; do
     case "$extra" in
         libreoffice)
@@ -25,6 +26,10 @@ for extra in "$@"; do
         openpyxl)
             python3 -c 'import openpyxl' 2>/dev/null \
                 || python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore 'openpyxl==3.1.5' >&2
+            ;;
+        xlsxwriter)
+            python3 -c 'import xlsxwriter' 2>/dev/null \
+                || python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore 'XlsxWriter==3.2.0' >&2
             ;;
         *) echo "setup.sh: unknown extra «$extra»" >&2; exit 2 ;;
     esac
