@@ -2,78 +2,182 @@ import Configuration
 import Deadlines
 import Domain
 import Figures
-import Mustache
 
 /// `outbox/index.html`: the district office's overview in a browser — the statform's headline
 /// figures (its `Итого` row), every school × roadmap item coloured as in the monitoring workbook,
 /// the schools that need attention, and links to each school's page and the three workbooks. Opens
 /// straight from the file system: every link is relative to the outbox.
 public enum DistrictPage {
-    public static func render(_ figures: NightFigures) -> String { template.render(Model(figures)) }
+    public static func render(_ figures: NightFigures) -> String { render(Model(figures)).string }
 
-    struct Figure: PageModel {
+    /// The page laid out a piece at a time (`HTMLText`): a region's matrix has a cell for every
+    /// school and roadmap item, which a template engine looked up and escaped one by one.
+    static func render(_ model: Model) -> HTMLText {
+        var page = HTMLText(capacity: 4_096 + model.schools.count * (96 + model.columns.count * 40))
+        page.markup(PageStyle.shell.beforeTitle)
+        page.markup("Наставничество — сводка на ")
+        page.text(model.asOf)
+        page.markup(PageStyle.shell.beforeBody)
+        page.markup("<header>\n<p class=\"meta\">Целевая модель наставничества педагогических работников</p>\n<h1>")
+        page.text(model.districtName)
+        page.markup("</h1>\n<p class=\"meta\">Сведения на ")
+        page.text(model.asOf)
+        page.markup("; отчётный период ")
+        page.text(model.period)
+        page.markup("</p>\n")
+        if let package = model.package {
+            page.markup("<p class=\"meta\">")
+            page.text(package)
+            page.markup("</p>")
+        }
+        page.markup("\n</header>\n<nav aria-label=\"Книги\">\n<ul>\n")
+        for workbook in model.workbooks {
+            page.markup("<li><a href=\"")
+            page.text(workbook.file)
+            page.markup("\">")
+            page.text(workbook.title)
+            page.markup("</a> (")
+            page.text(workbook.file)
+            page.markup(")</li>\n")
+        }
+        page.markup("</ul>\n</nav>\n<main>\n<section aria-labelledby=\"headline\">\n<h2 id=\"headline\">Главные показатели</h2>\n<table>\n")
+        page.markup("<caption>Итого по району (как в форме статистического наблюдения)</caption>\n<tbody>\n")
+        for figure in model.headline {
+            page.markup("<tr><th scope=\"row\">")
+            page.text(figure.title)
+            page.markup("</th><td class=\"num\">")
+            page.text(figure.value)
+            page.markup("</td></tr>\n")
+        }
+        page.markup("</tbody>\n</table>\n</section>\n")
+        page.markup("<section aria-labelledby=\"attention\">\n<h2 id=\"attention\">Требуют внимания</h2>\n")
+        if model.hasAttention {
+            page.markup("<table class=\"cards\">\n<thead><tr><th scope=\"col\">Код ОО</th>")
+            page.markup("<th scope=\"col\">Образовательная организация</th><th scope=\"col\">Что не так</th></tr></thead>\n<tbody>\n")
+            for school in model.attention {
+                page.markup("<tr><td data-label=\"Код ОО\">")
+                page.text(school.code)
+                page.markup("</td><td data-label=\"ОО\"><a href=\"")
+                page.text(school.page)
+                page.markup("\">")
+                page.text(school.name)
+                page.markup("</a></td><td data-label=\"Что не так\">")
+                page.text(school.reasons)
+                page.markup("</td></tr>\n")
+            }
+            page.markup("</tbody>\n</table>\n")
+        } else {
+            page.markup("<p>Все образовательные организации прислали данные, просроченных мероприятий нет.</p>\n")
+        }
+        page.markup("</section>\n<section aria-labelledby=\"matrix\">\n<h2 id=\"matrix\">Дорожная карта: сроки ОО</h2>\n")
+        page.markup("<ul class=\"legend\" aria-label=\"Условные обозначения\">\n")
+        for entry in model.legend {
+            page.markup("<li class=\"")
+            page.text(entry.cssClass)
+            page.markup("\">")
+            page.text(entry.text)
+            page.markup("</li>\n")
+        }
+        page.markup("</ul>\n<div class=\"scroll\">\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\">ОО</th>")
+        for column in model.columns {
+            page.markup("<th scope=\"col\"><abbr title=\"")
+            page.text(column.title)
+            page.markup("\">")
+            page.text(column.code)
+            page.markup("</abbr></th>")
+        }
+        page.markup("</tr></thead>\n<tbody>\n")
+        for school in model.schools {
+            page.markup("<tr><th scope=\"row\"><a href=\"")
+            page.text(school.page)
+            page.markup("\">")
+            page.text(school.code)
+            page.markup("</a></th>")
+            for cell in school.cells {
+                page.markup("<td class=\"")
+                page.text(cell.cssClass)
+                page.markup("\">")
+                page.text(cell.status)
+                page.markup("</td>")
+            }
+            page.markup("</tr>\n")
+        }
+        page.markup("</tbody>\n</table>\n</div>\n</section>\n<section aria-labelledby=\"district\">\n")
+        page.markup("<h2 id=\"district\">Мероприятия отдела образования</h2>\n<table class=\"cards\">\n")
+        page.markup("<thead><tr><th scope=\"col\">Код</th><th scope=\"col\">Мероприятие</th><th scope=\"col\">Срок</th>")
+        page.markup("<th scope=\"col\">Статус</th></tr></thead>\n<tbody>\n")
+        for item in model.districtItems {
+            page.markup("<tr><td data-label=\"Код\">")
+            page.text(item.code)
+            page.markup("</td><td data-label=\"Мероприятие\">")
+            page.text(item.title)
+            page.markup("</td><td data-label=\"Срок\">")
+            page.text(item.term)
+            page.markup("</td><td data-label=\"Статус\" class=\"")
+            page.text(item.cssClass)
+            page.markup("\">")
+            page.text(item.status)
+            page.markup("</td></tr>\n")
+        }
+        page.markup("</tbody>\n</table>\n</section>\n<section aria-labelledby=\"pages\">\n")
+        page.markup("<h2 id=\"pages\">Страницы образовательных организаций</h2>\n<ul>\n")
+        for school in model.schools {
+            page.markup("<li><a href=\"")
+            page.text(school.page)
+            page.markup("\">")
+            page.text(school.name)
+            page.markup("</a> (")
+            page.text(school.code)
+            page.markup(")</li>\n")
+        }
+        page.markup("</ul>\n</section>\n</main>\n")
+        page.markup(PageStyle.shell.end)
+        return page
+    }
+
+    struct Figure: Sendable {
         var title: String
         var value: String
-
-        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [("title", \.title), ("value", \.value)]
     }
 
-    struct Cell: PageModel {
+    struct Cell: Sendable {
         var status: String
         var cssClass: String
-
-        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [("status", \.status), ("cssClass", \.cssClass)]
     }
 
-    struct SchoolRow: PageModel {
+    struct SchoolRow: Sendable {
         var code: String
         var name: String
         var page: String
         var cells: [Cell]
-
-        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [
-            ("code", \.code), ("name", \.name), ("page", \.page), ("cells", \.cells),
-        ]
     }
 
-    struct Attention: PageModel {
+    struct Attention: Sendable {
         var code: String
         var name: String
         var page: String
         var reasons: String
-
-        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [
-            ("code", \.code), ("name", \.name), ("page", \.page), ("reasons", \.reasons),
-        ]
     }
 
-    struct Column: PageModel {
+    struct Column: Sendable {
         var code: String
         var title: String
-
-        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [("code", \.code), ("title", \.title)]
     }
 
-    struct DistrictItem: PageModel {
+    struct DistrictItem: Sendable {
         var code: String
         var title: String
         var term: String
         var status: String
         var cssClass: String
-
-        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [
-            ("code", \.code), ("title", \.title), ("term", \.term), ("status", \.status), ("cssClass", \.cssClass),
-        ]
     }
 
-    struct Workbook: PageModel {
+    struct Workbook: Sendable {
         var title: String
         var file: String
-
-        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [("title", \.title), ("file", \.file)]
     }
 
-    struct Model: PageModel {
+    struct Model: Sendable {
         var districtName: String
         var asOf: String
         var period: String
@@ -153,97 +257,5 @@ public enum DistrictPage {
 
         /// A school's page, relative to the outbox.
         static func page(_ school: School) -> String { "public/\(school.code)/index.html" }
-
-        static let fields: [(name: String, path: PartialKeyPath<Self> & Sendable)] = [
-            ("districtName", \.districtName), ("asOf", \.asOf), ("period", \.period), ("workbooks", \.workbooks), ("headline", \.headline),
-            ("attention", \.attention), ("hasAttention", \.hasAttention), ("columns", \.columns), ("schools", \.schools),
-            ("districtItems", \.districtItems), ("legend", \.legend), ("package", \.package),
-        ]
     }
-
-    static let template = try! MustacheTemplate(
-        string: PageStyle.document(
-            title: "Наставничество — сводка на {{asOf}}",
-            body: """
-                <header>
-                <p class="meta">Целевая модель наставничества педагогических работников</p>
-                <h1>{{districtName}}</h1>
-                <p class="meta">Сведения на {{asOf}}; отчётный период {{period}}</p>
-                {{#package}}<p class="meta">{{package}}</p>{{/package}}
-                </header>
-                <nav aria-label="Книги">
-                <ul>
-                {{#workbooks}}
-                <li><a href="{{file}}">{{title}}</a> ({{file}})</li>
-                {{/workbooks}}
-                </ul>
-                </nav>
-                <main>
-                <section aria-labelledby="headline">
-                <h2 id="headline">Главные показатели</h2>
-                <table>
-                <caption>Итого по району (как в форме статистического наблюдения)</caption>
-                <tbody>
-                {{#headline}}
-                <tr><th scope="row">{{title}}</th><td class="num">{{value}}</td></tr>
-                {{/headline}}
-                </tbody>
-                </table>
-                </section>
-                <section aria-labelledby="attention">
-                <h2 id="attention">Требуют внимания</h2>
-                {{#hasAttention}}
-                <table class="cards">
-                <thead><tr><th scope="col">Код ОО</th><th scope="col">Образовательная организация</th><th scope="col">Что не так</th></tr></thead>
-                <tbody>
-                {{#attention}}
-                <tr><td data-label="Код ОО">{{code}}</td><td data-label="ОО"><a href="{{page}}">{{name}}</a></td><td data-label="Что не так">{{reasons}}</td></tr>
-                {{/attention}}
-                </tbody>
-                </table>
-                {{/hasAttention}}
-                {{^hasAttention}}
-                <p>Все образовательные организации прислали данные, просроченных мероприятий нет.</p>
-                {{/hasAttention}}
-                </section>
-                <section aria-labelledby="matrix">
-                <h2 id="matrix">Дорожная карта: сроки ОО</h2>
-                <ul class="legend" aria-label="Условные обозначения">
-                {{#legend}}
-                <li class="{{cssClass}}">{{text}}</li>
-                {{/legend}}
-                </ul>
-                <div class="scroll">
-                <table class="matrix">
-                <thead><tr><th scope="col">ОО</th>{{#columns}}<th scope="col"><abbr title="{{title}}">{{code}}</abbr></th>{{/columns}}</tr></thead>
-                <tbody>
-                {{#schools}}
-                <tr><th scope="row"><a href="{{page}}">{{code}}</a></th>{{#cells}}<td class="{{cssClass}}">{{status}}</td>{{/cells}}</tr>
-                {{/schools}}
-                </tbody>
-                </table>
-                </div>
-                </section>
-                <section aria-labelledby="district">
-                <h2 id="district">Мероприятия отдела образования</h2>
-                <table class="cards">
-                <thead><tr><th scope="col">Код</th><th scope="col">Мероприятие</th><th scope="col">Срок</th><th scope="col">Статус</th></tr></thead>
-                <tbody>
-                {{#districtItems}}
-                <tr><td data-label="Код">{{code}}</td><td data-label="Мероприятие">{{title}}</td><td data-label="Срок">{{term}}</td><td data-label="Статус" class="{{cssClass}}">{{status}}</td></tr>
-                {{/districtItems}}
-                </tbody>
-                </table>
-                </section>
-                <section aria-labelledby="pages">
-                <h2 id="pages">Страницы образовательных организаций</h2>
-                <ul>
-                {{#schools}}
-                <li><a href="{{page}}">{{name}}</a> ({{code}})</li>
-                {{/schools}}
-                </ul>
-                </section>
-                </main>
-
-                """))
 }

@@ -1,6 +1,7 @@
 /// A page built a piece at a time, in UTF-8, for the pages the night writes by the thousand (a
-/// school's section): a template engine looks each value up by name and escapes it a character at
-/// a time, which cost five times the page's own bytes. Escaped by construction: the only text that
+/// school's section) and the one that grows with them (the district's matrix): a template engine
+/// looks each value up by name and escapes it a character at a time, which cost five times the
+/// page's own bytes. Escaped by construction: the only text that
 /// goes in as it is, is markup written in this module's code (a `StaticString` literal) or HTML
 /// this module laid out before (`RenderedHTML`); every value is escaped on its way in.
 struct HTMLText {

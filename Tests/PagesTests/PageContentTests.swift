@@ -104,10 +104,25 @@ struct PageContentTests {
         #expect(DistrictPage.render(figures) == page)
     }
 
+    @Test func theDistrictPageEscapesEveryValue() throws {
+        var model = DistrictPage.Model(try Self.figures(R.knownDistrict).1)
+        model.districtName = "<script>alert('x')</script> & Co"
+        model.package = "Пакет \"<b>\""
+        model.schools[0].name = "Школа <img src=x onerror=alert(1)>"
+        model.schools[0].cells[0].status = "<i>"
+        let page = DistrictPage.render(model).string
+        #expect(page.contains("<h1>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co</h1>"))
+        #expect(page.contains("<p class=\"meta\">Пакет &quot;&lt;b&gt;&quot;</p>"))
+        #expect(page.contains("Школа &lt;img src=x onerror=alert(1)&gt;</a>"))
+        #expect(page.contains("\">&lt;i&gt;</td>"))
+        #expect(!page.contains("<script") && !page.contains("<img") && !page.contains("<i>") && !page.contains("<b>"))
+    }
+
     /// Every value of a template is escaped: none is placed as it is (`{{{…}}}`, `{{&…}}`). (A school's
-    /// page is built by `HTMLText`, where only the code's own literals go in unescaped.)
+    /// page and the district's are built by `HTMLText`, where only the code's own literals go in
+    /// unescaped.)
     @Test func noValueGoesIntoAPageUnescaped() {
-        for template in [DistrictPage.template, LevelPage.template] {
+        for template in [LevelPage.template] {
             let text = template.description
             #expect(!text.contains("{{{") && !text.contains("{{&"))
         }
