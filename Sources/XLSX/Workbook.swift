@@ -25,12 +25,9 @@ public final class Workbook {
     /// no setting; `CXLSXTuning` changes it inside `close()`), or `NASTAVNIK_DEFLATE_LEVEL`.
     public static var deflateLevel: Int { Int(nastavnik_deflate_level()) }
 
-    /// Whether libxlsxwriter keeps a workbook's parts in unnamed files (`CXLSXTuning`), not in
-    /// files it names, checks and removes itself.
-    public static var unnamedPartFiles: Bool {
-        guard let folder = scratchFolder else { return nastavnik_unnamed_part_files(nil) == 1 }
-        return folder.withCString { nastavnik_unnamed_part_files(UnsafeMutablePointer(mutating: $0)) } == 1
-    }
+    /// How many parts of workbooks, in this process so far, were too large for memory (`CXLSXTuning`
+    /// keeps libxlsxwriter's parts there, up to 4 MiB each) and moved to unnamed files.
+    public static var partsMovedToFiles: Int { Int(nastavnik_parts_moved_to_files()) }
 
     /// - Parameters:
     ///   - constantMemory: rows are flushed to disk as they are written (they must come in order):
@@ -71,9 +68,9 @@ public final class Workbook {
         for pointer in retained { free(pointer) }
     }
 
-    /// Where libxlsxwriter keeps the parts of a workbook while it is written: a RAM file system when
-    /// the machine has one (a dozen small files are made and removed for every workbook, which on
-    /// a disk file system costs more than writing them), else the system's temporary folder.
+    /// Where the parts of a workbook too large to be kept in memory (`CXLSXTuning`) are written
+    /// before they are zipped: a RAM file system when the machine has one (a sheet of the registry
+    /// is written there and read back once), else the system's temporary folder.
     static let scratchFolder: String? = {
         var info = stat()
         guard stat("/dev/shm", &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, access("/dev/shm", W_OK | X_OK) == 0 else { return nil }

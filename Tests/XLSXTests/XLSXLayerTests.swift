@@ -110,15 +110,31 @@ struct XLSXLayerTests {
         #expect(try #require(XLSXFile(path: path)["Лист"])["A3"]?.value == "Наставник 838")
     }
 
-    /// libxlsxwriter's parts go to unnamed files (O_TMPFILE, `CXLSXTuning`) in its scratch folder:
-    /// nothing to name, check or remove, nothing left behind by a killed run.
-    @Test func partsAreKeptInUnnamedFiles() throws {
-        #expect(Workbook.unnamedPartFiles)
-        let path = scratch() + "/t.xlsx"
-        let book = try Workbook(path: path, created: created, title: "t")
+    /// libxlsxwriter's parts are kept in memory (`CXLSXTuning`): a small workbook's never reach a
+    /// file; a sheet larger than 4 MiB, written row by row in constant-memory mode, moves to an
+    /// unnamed file and is zipped whole.
+    @Test func partsAreKeptInMemoryUntilTheyAreLarge() throws {
+        let small = scratch() + "/small.xlsx"
+        let moved = Workbook.partsMovedToFiles
+        let book = try Workbook(path: small, created: created, title: "t")
         try book.addSheet("Лист").write(0, 0, .text("часть"))
         try book.close()
-        #expect(try #require(XLSXFile(path: path)["Лист"])["A1"]?.value == "часть")
+        #expect(Workbook.partsMovedToFiles == moved)
+        #expect(try #require(XLSXFile(path: small)["Лист"])["A1"]?.value == "часть")
+
+        let large = scratch() + "/large.xlsx"
+        let big = try Workbook(path: large, constantMemory: true, created: created, title: "t")
+        let sheet = try big.addSheet("Реестр")
+        let rows = 60_000
+        for row in 0..<rows {
+            try sheet.write(row: row, [.text("Наставник \(row)"), .number(Double(row)), .date(day("2023-01-30"))], nil)
+        }
+        try big.close()
+        #expect(Workbook.partsMovedToFiles > moved)
+        let read = try #require(XLSXFile(path: large)["Реестр"])
+        #expect(read["A1"]?.value == "Наставник 0")
+        #expect(read["A\(rows)"]?.value == "Наставник \(rows - 1)")
+        #expect(read["B\(rows)"]?.value == "\(rows - 1)")
     }
 }
 

@@ -3,7 +3,7 @@
 
 // What libxlsxwriter 1.1.4 cannot be told, set for the whole process by defining two of its
 // callees in the program (ELF symbol interposition): the zlib level of its parts
-// (deflate_level.c) and the temporary files it keeps them in (part_files.c).
+// (deflate_level.c) and where it keeps them before they are zipped (part_files.c).
 
 /// The zlib level a workbook's parts are deflated at (libxlsxwriter asks for zlib's default).
 int nastavnik_deflate_level(void);
@@ -12,8 +12,8 @@ int nastavnik_deflate_level(void);
 /// deflated at `nastavnik_deflate_level()`.
 int nastavnik_workbook_close(void *workbook);
 
-/// 1 when libxlsxwriter's part files in `tmpdir` are unnamed (O_TMPFILE) files, 0 when it makes
-/// its own there.
-int nastavnik_unnamed_part_files(char *tmpdir);
+/// How many parts of workbooks grew too large to be kept in memory and moved to unnamed files
+/// (part_files.c), in this process so far.
+long nastavnik_parts_moved_to_files(void);
 
 #endif
