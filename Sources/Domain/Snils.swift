@@ -12,15 +12,27 @@ public struct Snils: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The 11 digits, leading zeros kept.
-    public var digits: String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, 11 - text.count)) + text
-    }
+    public var digits: String { spelled(separators: false) }
 
     /// `NNN-NNN-NNN NN`.
-    public var description: String {
-        let d = Array(digits)
-        return String(d[0..<3]) + "-" + String(d[3..<6]) + "-" + String(d[6..<9]) + " " + String(d[9..<11])
+    public var description: String { spelled(separators: true) }
+
+    /// Written digit by digit from the right: the registry writes one in every row.
+    private func spelled(separators: Bool) -> String {
+        String(unsafeUninitializedCapacity: separators ? 14 : 11) { text in
+            var rest = value
+            var at = separators ? 13 : 10
+            for digit in 0..<11 {
+                if separators && (digit == 2 || digit == 5 || digit == 8) {
+                    text[at] = UInt8(ascii: digit == 2 ? " " : "-")
+                    at -= 1
+                }
+                text[at] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                at -= 1
+            }
+            return separators ? 14 : 11
+        }
     }
 
     public static func < (a: Snils, b: Snils) -> Bool { a.value < b.value }

@@ -3,6 +3,18 @@ import Testing
 @testable import Domain
 
 struct SnilsIndexTests {
+    @Test func spelledWithLeadingZerosAndSeparators() {
+        for (value, digits, spelled) in [
+            (UInt64(11_223_344_595), "11223344595", "112-233-445 95"), (326_335_397, "00326335397", "003-263-353 97"),
+            (0, "00000000000", "000-000-000 00"), (99_999_999_999, "99999999999", "999-999-999 99"),
+        ] {
+            let snils = Snils(value: value)
+            #expect(snils.digits == digits)
+            #expect(snils.description == spelled)
+            #expect(Snils(digits: digits) == snils)
+        }
+    }
+
     @Test func foldersOfANumberAndMembership() {
         let index = SnilsIndex([
             (Snils(value: 99_999_999_999), "b"), (Snils(value: 11_223_344_595), "a"), (Snils(value: 11_223_344_595), "b"),
