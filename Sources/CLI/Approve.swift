@@ -45,13 +45,7 @@ extension Nastavnik {
 
         func run() throws {
             let configuration = try loadConfiguration(options)
-            let schedule: RoadmapSchedule
-            do {
-                schedule = try RoadmapSchedule(configuration.roadmap)
-            } catch {
-                Output.error("Ошибка настроек: \(error)")
-                throw ExitCode(Exit.usage)
-            }
+            let schedule = try loadSchedule(configuration)
             let period = try reportingPeriod(self.period)!
             do {
                 let asOf = try asOfDate(options)

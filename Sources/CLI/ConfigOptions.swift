@@ -1,5 +1,6 @@
 import ArgumentParser
 import Configuration
+import Deadlines
 import Domain
 import Foundation
 
@@ -19,6 +20,17 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 func loadConfiguration(_ options: ConfigOptions) throws -> Configuration {
     do {
         return try Configuration.load(directory: options.config)
+    } catch {
+        Output.error("Ошибка настроек: \(error)")
+        throw ExitCode(Exit.usage)
+    }
+}
+
+/// The roadmap of `config/roadmap.csv` with its terms parsed; a term it cannot read is a
+/// configuration error.
+func loadSchedule(_ configuration: Configuration) throws -> RoadmapSchedule {
+    do {
+        return try RoadmapSchedule(configuration.roadmap)
     } catch {
         Output.error("Ошибка настроек: \(error)")
         throw ExitCode(Exit.usage)

@@ -30,13 +30,7 @@ extension Nastavnik {
 
         func run() throws {
             let configuration = try loadConfiguration(options)
-            let schedule: RoadmapSchedule
-            do {
-                schedule = try RoadmapSchedule(configuration.roadmap)
-            } catch {
-                Output.error("Ошибка настроек: \(error)")
-                throw ExitCode(Exit.usage)
-            }
+            let schedule = try loadSchedule(configuration)
             do {
                 let paths = try ReportOnDemand.write(
                     configuration: configuration, schedule: schedule, asOf: try asOfDate(options),

@@ -43,6 +43,27 @@ struct HTMLText {
         }
     }
 
+    /// `<td data-label="label">value</td>`: a cell of a table shown as cards on a narrow screen,
+    /// where the label names the value.
+    mutating func cell(_ label: StaticString, _ value: String) {
+        markup("<td data-label=\"")
+        markup(label)
+        markup("\">")
+        text(value)
+        markup("</td>")
+    }
+
+    /// The same with a class: a status in its colour.
+    mutating func cell(_ label: StaticString, _ value: String, class cssClass: String) {
+        markup("<td data-label=\"")
+        markup(label)
+        markup("\" class=\"")
+        text(cssClass)
+        markup("\">")
+        text(value)
+        markup("</td>")
+    }
+
     var string: String { String(decoding: bytes, as: UTF8.self) }
     var rendered: RenderedHTML { RenderedHTML(html: string) }
 }

@@ -172,17 +172,12 @@ public struct SchoolPage: Sendable {
             page.markup(head)
             page.markup("</tr></thead>\n<tbody>\n")
             for person in people {
-                page.markup("<tr><td data-label=\"ФИО\">")
-                page.text(person.name)
-                page.markup("</td><td data-label=\"Должность\">")
-                page.text(person.position)
-                page.markup("</td><td data-label=\"Предмет (направление)\">")
-                page.text(person.subject)
-                if withCategory {
-                    page.markup("</td><td data-label=\"Категория\">")
-                    page.text(person.category)
-                }
-                page.markup("</td></tr>\n")
+                page.markup("<tr>")
+                page.cell("ФИО", person.name)
+                page.cell("Должность", person.position)
+                page.cell("Предмет (направление)", person.subject)
+                if withCategory { page.cell("Категория", person.category) }
+                page.markup("</tr>\n")
             }
             page.markup("</tbody>\n</table>\n")
         }
@@ -198,25 +193,17 @@ public struct SchoolPage: Sendable {
                 "<table class=\"cards\">\n<thead><tr><th scope=\"col\">Номер</th><th scope=\"col\">Форма</th><th scope=\"col\">Модель</th><th scope=\"col\">Направления</th><th scope=\"col\">Режим</th><th scope=\"col\">Начало</th><th scope=\"col\">Окончание</th><th scope=\"col\">Наставник</th><th scope=\"col\">Наставляемые</th></tr></thead>\n<tbody>\n"
             )
             for p in model.running {
-                page.markup("<tr><td data-label=\"Номер\">")
-                page.text(p.number)
-                page.markup("</td><td data-label=\"Форма\">")
-                page.text(p.form)
-                page.markup("</td><td data-label=\"Модель\">")
-                page.text(p.model)
-                page.markup("</td><td data-label=\"Направления\">")
-                page.text(p.directions)
-                page.markup("</td><td data-label=\"Режим\">")
-                page.text(p.mode)
-                page.markup("</td><td data-label=\"Начало\">")
-                page.text(p.start)
-                page.markup("</td><td data-label=\"Окончание\">")
-                page.text(p.end)
-                page.markup("</td><td data-label=\"Наставник\">")
-                page.text(p.mentor)
-                page.markup("</td><td data-label=\"Наставляемые\">")
-                page.text(p.mentees)
-                page.markup("</td></tr>\n")
+                page.markup("<tr>")
+                page.cell("Номер", p.number)
+                page.cell("Форма", p.form)
+                page.cell("Модель", p.model)
+                page.cell("Направления", p.directions)
+                page.cell("Режим", p.mode)
+                page.cell("Начало", p.start)
+                page.cell("Окончание", p.end)
+                page.cell("Наставник", p.mentor)
+                page.cell("Наставляемые", p.mentees)
+                page.markup("</tr>\n")
             }
             page.markup("</tbody>\n</table>\n")
         }
@@ -232,17 +219,13 @@ public struct SchoolPage: Sendable {
                 "<table class=\"cards\">\n<thead><tr><th scope=\"col\">Номер</th><th scope=\"col\">Форма</th><th scope=\"col\">Модель</th><th scope=\"col\">Статус</th><th scope=\"col\">Дата завершения</th><th scope=\"col\">Результаты</th></tr></thead>\n<tbody>\n"
             )
             for p in model.closed {
-                page.markup("<tr><td data-label=\"Номер\">")
-                page.text(p.number)
-                page.markup("</td><td data-label=\"Форма\">")
-                page.text(p.form)
-                page.markup("</td><td data-label=\"Модель\">")
-                page.text(p.model)
-                page.markup("</td><td data-label=\"Статус\">")
-                page.text(p.status)
-                page.markup("</td><td data-label=\"Дата завершения\">")
-                page.text(p.closedOn)
-                page.markup("</td><td data-label=\"Результаты\">")
+                page.markup("<tr>")
+                page.cell("Номер", p.number)
+                page.cell("Форма", p.form)
+                page.cell("Модель", p.model)
+                page.cell("Статус", p.status)
+                page.cell("Дата завершения", p.closedOn)
+                page.markup("<td data-label=\"Результаты\">")
                 switch p.results {
                 case nil: page.markup("не опубликованы")
                 case let link? where link.href != nil:
@@ -267,13 +250,9 @@ public struct SchoolPage: Sendable {
         for item in model.roadmap {
             page.markup("<tr>")
             page.markup(item.cells)
-            page.markup("<td data-label=\"Статус\" class=\"")
-            page.text(item.cssClass)
-            page.markup("\">")
-            page.text(item.status)
-            page.markup("</td><td data-label=\"Выполнено\">")
-            page.text(item.lastDone)
-            page.markup("</td></tr>\n")
+            page.cell("Статус", item.status, class: item.cssClass)
+            page.cell("Выполнено", item.lastDone)
+            page.markup("</tr>\n")
         }
         page.markup("</tbody>\n</table>\n</section>\n")
     }
@@ -292,13 +271,9 @@ public struct SchoolPages: Sendable {
         self.districtName = districtName
         itemCells = deadlines.schoolItems.map { scheduled in
             var cells = HTMLText()
-            cells.markup("<td data-label=\"Код\">")
-            cells.text(scheduled.item.code)
-            cells.markup("</td><td data-label=\"Мероприятие\">")
-            cells.text(scheduled.item.title)
-            cells.markup("</td><td data-label=\"Срок\">")
-            cells.text(scheduled.item.term)
-            cells.markup("</td>")
+            cells.cell("Код", scheduled.item.code)
+            cells.cell("Мероприятие", scheduled.item.title)
+            cells.cell("Срок", scheduled.item.term)
             return cells.rendered
         }
     }
