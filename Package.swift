@@ -119,7 +119,7 @@ let package = Package(
             name: "nastavnik-bench",
             dependencies: [
                 "Domain", "Reading", "Validation", "Configuration", "Judgement", "Registry", "Figures", "Workbooks", "Deadlines",
-                "Pipeline", "XLSX", "CXLSXWriter", .product(name: "Logging", package: "swift-log"),
+                "Pipeline", "XLSX", "CXLSXWriter", "CXLSXTuning", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Sources/Benchmarks"

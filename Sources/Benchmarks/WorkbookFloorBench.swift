@@ -1,3 +1,4 @@
+import CXLSXTuning
 import CXLSXWriter
 import Configuration
 import Deadlines
@@ -51,9 +52,9 @@ enum WorkbookFloorBench {
             realTimes.append(time(100) { _ = real() })
             floorTimes.append(time(100) { floor() })
         }
-        let r = median(realTimes)
-        let f = median(floorTimes)
-        let pairs = median(zip(realTimes, floorTimes).map { $0 / $1 })
+        let r = ScaleBench.mid(realTimes)
+        let f = ScaleBench.mid(floorTimes)
+        let pairs = ScaleBench.mid(zip(realTimes, floorTimes).map { $0 / $1 })
         print(
             String(
                 format:
@@ -69,12 +70,17 @@ enum WorkbookFloorBench {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(count)
     }
 
-    static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+    struct ShownSheet: Equatable {
+        var name: String
+        var rows: [[String]]
+    }
 
     /// Each sheet's name and cells as a spreadsheet shows them.
-    static func shown(_ path: String) -> [(name: String, rows: [[String]])] {
+    static func shown(_ path: String) -> [ShownSheet] {
         let bytes = [UInt8](FileManager.default.contents(atPath: path)!)
-        return try! SpreadsheetDocument.parse(bytes).sheets.map { sheet in (sheet.name, (0..<sheet.table.count).map(sheet.table.record)) }
+        return try! SpreadsheetDocument.parse(bytes).sheets.map { sheet in
+            ShownSheet(name: sheet.name, rows: (0..<sheet.table.count).map(sheet.table.record))
+        }
     }
 
     static func deadlines() -> DeadlineReport {
@@ -85,10 +91,6 @@ enum WorkbookFloorBench {
             schedule: schedule, schools: [folder], snapshot: RegistrySnapshot(folders: [:]),
             rules: DeadlineRules(asOf: asOf, modelStart: CivilDate(iso: "2022-09-01")!, dueSoonDays: 14), districtFolder: "district")
     }
-}
-
-extension Array where Element == (name: String, rows: [[String]]) {
-    static func == (a: Self, b: Self) -> Bool { a.map(\.name) == b.map(\.name) && a.map(\.rows) == b.map(\.rows) }
 }
 
 /// The receipt written straight through libxlsxwriter: what `ReceiptWorkbook` asks of it, with the
@@ -148,7 +150,7 @@ enum Floor {
             }
         }
 
-        func sheet(_ name: String, titles: [String], widths: [Double], title: String?) -> (UnsafeMutablePointer<lxw_worksheet>, Int) {
+        func sheet(_ name: String, titles: [String], title: String?) -> (UnsafeMutablePointer<lxw_worksheet>, Int) {
             let s = workbook_add_worksheet(book, name)!
             var row: UInt32 = 0
             if let title {
@@ -191,7 +193,7 @@ enum Floor {
         let heading = "Квитанция о приёме файлов — \(WorkbookFloorBench.title), 20.03.2023"
         let summaryWidths = [17.0, 29, 11, 9, 9, 15]
         let (summary, summaryFirst) = sheet(
-            "Итог", titles: ["Файл", "Набор данных", "Результат", "Строк", "Ошибок", "Предупреждений"], widths: summaryWidths,
+            "Итог", titles: ["Файл", "Набор данных", "Результат", "Строк", "Ошибок", "Предупреждений"],
             title: heading)
         var row = summaryFirst
         for file in files {
@@ -220,14 +222,14 @@ enum Floor {
         // Замечания: none on a first night of valid files.
         let remarkWidths = [8.0, 8, 9, 10, 11, 10]
         let (remarks, remarksFirst) = sheet(
-            "Замечания", titles: ["Файл", "Строка", "Столбец", "Значение", "Сообщение", "Уровень"], widths: remarkWidths, title: nil)
+            "Замечания", titles: ["Файл", "Строка", "Столбец", "Значение", "Сообщение", "Уровень"], title: nil)
         finish(remarks, name: "Замечания", headerRow: remarksFirst - 1, lastRow: remarksFirst - 1, widths: remarkWidths)
         highlight(remarks, remarksFirst, remarksFirst - 1, 5, Severity.error.rawValue, statusFormats[.overdue]!)
 
         // Сроки
         let dueWidths = [8.0, 60, 24, 13, 26, 14]
         let (due, dueFirst) = sheet(
-            "Сроки", titles: ["Код", "Мероприятие", "Срок", "Срок (дата)", "Статус", "Последнее выполнение"], widths: dueWidths,
+            "Сроки", titles: ["Код", "Мероприятие", "Срок", "Срок (дата)", "Статус", "Последнее выполнение"],
             title: "Сроки дорожной карты на 20.03.2023")
         row = dueFirst
         let statuses = deadlines.schools[WorkbookFloorBench.folder] ?? [:]
@@ -258,7 +260,8 @@ enum Floor {
         finish(due, name: "Сроки", headerRow: dueFirst - 1, lastRow: row - 1, widths: dueWidths)
         for status in DeadlineStatus.allCases { highlight(due, dueFirst, row - 1, 4, status.rawValue, statusFormats[status]!) }
 
-        workbook_close(book)
+        // As `Workbook.close` does: the parts deflated at the program's level (`CXLSXTuning`).
+        _ = nastavnik_workbook_close(book)
         free(options.tmpdir)
         free(properties.title)
         free(properties.author)

@@ -4,8 +4,9 @@
 // dynamic linker binds the library's calls to the executable's definition first (ELF symbol
 // interposition), and the definition calls zlib's own with level 1 where the caller asked for the
 // default, and only while this thread is inside `nastavnik_workbook_close` (every other zip the
-// process writes or a test builds keeps the level it asks for). Level 1 is deterministic like every level, so the same night still gives the same bytes;
-// the workbooks are a little larger and open everywhere (LibreOffice checks them in CI).
+// process writes or a test builds keeps the level it asks for). Level 1 is deterministic like
+// every level, so the same night still gives the same bytes; the workbooks are a little larger and
+// open everywhere (LibreOffice checks them in CI).
 // NASTAVNIK_DEFLATE_LEVEL=0..9 in the environment overrides it (6: libxlsxwriter's own behaviour).
 #define _GNU_SOURCE
 #include <dlfcn.h>

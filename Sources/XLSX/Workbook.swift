@@ -25,7 +25,7 @@ public final class Workbook {
     /// no setting; `CXLSXTuning` changes it inside `close()`), or `NASTAVNIK_DEFLATE_LEVEL`.
     public static var deflateLevel: Int { Int(nastavnik_deflate_level()) }
 
-    /// How many parts of workbooks, in this process so far, were too large for memory (`CXLSXTuning`
+    /// How many parts of workbooks written on this thread were too large for memory (`CXLSXTuning`
     /// keeps libxlsxwriter's parts there, up to 4 MiB each) and moved to unnamed files.
     public static var partsMovedToFiles: Int { Int(nastavnik_parts_moved_to_files()) }
 

@@ -12,8 +12,8 @@ int nastavnik_deflate_level(void);
 /// deflated at `nastavnik_deflate_level()`.
 int nastavnik_workbook_close(void *workbook);
 
-/// How many parts of workbooks grew too large to be kept in memory and moved to unnamed files
-/// (part_files.c), in this process so far.
+/// How many parts of workbooks written on this thread grew too large to be kept in memory and
+/// moved to unnamed files (part_files.c).
 long nastavnik_parts_moved_to_files(void);
 
 #endif
