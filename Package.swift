@@ -4,7 +4,7 @@ import PackageDescription
 // Data flows one way, and so do the module dependencies:
 //   Reading → Validation → Judgement → Registry → (snapshot) → Deadlines → Figures → Workbooks, Pages, Reports
 // with Pipeline moving the files through those stages and CLI on top. Domain is the shared
-// vocabulary; Configuration is config/. The C libraries are reached only through Reading (libcsv,
+// vocabulary; Config reads config/. The C libraries are reached only through Reading (libcsv,
 // libxml2) and XLSX (libxlsxwriter), SQLite only through Registry.
 // The reader and validator touch every byte of every file; in release builds they skip the runtime
 // exclusivity checks on class properties, which cost ~10% there (BENCHMARKS.md). Debug builds and
@@ -43,20 +43,20 @@ let package = Package(
         .target(name: "Validation", dependencies: ["Domain", "Reading"], swiftSettings: hotPath),
         // config/: nastavnik.toml, schools.csv, roadmap.csv.
         .target(
-            name: "Configuration",
+            name: "Config",
             dependencies: ["Domain", "Reading", "Validation", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // A night's files judged together (SPEC §5): apply order, people directory, spellings,
         // strict mode, repeats, verdicts. The same for `validate` and `run`.
-        .target(name: "Judgement", dependencies: ["Domain", "Reading", "Validation", "Configuration"]),
+        .target(name: "Judgement", dependencies: ["Domain", "Reading", "Validation", "Config"]),
         // The municipal registry in SQLite (GRDB): snapshots with their history.
         .target(
             name: "Registry",
             dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Roadmap and programme deadlines: the order's `Срок` texts read, judged as of a date.
-        .target(name: "Deadlines", dependencies: ["Domain", "Configuration"]),
+        .target(name: "Deadlines", dependencies: ["Domain", "Config"]),
         // The night's figures from the registry's snapshot: statform, monitoring, roadmap, listings.
-        .target(name: "Figures", dependencies: ["Domain", "Configuration", "Deadlines"]),
+        .target(name: "Figures", dependencies: ["Domain", "Config", "Deadlines"]),
         // The package a level sends up: its contract (sheets, columns, checksum), read back and judged
         // at the level above.
         .target(
@@ -72,7 +72,7 @@ let package = Package(
         .target(
             name: "Workbooks",
             dependencies: [
-                "Domain", "XLSX", "Configuration", "Deadlines", "Figures", "Validation", "Packages",
+                "Domain", "XLSX", "Config", "Deadlines", "Figures", "Validation", "Packages",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -80,14 +80,14 @@ let package = Package(
         // templates, which escape every value).
         .target(
             name: "Pages",
-            dependencies: ["Domain", "Configuration", "Deadlines", "Figures", .product(name: "Mustache", package: "swift-mustache")]),
+            dependencies: ["Domain", "Config", "Deadlines", "Figures", .product(name: "Mustache", package: "swift-mustache")]),
         // Writes the half-yearly analytical report (a Word document).
-        .target(name: "Reports", dependencies: ["Domain", "Configuration", "Deadlines", "Figures", "DOCX"]),
+        .target(name: "Reports", dependencies: ["Domain", "Config", "Deadlines", "Figures", "DOCX"]),
         // The nightly run: scan, read, judge, record and move, snapshot, figures, outputs, journal.
         .target(
             name: "Pipeline",
             dependencies: [
-                "Domain", "Reading", "Validation", "Configuration", "Judgement", "Registry", "Deadlines", "Figures", "Workbooks", "Pages",
+                "Domain", "Reading", "Validation", "Config", "Judgement", "Registry", "Deadlines", "Figures", "Workbooks", "Pages",
                 "Reports", "Packages",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -98,7 +98,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Domain", "Configuration", "Judgement", "Pipeline", "Reading", "Pages",
+                "Domain", "Config", "Judgement", "Pipeline", "Reading", "Pages",
                 .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -108,7 +108,7 @@ let package = Package(
         .target(
             name: "CLI",
             dependencies: [
-                "Domain", "Reading", "Validation", "Configuration", "Judgement", "Registry", "Deadlines", "Workbooks", "Pipeline", "Server",
+                "Domain", "Reading", "Validation", "Config", "Judgement", "Registry", "Deadlines", "Workbooks", "Pipeline", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -118,7 +118,7 @@ let package = Package(
         .executableTarget(
             name: "nastavnik-bench",
             dependencies: [
-                "Domain", "Reading", "Validation", "Configuration", "Judgement", "Registry", "Figures", "Workbooks", "Deadlines",
+                "Domain", "Reading", "Validation", "Config", "Judgement", "Registry", "Figures", "Workbooks", "Deadlines",
                 "Pipeline", "XLSX", "CXLSXWriter", "CXLSXTuning", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -138,13 +138,13 @@ let package = Package(
             dependencies: ["Reading", "Domain", "XLSX", "XLSXTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "Reading", "Domain", "XLSX", "XLSXTestSupport"]),
-        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Validation"]),
-        .testTarget(name: "JudgementTests", dependencies: ["Judgement", "Validation", "Configuration", "Domain"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "Validation"]),
+        .testTarget(name: "JudgementTests", dependencies: ["Judgement", "Validation", "Config", "Domain"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "Domain"]),
-        .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines", "Domain", "Configuration"]),
+        .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines", "Domain", "Config"]),
         // Records as schools send them, and a district whose every figure is known.
-        .target(name: "Fixtures", dependencies: ["Domain", "Configuration"], path: "Tests/Fixtures"),
-        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Fixtures", "Deadlines", "Domain", "Configuration"]),
+        .target(name: "Fixtures", dependencies: ["Domain", "Config"], path: "Tests/Fixtures"),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Fixtures", "Deadlines", "Domain", "Config"]),
         // Reads written workbooks back (unzip, parse the sheet XML) for the tests.
         .target(
             name: "XLSXTestSupport", dependencies: ["XLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -153,11 +153,11 @@ let package = Package(
         .testTarget(
             name: "WorkbooksTests",
             dependencies: [
-                "Workbooks", "Figures", "Fixtures", "XLSX", "XLSXTestSupport", "Registry", "Domain", "Configuration", "Deadlines",
+                "Workbooks", "Figures", "Fixtures", "XLSX", "XLSXTestSupport", "Registry", "Domain", "Config", "Deadlines",
                 "Reading",
             ]),
         .testTarget(name: "DOCXTests", dependencies: ["DOCX", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "PagesTests", dependencies: ["Pages", "Fixtures", "Figures", "Deadlines", "Domain", "Configuration"]),
+        .testTarget(name: "PagesTests", dependencies: ["Pages", "Fixtures", "Figures", "Deadlines", "Domain", "Config"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Judgement", "Registry", "Domain"]),
         .testTarget(
             name: "CLITests",

@@ -1,6 +1,6 @@
 import CXLSXTuning
 import CXLSXWriter
-import Configuration
+import Config
 import Deadlines
 import Domain
 import Foundation

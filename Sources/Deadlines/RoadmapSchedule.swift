@@ -1,4 +1,4 @@
-import Configuration
+import Config
 import Domain
 
 /// A roadmap item with its `Срок` understood.

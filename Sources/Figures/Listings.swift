@@ -1,4 +1,4 @@
-import Configuration
+import Config
 import Domain
 
 /// What a school may publish in its website section (п. 4.14 of the order): its curators (name and

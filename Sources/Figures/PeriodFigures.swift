@@ -1,4 +1,4 @@
-import Configuration
+import Config
 import Domain
 
 /// The statform's figures of one half-year as they stood at its end (for the current half-year:

@@ -1,4 +1,4 @@
-import Configuration
+import Config
 import Domain
 
 /// One row of the statistical-observation form (SPEC §7): a school's counts, or the district's total.

@@ -1,4 +1,4 @@
-import Configuration
+import Config
 import DOCX
 import Deadlines
 import Domain
