@@ -84,9 +84,34 @@ public struct NightJudge: Sendable {
             rejected.add(folder: judgement.submission.folder, dataset: judgement.dataset, label: judgement.submission.label)
         }
         var withdrawn: [Withdrawal] = []
-        let directory = TonightDirectory(baseline: baseline, accepted: taken.filter { $0.verdict == .accepted })
+        let accepted = taken.filter { $0.verdict == .accepted }
+        let directory = TonightDirectory(baseline: baseline, accepted: accepted)
         let judged = judgeFiles(submissions, people: directory, rejected: rejected, contents: contents, withdrawn: &withdrawn)
-        return JudgedPass(judgements: conclude(judged), withdrawn: withdrawn)
+        var judgements = conclude(judged)
+        for i in judgements.indices { judgements[i].reliedOn = Self.reliance(of: judgements[i], on: accepted) }
+        return JudgedPass(judgements: judgements, withdrawn: withdrawn)
+    }
+
+    /// A programme rests on its folder's mentors and mentees accepted tonight, and on another
+    /// folder's mentors accepted tonight when that list names one of its mentors; a roadmap rests on
+    /// nothing of tonight's.
+    static func reliance(of judgement: FileJudgement, on accepted: [FileJudgement]) -> Reliance {
+        guard judgement.dataset == .programs else { return Reliance() }
+        let folder = judgement.submission.folder
+        var reliance = Reliance()
+        var mentors: Set<Snils> = []
+        if case .programs(let programs) = judgement.rows { mentors = Set(programs.map(\.mentor)) }
+        for list in accepted {
+            switch (list.rows, list.submission.folder == folder) {
+            case (.mentors, true), (.mentees, true):
+                reliance.own.append(list.submission.label)
+            case (.mentors(let people), false) where people.contains(where: { mentors.contains($0.snils) }):
+                reliance.otherFolders += 1
+            default:
+                break
+            }
+        }
+        return reliance
     }
 
     /// Both passes, every judgement taken: `validate`, which records nothing.

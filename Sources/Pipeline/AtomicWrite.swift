@@ -30,19 +30,9 @@ enum AtomicWrite {
     private static func create(_ path: String, with data: Data) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw RunProblem.fileSystem(.write, path) }
-        let failure = data.withUnsafeBytes { bytes -> RunProblem? in
-            var written = 0
-            while written < bytes.count {
-                let n = Foundation.write(fd, bytes.baseAddress! + written, bytes.count - written)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return .fileSystem(.write, path) }
-                written += n
-            }
-            return nil
-        }
-        if let failure {
+        if let code = data.withUnsafeBytes({ DiskWrite.all($0, to: fd) }) {
             close(fd)
-            throw failure
+            throw RunProblem.fileSystem(.write, path: path, errno: code)
         }
         guard close(fd) == 0 else { throw RunProblem.fileSystem(.write, path) }
     }

@@ -126,10 +126,8 @@ struct InboxScan {
     /// whose clock runs fast): then it is the age of the last change the server saw itself, so such
     /// a file is taken once it has been still for `minAge`, and its receipt says its time was wrong.
     static func freshness(name: String, path: DiskPath, minAge: TimeInterval, now: Date) -> Freshness {
-        let lower = name.lowercased()
-        if name.hasPrefix("~$") { return .inFlight("файл блокировки Excel") }
+        if let why = FileName.inFlight(name) { return .inFlight(why) }
         if name.hasPrefix(".") { return .inFlight("скрытый файл") }
-        if lower.hasSuffix(".tmp") || lower.hasSuffix(".part") { return .inFlight("файл ещё копируется") }
         guard let seen = FileBytes.stamp(path) else { return .inFlight("файл исчез") }
         let modified = Date(timeIntervalSince1970: TimeInterval(seen.stamp.modified / 1_000_000_000))
         let future = modified.timeIntervalSince(now) > Self.clockTolerance ? modified : nil

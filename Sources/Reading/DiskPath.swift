@@ -38,6 +38,17 @@ public enum FileName {
     /// Whether the name is not the UTF-8 it is shown as.
     public static func isUTF8(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer(TextDecoding.isValidUTF8) }
 
+    /// Why the night leaves a file of this name alone while it is written: a lock file of Excel
+    /// (`~$наставники.xlsx`) or LibreOffice (`.~lock.наставники.xlsx#`), or a file still being
+    /// copied or downloaded (`.tmp`, `.part`, `.crdownload`); nil for a name the night takes. The
+    /// curators' page refuses such names for the same reason.
+    public static func inFlight(_ name: String) -> String? {
+        let lower = name.lowercased()
+        if name.hasPrefix("~$") || (name.hasPrefix(".~lock.") && name.hasSuffix("#")) { return "файл блокировки Excel или LibreOffice" }
+        if [".tmp", ".part", ".crdownload"].contains(where: lower.hasSuffix) { return "файл ещё копируется" }
+        return nil
+    }
+
     /// The longest name a Linux file system takes, in bytes.
     public static let maxBytes = Int(NAME_MAX)
 

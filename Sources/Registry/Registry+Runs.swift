@@ -21,6 +21,11 @@ extension Registry {
         }
     }
 
+    /// When the latest run began, as recorded (ISO 8601, UTC); nil before the first.
+    public func lastRunStarted() throws -> String? {
+        try queue.read { db in try String.fetchOne(db, sql: "SELECT started_at FROM run ORDER BY id DESC LIMIT 1") }
+    }
+
     /// Runs before `run` that began and never finished: killed, or stopped by the machine.
     public func interruptedRuns(before run: Int64) throws -> [Int64] {
         try queue.read { db in

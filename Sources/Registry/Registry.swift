@@ -28,6 +28,12 @@ public final class Registry: Sendable {
         if !readOnly { try Self.migrator.migrate(queue) }
     }
 
+    /// A number that changes whenever another connection has committed since this one last read
+    /// (SQLite's `data_version`): how a reader that keeps what it read knows it is still current.
+    public func dataVersion() throws -> Int64 {
+        try queue.read { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+
     /// A registry in memory, for tests.
     public init(inMemory: Void = ()) throws {
         queue = try DatabaseQueue()
