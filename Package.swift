@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // Data flows one way, and so do the module dependencies:
@@ -25,7 +25,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // The curators' page: Hummingbird 2 on SwiftNIO, without its swift-configuration support.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C libraries from Debian (libcsv-dev, libxlsxwriter-dev); only their wrappers import them.
@@ -41,7 +46,8 @@ let package = Package(
             swiftSettings: hotPath),
         // Table → typed records + findings: every rule of SPEC §4 for one file.
         .target(name: "Validation", dependencies: ["Domain", "Reading"], swiftSettings: hotPath),
-        // config/: nastavnik.toml, schools.csv, roadmap.csv.
+        // config/: nastavnik.toml, schools.csv, roadmap.csv (module Config; swift-configuration, which
+        // Hummingbird brings, has the name Configuration).
         .target(
             name: "Config",
             dependencies: ["Domain", "Reading", "Validation", .product(name: "TOMLKit", package: "TOMLKit")]
@@ -93,13 +99,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // `nastavnik serve`: the curators' page and upload API (FlyingFox, a small HTTP server on
-        // Swift concurrency), access codes, sessions, safe placement of uploads.
+        // `nastavnik serve`: the curators' page and upload API (Hummingbird: HTTP/1.1 on SwiftNIO, with
+        // its limits), access codes, sessions, uploads judged with the inbox and placed safely.
         .target(
             name: "Server",
             dependencies: [
-                "Domain", "Config", "Judgement", "Pipeline", "Reading", "Pages",
-                .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+                "Domain", "Config", "Judgement", "Pipeline", "Reading", "Registry", "Pages",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"), .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -159,10 +169,15 @@ let package = Package(
         .testTarget(name: "DOCXTests", dependencies: ["DOCX", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "PagesTests", dependencies: ["Pages", "Fixtures", "Figures", "Deadlines", "Domain", "Config"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Judgement", "Registry", "Domain"]),
+        // The built binary driven as a curator, an administrator or a browser would: a scratch
+        // installation, school files, curl, headless Chromium by WebDriver.
+        .target(name: "CommandTestSupport", dependencies: ["Registry", "XLSXTestSupport"], path: "Tests/CommandTestSupport"),
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "Domain", "Registry", "Reading", "Packages", "XLSXTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "Domain", "Registry", "Reading", "Packages", "XLSXTestSupport", "CommandTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Pages", "Domain", "CommandTestSupport"]),
     ]
 )

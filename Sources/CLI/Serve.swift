@@ -23,16 +23,26 @@ extension Nastavnik {
         @Flag(name: .long, help: "Cookie с признаком Secure (сервер стоит за TLS).")
         var secureCookies = false
 
+        @Option(name: .long, help: ArgumentHelp("Закрыть соединение, от которого столько секунд не пришло ни байта.", valueName: "SECONDS"))
+        var idleTimeout = ServerLimits().idleSeconds
+
+        @Option(
+            name: .long,
+            help: ArgumentHelp("Открытых соединений не больше (0 — сколько позволяет лимит открытых файлов).", valueName: "N"))
+        var maxConnections = 0
+
         func validate() throws {
             guard Self.address(listen) != nil else {
                 throw ValidationError("--listen: ожидается адрес IPv4 и порт, например 127.0.0.1:8080.")
             }
+            guard idleTimeout > 0 else { throw ValidationError("--idle-timeout: ожидается число секунд больше нуля.") }
+            guard maxConnections >= 0 else { throw ValidationError("--max-connections: ожидается число ≥ 0.") }
         }
 
-        static func address(_ text: String) -> (host: String, port: UInt16)? {
+        static func address(_ text: String) -> (host: String, port: Int)? {
             let parts = text.split(separator: ":")
             guard parts.count == 2, let port = UInt16(parts[1]), parts[0].split(separator: ".").count == 4 else { return nil }
-            return (String(parts[0]), port)
+            return (String(parts[0]), Int(port))
         }
 
         func run() async throws {
@@ -46,7 +56,10 @@ extension Nastavnik {
             let (host, port) = Self.address(listen)!
             var logger = Logger(label: "nastavnik-serve")
             logger.logLevel = .info
-            let server = CuratorServer(configuration: configuration, logger: logger, secureCookies: secureCookies)
+            var limits = ServerLimits()
+            limits.idleSeconds = idleTimeout
+            limits.connections = maxConnections
+            let server = CuratorServer(configuration: configuration, limits: limits, logger: logger, secureCookies: secureCookies)
             try await server.run(host: host, port: port) { address in
                 // A line at once, even when stdout is a pipe: scripts and tests wait for it.
                 FileHandle.standardOutput.write(Data("Страница кураторов: \(address)\n".utf8))

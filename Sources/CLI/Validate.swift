@@ -38,7 +38,7 @@ extension Nastavnik {
         func run() throws {
             let configuration = try loadConfiguration(options)
             let asOf = try asOfDate(options)
-            var checked: [SelfCheck.File] = []
+            var checked: [Rehearsal.File] = []
             for path in files {
                 var info = stat()
                 guard lstat(path, &info) == 0 else { throw ValidationError("Файл не найден: \(path).") }
@@ -48,18 +48,18 @@ extension Nastavnik {
                         "Код «\(folder)» не найден в \(configuration.directory)/\(configuration.units.kind.directoryFile)"
                             + (school == nil ? " (школа берётся из имени папки файла; укажите --school)." : "."))
                 }
-                checked.append(SelfCheck.File(path: path, folder: folder, name: (path as NSString).lastPathComponent))
+                checked.append(Rehearsal.File(path: path, folder: folder, name: (path as NSString).lastPathComponent))
             }
             let judged: JudgedPass
-            do throws(SelfCheck.Failure) {
-                judged = try SelfCheck.judge(checked, configuration: configuration, asOf: asOf)
+            do throws(Rehearsal.Failure) {
+                judged = try Rehearsal.judge(checked, configuration: configuration, asOf: asOf)
             } catch {
                 Output.error("\(error)")
                 throw ExitCode(Exit.usage)
             }
             switch format {
             case .text: FindingsReport.printText(judged.judgements, withdrawn: judged.withdrawn)
-            case .json: Output.line(String(decoding: SelfCheck.json(judged.judgements), as: UTF8.self))
+            case .json: Output.line(String(decoding: Rehearsal.json(judged.judgements), as: UTF8.self))
             }
             if judged.judgements.contains(where: { $0.verdict == .rejected }) || !judged.withdrawn.isEmpty { throw ExitCode(Exit.rejected) }
         }

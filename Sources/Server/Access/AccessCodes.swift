@@ -3,18 +3,18 @@ import Domain
 import Foundation
 import _CryptoExtras
 
-/// The access codes of the curators' page: one per school folder (and one for `district`),
-/// issued by the administrator and shown once. Only a slow hash is kept (scrypt, a salt of its
-/// own per code) in `var/access/codes.json`, readable by the service alone, with the code's first
-/// four letters (20 of its 98 bits) to tell whose a code is without hashing it for every folder;
-/// issuing again replaces a code, revoking removes it.
+/// The access codes of the curators' page: one per folder (a school's, and the level's own, such as
+/// `district`), issued by the administrator and shown once. Only a slow hash is kept (scrypt, a
+/// salt of its own per code) in `var/access/codes.json`, readable by the service alone, with the
+/// code's first four letters (20 of its 98 bits) to tell whose a code is without hashing it for
+/// every folder; issuing again replaces a code, revoking removes it.
 public struct AccessCodes: Sendable {
     /// 20 letters and digits that cannot be mistaken for each other (no 0/O, 1/I/L), in groups of
     /// four: about 98 bits.
     static let alphabet = Array("ABCDEFGHJKMNPQRSTUVWXYZ23456789")
     static let length = 20
 
-    struct Entry: Codable, Sendable {
+    struct Entry: Codable, Sendable, Equatable {
         var salt: String
         var hash: String
         var issued: String
@@ -47,32 +47,25 @@ public struct AccessCodes: Sendable {
         return true
     }
 
-    /// Whether `code` is `folder`'s (spaces, dashes and case as typed do not matter).
-    public func verify(_ folder: String, code: String) -> Bool {
-        guard let entries = try? load(), let entry = entries[folder], let salt = Self.bytes(hex: entry.salt),
-            let hash = try? Self.hash(code, salt: salt)
-        else { return false }
-        return Self.constantTimeEqual(Array(hash.utf8), Array(entry.hash.utf8))
-    }
-
-    /// The folder whose code this is, if any: the one entry with its first letters, verified.
-    public func owner(of code: String) -> String? {
-        guard let entries = try? load() else { return nil }
-        let prefix = Self.prefix(code)
-        return entries.first { $0.value.prefix == prefix && verify($0.key, code: code) }?.key
-    }
-
-    static func prefix(_ code: String) -> String { String(code.uppercased().filter { $0 != "-" && !$0.isWhitespace }.prefix(4)) }
-
     /// Folders that have a code.
     public func folders() -> [String] { ((try? load()) ?? [:]).keys.sorted() }
 
-    /// scrypt (N = 2^15, r = 8, p = 1: about 32 MB and a tenth of a second) of the code as typed
-    /// without spaces and dashes, upper-cased.
+    /// Whether `code` is the one of `entry` (spaces, dashes and case as typed do not matter): one
+    /// scrypt, a tenth of a second of a core.
+    static func matches(_ code: String, _ entry: Entry) -> Bool {
+        guard let salt = bytes(hex: entry.salt), let hash = try? hash(code, salt: salt) else { return false }
+        return constantTimeEqual(Array(hash.utf8), Array(entry.hash.utf8))
+    }
+
+    /// The code as compared: without spaces and dashes, upper-cased.
+    static func normalized(_ code: String) -> String { code.uppercased().filter { $0 != "-" && !$0.isWhitespace } }
+
+    static func prefix(_ code: String) -> String { String(normalized(code).prefix(4)) }
+
+    /// scrypt (N = 2^15, r = 8, p = 1: about 32 MB and a tenth of a second) of the normalized code.
     static func hash(_ code: String, salt: [UInt8]) throws -> String {
-        let normalized = code.uppercased().filter { $0 != "-" && !$0.isWhitespace }
         let key = try KDF.Scrypt.deriveKey(
-            from: Array(normalized.utf8), salt: salt, outputByteCount: 32, rounds: 1 << 15, blockSize: 8, parallelism: 1)
+            from: Array(normalized(code).utf8), salt: salt, outputByteCount: 32, rounds: 1 << 15, blockSize: 8, parallelism: 1)
         return key.withUnsafeBytes { Hex.lowercase($0) }
     }
 
@@ -84,12 +77,13 @@ public struct AccessCodes: Sendable {
     static func bytes(hex: String) -> [UInt8]? {
         let digits = Array(hex.utf8)
         guard digits.count % 2 == 0 else { return nil }
-        return stride(from: 0, to: digits.count, by: 2).compactMap {
+        let out = stride(from: 0, to: digits.count, by: 2).compactMap {
             UInt8(String(decoding: digits[$0..<($0 + 2)], as: UTF8.self), radix: 16)
         }
+        return out.count * 2 == digits.count ? out : nil
     }
 
-    private func load() throws -> [String: Entry] {
+    func load() throws -> [String: Entry] {
         guard FileManager.default.fileExists(atPath: path) else { return [:] }
         return try JSONDecoder().decode([String: Entry].self, from: Data(contentsOf: URL(fileURLWithPath: path)))
     }
