@@ -1,3 +1,4 @@
+import CommandTestSupport
 import Domain
 import Foundation
 import Registry

@@ -1,29 +1,37 @@
 import Foundation
 
 /// Runs the built `nastavnik` binary in a scratch folder, as a curator or an administrator would.
-struct CommandRunner {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+public struct CommandRunner {
+    public struct Result {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
         /// Set when the process ended by a signal (`status` is then the signal number).
-        var signalled = false
-        var peakKilobytes: Int?
+        public var signalled = false
+        public var peakKilobytes: Int?
+
+        public init(status: Int32, stdout: String, stderr: String, signalled: Bool = false, peakKilobytes: Int? = nil) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+            self.signalled = signalled
+            self.peakKilobytes = peakKilobytes
+        }
     }
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
     /// The shipped binary next to the test bundle (`.build/<config>/nastavnik`), or the one named
     /// by `NASTAVNIK_BINARY_UNDER_TEST` (to show that a test fails on an earlier build).
-    static var binary: URL {
+    public static var binary: URL {
         ProcessInfo.processInfo.environment["NASTAVNIK_BINARY_UNDER_TEST"].map(URL.init(fileURLWithPath:)) ?? built("nastavnik")
     }
 
     /// The crash tests' build of the same command line, with fault points (Tests/FaultInjection).
-    static var faultyBinary: URL { built("nastavnik-faults") }
+    public static var faultyBinary: URL { built("nastavnik-faults") }
 
-    static func built(_ name: String) -> URL {
+    public static func built(_ name: String) -> URL {
         var dir = Bundle.main.bundleURL
         for _ in 0..<3 {
             let candidate = dir.appendingPathComponent(name)
@@ -39,7 +47,7 @@ struct CommandRunner {
     /// root's rights sees: a file it may not read. `measured`: the run's peak memory comes back in
     /// `peakKilobytes` (by /usr/bin/time).
     @discardableResult
-    static func run(
+    public static func run(
         _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], asUser: uid_t? = nil, measured: Bool = false
     ) throws -> Result {
         let faulty = environment.keys.contains { $0.hasPrefix("NASTAVNIK_CRASH") || $0.hasPrefix("NASTAVNIK_PAUSE") }
@@ -60,7 +68,7 @@ struct CommandRunner {
     }
 
     /// Runs any program (`command[0]`, a path) and waits for it.
-    static func exec(_ command: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    public static func exec(_ command: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
@@ -84,7 +92,7 @@ struct CommandRunner {
     }
 
     /// A scratch folder holding the given files.
-    static func scratch(_ files: [String: [UInt8]]) throws -> URL {
+    public static func scratch(_ files: [String: [UInt8]]) throws -> URL {
         let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("nastavnik-cli-\(UUID().uuidString)")
         for (name, bytes) in files {
             let url = dir.appendingPathComponent(name)
@@ -96,18 +104,18 @@ struct CommandRunner {
 }
 
 /// A child's standard error, read on a thread of its own while its standard output is read.
-final class ErrorOutput: @unchecked Sendable {
+public final class ErrorOutput: @unchecked Sendable {
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ handle: FileHandle) {
+    public init(_ handle: FileHandle) {
         Thread.detachNewThread { [self] in
             data = handle.readDataToEndOfFile()
             done.signal()
         }
     }
 
-    func wait() -> Data {
+    public func wait() -> Data {
         done.wait()
         return data
     }

@@ -4,15 +4,15 @@ import XLSXTestSupport
 
 /// A scratch installation: config/ (the shipped schools and roadmap, files taken at once), inbox/,
 /// and the outbox/ and var/ a run creates — driven through the real binary.
-final class Workspace: Sendable {
-    let root: URL
-    var config: URL { root.appendingPathComponent("config") }
-    var inbox: URL { root.appendingPathComponent("inbox") }
-    var state: URL { root.appendingPathComponent("var") }
-    var outbox: URL { root.appendingPathComponent("outbox") }
-    let asOf: String
+public final class Workspace: Sendable {
+    public let root: URL
+    public var config: URL { root.appendingPathComponent("config") }
+    public var inbox: URL { root.appendingPathComponent("inbox") }
+    public var state: URL { root.appendingPathComponent("var") }
+    public var outbox: URL { root.appendingPathComponent("outbox") }
+    public let asOf: String
 
-    init(settings: String = "min_file_age_seconds = 0\n", asOf: String = "2026-03-01") throws {
+    public init(settings: String = "min_file_age_seconds = 0\n", asOf: String = "2026-03-01") throws {
         root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("nastavnik-ws-\(UUID().uuidString)")
         self.asOf = asOf
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
@@ -27,14 +27,14 @@ final class Workspace: Sendable {
     deinit { try? FileManager.default.removeItem(at: root) }
 
     /// Puts a file into a school's folder (or at the inbox root when `folder` is empty).
-    func drop(_ folder: String, _ name: String, _ bytes: [UInt8]) throws {
+    public func drop(_ folder: String, _ name: String, _ bytes: [UInt8]) throws {
         let dir = folder.isEmpty ? inbox : inbox.appendingPathComponent(folder)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try Data(bytes).write(to: dir.appendingPathComponent(name))
     }
 
     @discardableResult
-    func run(
+    public func run(
         _ extra: [String] = [], environment: [String: String] = [:], asUser: uid_t? = nil, measured: Bool = false
     ) throws -> CommandRunner.Result {
         try CommandRunner.run(
@@ -43,10 +43,10 @@ final class Workspace: Sendable {
 
     /// The user the hostile tests run the job as, when they run as root: `nobody`, owning the
     /// installation as a service user owns it.
-    static let serviceUser: uid_t = 65534
+    public static let serviceUser: uid_t = 65534
 
     /// Hands the installation to the service user (when the tests run as root).
-    func handOver() {
+    public func handOver() {
         guard getuid() == 0 else { return }
         let walker = FileManager.default.enumerator(atPath: root.path)
         chown(root.path, Self.serviceUser, Self.serviceUser)
@@ -57,7 +57,7 @@ final class Workspace: Sendable {
 
     /// Every file under the inbox, archive and quarantine, by its bytes: what «every input in
     /// exactly one place» compares.
-    func everyInput() throws -> [[UInt8]] {
+    public func everyInput() throws -> [[UInt8]] {
         var all: [[UInt8]] = []
         for folder in [inbox, state.appendingPathComponent("archive"), state.appendingPathComponent("quarantine")] {
             for path in files(under: folder) {
@@ -74,10 +74,10 @@ final class Workspace: Sendable {
         return all.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
-    func registry() throws -> Registry { try Registry(path: state.appendingPathComponent("registry.sqlite").path) }
+    public func registry() throws -> Registry { try Registry(path: state.appendingPathComponent("registry.sqlite").path) }
 
     /// Files below a folder, relative to it.
-    func files(under url: URL) -> [String] {
+    public func files(under url: URL) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: url.path) else { return [] }
         return walker.compactMap { $0 as? String }.filter { path in
             var isDirectory: ObjCBool = false
@@ -87,28 +87,28 @@ final class Workspace: Sendable {
         }.sorted()
     }
 
-    func text(_ relative: String) throws -> String {
+    public func text(_ relative: String) throws -> String {
         try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
     }
 
     /// A school's receipt workbook of the as-of date.
-    func receipt(_ folder: String) throws -> XLSXFile {
+    public func receipt(_ folder: String) throws -> XLSXFile {
         try XLSXFile(path: outbox.appendingPathComponent("schools/\(folder)/receipt-\(asOf).xlsx").path)
     }
 
     /// Every row of every sheet of the receipt, cells joined by « | », for searching.
-    func receiptText(_ folder: String) throws -> String {
+    public func receiptText(_ folder: String) throws -> String {
         try receipt(folder).sheets.flatMap { sheet in (1...max(sheet.lastRow, 1)).map { sheet.row($0).joined(separator: " | ") } }
             .joined(separator: "\n")
     }
 }
 
 /// School files for the run tests (valid СНИЛС numbers, checksums computed by hand).
-enum Files {
-    static let mentorA = "112-233-445 95", mentorB = "145-274-509 62", mentorC = "003-263-353 97"
-    static let menteeA = "141-008-408 00", menteeB = "205-132-059 00", menteeC = "952-530-077 00"
+public enum Files {
+    public static let mentorA = "112-233-445 95", mentorB = "145-274-509 62", mentorC = "003-263-353 97"
+    public static let menteeA = "141-008-408 00", menteeB = "205-132-059 00", menteeC = "952-530-077 00"
 
-    static func csv(_ rows: [[String]]) -> [UInt8] {
+    public static func csv(_ rows: [[String]]) -> [UInt8] {
         Array(
             rows.map { row in
                 row.map {
@@ -121,31 +121,31 @@ enum Files {
             ).utf8) + [13, 10]
     }
 
-    static let mentorHeader = [
+    public static let mentorHeader = [
         "СНИЛС", "Фамилия", "Имя", "Отчество", "Дата рождения", "Должность", "Предмет (направление)", "Педагогический стаж, лет",
         "Квалификационная категория", "Дата ПК по наставничеству", "Согласие на публикацию",
     ]
-    static func mentorTable(_ people: [(String, String)]) -> [[String]] {
+    public static func mentorTable(_ people: [(String, String)]) -> [[String]] {
         [mentorHeader]
             + people.map { [$0.0, $0.1, "Галина", "Петровна", "12.03.1971", "Учитель", "Математика", "20", "высшая", "14.11.2022", "да"] }
     }
-    static func mentors(_ people: [(String, String)]) -> [UInt8] { csv(mentorTable(people)) }
+    public static func mentors(_ people: [(String, String)]) -> [UInt8] { csv(mentorTable(people)) }
 
-    static let menteeHeader = [
+    public static let menteeHeader = [
         "СНИЛС", "Фамилия", "Имя", "Отчество", "Дата рождения", "Должность", "Предмет (направление)", "Педагогический стаж, лет",
         "Профессиональные затруднения", "Согласие на публикацию",
     ]
-    static func menteeTable(_ people: [(String, String)]) -> [[String]] {
+    public static func menteeTable(_ people: [(String, String)]) -> [[String]] {
         [menteeHeader] + people.map { [$0.0, $0.1, "Артём", "", "14.06.2000", "Учитель", "Математика", "1", "", "да"] }
     }
-    static func mentees(_ people: [(String, String)]) -> [UInt8] { csv(menteeTable(people)) }
+    public static func mentees(_ people: [(String, String)]) -> [UInt8] { csv(menteeTable(people)) }
 
-    static let programHeader = [
+    public static let programHeader = [
         "Номер программы", "СНИЛС наставника", "СНИЛС наставляемых", "Форма наставничества", "Модель", "Направления", "Режим",
         "Дата начала", "Дата окончания", "Приказ о закреплении", "Согласие участников", "Статус", "Дата завершения", "Основание завершения",
         "Результаты опубликованы",
     ]
-    static func programTable(_ list: [(number: String, mentor: String, mentees: String)]) -> [[String]] {
+    public static func programTable(_ list: [(number: String, mentor: String, mentees: String)]) -> [[String]] {
         [programHeader]
             + list.map {
                 [
@@ -154,9 +154,9 @@ enum Files {
                 ]
             }
     }
-    static func programs(_ list: [(number: String, mentor: String, mentees: String)]) -> [UInt8] { csv(programTable(list)) }
+    public static func programs(_ list: [(number: String, mentor: String, mentees: String)]) -> [UInt8] { csv(programTable(list)) }
 
-    static func profile(_ code: String, total: Int = 30) -> [UInt8] {
+    public static func profile(_ code: String, total: Int = 30) -> [UInt8] {
         csv([
             ["Код ОО", "Педагогических работников, всего", "из них до 35 лет", "из них молодых специалистов"],
             [code, "\(total)", "5", "2"],

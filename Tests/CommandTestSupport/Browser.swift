@@ -3,24 +3,24 @@ import Testing
 
 /// Headless Chromium, the real client of the web pages (Debian's `chromium`, which `make test`
 /// installs through `scripts/setup.sh chromium`).
-enum Browser {
+public enum Browser {
     /// What the browser made of a page: its DOM after loading, and what it wrote to its console.
-    struct Load {
-        var dom: String
-        var console: [String]
+    public struct Load {
+        public var dom: String
+        public var console: [String]
     }
 
-    static var executable: String? {
+    public static var executable: String? {
         ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    static func arguments(_ chromium: String) -> [String] {
+    public static func arguments(_ chromium: String) -> [String] {
         let profile = NSTemporaryDirectory() + "nastavnik-chromium-\(UUID().uuidString)"
         return [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)"]
     }
 
     /// Loads a page from `file://` and dumps its DOM (scripts given time to run: the harness's).
-    static func load(_ page: URL) throws -> Load {
+    public static func load(_ page: URL) throws -> Load {
         let chromium = try #require(executable, "headless Chromium is missing: scripts/setup.sh chromium installs it")
         let result = try CommandRunner.exec(
             arguments(chromium) + ["--enable-logging=stderr", "--v=0", "--virtual-time-budget=3000", "--dump-dom", page.absoluteString])
@@ -31,7 +31,7 @@ enum Browser {
     /// The page's width and the viewport's at a phone's width (390 px), measured inside an iframe
     /// of that width (headless windows are never narrower than 500 px): a copy of the page with a
     /// script that reports them to the harness around it.
-    static func widthOnAPhone(_ page: URL) throws -> (content: Int, viewport: Int) {
+    public static func widthOnAPhone(_ page: URL) throws -> (content: Int, viewport: Int) {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("nastavnik-phone-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
