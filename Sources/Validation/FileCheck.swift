@@ -243,7 +243,18 @@ final class FileCheck {
             tatarVariant.note(first, .firstName, record)
             tatarVariant.note(middle, .middleName, record)
         }
-        guard let last, let first else { return nil }
+        var named = true
+        for (part, column, what) in [(last, Column.lastName, "фамилию"), (first, .firstName, "имя"), (middle, .middleName, "отчество")] {
+            guard let part else { continue }
+            let text = repeated.string(part)
+            let strange = NameText.strangeCharacters(text)
+            guard !strange.isEmpty else { continue }
+            named = false
+            report(
+                .error, record, column, value: text,
+                "«\(text)» — в имени не бывает знаков \(strange.map { "«\($0)»" }.joined(separator: ", ")): укажите \(what) буквами.")
+        }
+        guard let last, let first, named else { return nil }
         return PersonName(last: repeated.string(last), first: repeated.string(first), middle: middle.map { repeated.string($0) })
     }
 

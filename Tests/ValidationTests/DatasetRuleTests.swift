@@ -48,6 +48,27 @@ struct CuratorRuleTests {
         #expect(result.findings.isEmpty)
     }
 
+    /// A formula or markup pasted into a name, or a digit of a shifted column, is no name: an error
+    /// at its row and column, never a name in a workbook or on a page.
+    @Test(arguments: [
+        ("Фамилия", "=HYPERLINK(\"http://x\";\"Иванова\")", "«=»"), ("Имя", "<img src=x onerror=alert(1)>", "«<»"),
+        ("Отчество", "Петровна2", "«2»"), ("Фамилия", "Иванова;", "«;»"),
+    ])
+    func aNameWithSignsNoNameHasIsAnError(column: String, value: String, sign: String) {
+        var row = [Fixture.mentorA, "Гарипова", "Лилия", "Ильдаровна", "Заместитель директора по УВР", "№ 12", "16.01.2023"]
+        row[header.firstIndex(of: column)!] = value
+        let result = Fixture.validate("curators.csv", [header, row])
+        #expect(!result.isAccepted)
+        #expect(result.has(.error, row: 2, column: column, containing: sign))
+    }
+
+    @Test(arguments: ["Мамедов-Алиев", "Али оглы", "д’Артаньян", "Иванова (Петрова)", "Гәрәева", "O'Neil"])
+    func namesOfManyKindsAreNames(_ name: String) {
+        let result = Fixture.validate(
+            "curators.csv", [header, [Fixture.mentorA, name, "Лилия", "", "Заместитель директора по УВР", "№ 12", "16.01.2023"]])
+        #expect(result.isAccepted, "\(result.findings)")
+    }
+
     @Test func otherPositionIsAWarningOnly() {
         let result = Fixture.validate(
             "curators.csv", [header, [Fixture.mentorA, "Никитина", "Ольга", "", "Методист", "№ 5", "13.01.2023"]])
