@@ -90,6 +90,7 @@ struct DeployTests {
         let server = try String(
             contentsOf: destination.appendingPathComponent("etc/systemd/system/nastavnik-serve.service"), encoding: .utf8)
         #expect(server.contains("ExecStart=/srv/nastavnik/bin/nastavnik serve --config /srv/nastavnik/config --listen 127.0.0.1:8080"))
+        #expect(server.contains("\nLimitNOFILE=65536\n"), "connections are capped below the unit's limit of open files")
         #expect(FileManager.default.fileExists(atPath: prefix.appendingPathComponent("deploy/nginx-nastavnik.conf").path))
     }
 }
