@@ -16,16 +16,17 @@ build: setup
 release: setup
 	$(SWIFT) build -c release --product nastavnik
 
-# The nightly job on a copy of the demo inbox (var/demo/), outputs in outbox/.
-run: release
+# The nightly job on a copy of the demo inbox (var/demo/), outputs in outbox/: the debug build, the
+# one the tests use (a demo night takes a second either way; `make install` builds the release).
+run: build
 	scripts/demo-run.sh --as-of $(AS_OF)
 
 # The curators' page on the demo (var/demo/ of `make run`): http://127.0.0.1:8080, a code for
 # tetyushi-sosh1 and one for the district printed first.
 serve: run
-	.build/release/nastavnik access issue tetyushi-sosh1 --config var/demo/config | tail -1 | sed 's/^/tetyushi-sosh1: /'
-	.build/release/nastavnik access issue district --config var/demo/config | tail -1 | sed 's/^/district: /'
-	.build/release/nastavnik serve --config var/demo/config --listen 127.0.0.1:8080
+	.build/debug/nastavnik access issue tetyushi-sosh1 --config var/demo/config | tail -1 | sed 's/^/tetyushi-sosh1: /'
+	.build/debug/nastavnik access issue district --config var/demo/config | tail -1 | sed 's/^/district: /'
+	.build/debug/nastavnik serve --config var/demo/config --listen 127.0.0.1:8080
 
 # A region's night on the demo district's package (var/demo-region/, outputs in its outbox/).
 run-region: run
@@ -49,7 +50,7 @@ format:
 # to the cached values. Installs LibreOffice Calc (headless) when missing.
 check-workbooks: run
 	@scripts/setup.sh libreoffice
-	python3 scripts/check-workbooks.py outbox
+	scripts/check-demo.sh --check-workbooks
 
 # Coverage-guided fuzzing of the reader and validator with libFuzzer (FUZZ_SECONDS, default 60).
 FUZZ_SECONDS ?= 60
@@ -89,11 +90,13 @@ bench-levels: setup
 	$(SWIFT) build -c release --product nastavnik-bench
 	.build/release/nastavnik-bench levels --districts $(DISTRICTS) --schools $(SCHOOLS) --runs 5
 
-# The curators' page under load: 200 concurrent uploads, and the verdict of a 1,000-row file.
+# The curators' page under load from wrk: GET / and uploads at 20 and 200 connections, and with 1,000
+# idle ones (BENCHMARKS.md); SERVE_VS=<another build's nastavnik> runs it too, alternately.
 bench-serve: setup
+	@scripts/setup.sh wrk
 	$(SWIFT) build -c release --product nastavnik
 	$(SWIFT) build -c release --product nastavnik-bench
-	.build/release/nastavnik-bench serve --uploads 200 --samples 40
+	.build/release/nastavnik-bench serve --seconds 10 --runs 3 $(if $(SERVE_VS),--vs $(SERVE_VS))
 
 # Reading .xlsx: a school's six-sheet workbook, and a 100,000-row mentors sheet.
 bench-workbooks: setup

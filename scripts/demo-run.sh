@@ -14,4 +14,4 @@ sed -e 's|^inbox = .*|inbox = "inbox"|' \
     -e 's|^min_file_age_seconds = .*|min_file_age_seconds = 0|' \
     config/nastavnik.toml > "$demo/config/nastavnik.toml"
 cp -r inbox "$demo/inbox"
-exec .build/release/nastavnik run --config "$demo/config" "$@"
+exec .build/debug/nastavnik run --config "$demo/config" "$@"

@@ -9,6 +9,7 @@ missing=()
 # `setup.sh chromium`: also the headless browser that loads the web pages in the tests, its
 # WebDriver and curl (the server tests);
 # `setup.sh poppler`: pdftoppm, which renders a page of the report for README;
+# `setup.sh wrk`: the HTTP load generator of `make bench-serve`;
 # `setup.sh openpyxl`: the second reader of workbooks the reading tests compare against (PyPI);
 # `setup.sh xlsxwriter`: what the shared Python baseline of `make bench-scale` writes with (PyPI).
 for extra in "$@"; do
@@ -23,6 +24,7 @@ for extra in "$@"; do
             command -v curl >/dev/null || missing+=(curl)                     # the HTTP client of the server tests
             ;;
         poppler) command -v pdftoppm >/dev/null || missing+=(poppler-utils) ;;
+        wrk) command -v wrk >/dev/null || missing+=(wrk) ;;
         openpyxl)
             python3 -c 'import openpyxl' 2>/dev/null \
                 || python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore 'openpyxl==3.1.5' >&2

@@ -26,8 +26,8 @@ import Workbooks
 //     mentors sheet (MB/s of sheet XML, peak memory).
 //   swift run -c release nastavnik-bench levels [--districts 45] [--schools 40] [--runs 3]
 //     a region's night on that many district packages; see LevelsBench.swift.
-//   swift run -c release nastavnik-bench serve [--uploads 200] [--samples 40]
-//     the curators' page under load (release `nastavnik serve`); see ServeBench.swift.
+//   swift run -c release nastavnik-bench serve [--seconds 10] [--runs 3] [--vs BINARY]
+//     the curators' page under load from wrk (release `nastavnik serve`); see ServeBench.swift.
 //   swift run -c release nastavnik-bench workbook-floor [--runs N]
 //     a school's receipt as the night writes it against the same workbook written with
 //     libxlsxwriter's C calls only (ms per workbook, ratio); see WorkbookFloorBench.swift.
@@ -61,8 +61,7 @@ struct Options {
     var skipBaseline = false
     var versus: String?
     var districts = 45
-    var uploads = 200
-    var samples = 40
+    var seconds = 10
 
     init(_ arguments: [String]) {
         var i = 1
@@ -71,6 +70,7 @@ struct Options {
             i = 2
             if named == .scale { runs = 3 }
             if named == .nightlyRun { rows = 10_000 }
+            if named == .serve { runs = 3 }
             if named == .levels {
                 schools = 40
                 runs = 3
@@ -85,8 +85,7 @@ struct Options {
             case "--rows": rows = Int(value) ?? rows
             case "--schools": schools = Int(value) ?? schools
             case "--districts": districts = Int(value) ?? districts
-            case "--uploads": uploads = Int(value) ?? uploads
-            case "--samples": samples = Int(value) ?? samples
+            case "--seconds": seconds = Int(value) ?? seconds
             case "--surnames": uniqueSurnames = value == "unique"
             case "--sizes": sizes = value.split(separator: ",").compactMap { Int($0) }
             case "--vs": versus = value
@@ -109,7 +108,7 @@ case .nightlyRun: NightlyRunBench.run(schools: options.schools, rowsPerSchool: o
 case .scale: ScaleBench.run(options)
 case .workbookReading: WorkbookReadingBench.run(runs: options.runs)
 case .levels: LevelsBench.run(districts: options.districts, schools: options.schools, runs: options.runs)
-case .serve: ServeBench.run(uploads: options.uploads, samples: options.samples)
+case .serve: ServeBench.run(seconds: options.seconds, runs: options.runs, versus: options.versus)
 case .workbookFloor: WorkbookFloorBench.run(runs: options.runs)
 case nil: ReadingBench.run(options)
 }

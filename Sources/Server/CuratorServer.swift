@@ -7,6 +7,7 @@ import HummingbirdCore
 import Judgement
 import Logging
 import NIOCore
+import NIOPosix
 import Pages
 import Pipeline
 import Registry
@@ -43,13 +44,17 @@ public struct CuratorServer: Sendable {
     let logger: Logger
     /// Cookies marked `Secure` (behind TLS).
     let secureCookies: Bool
+    /// The threads for what would hold up the ones that serve connections: scrypt, the judgement,
+    /// the wait for the disk.
+    let pool: NIOThreadPool
 
     public init(configuration: Configuration, limits: ServerLimits = ServerLimits(), logger: Logger, secureCookies: Bool = false) {
         self.configuration = configuration
         self.limits = limits
-        codes = CodeBook(codes: AccessCodes(state: configuration.state))
-        desk = InboxDesk(inbox: configuration.inbox, state: configuration.state, maxBytes: configuration.settings.maxFileBytes)
-        judge = InboxJudge(configuration: configuration, desk: desk)
+        pool = NIOThreadPool(numberOfThreads: max(4, 2 * System.coreCount))
+        codes = CodeBook(codes: AccessCodes(state: configuration.state), pool: pool)
+        desk = InboxDesk(inbox: configuration.inbox, state: configuration.state, maxBytes: configuration.settings.maxFileBytes, pool: pool)
+        judge = InboxJudge(configuration: configuration, desk: desk, pool: pool)
         audit = AuditJournal(state: configuration.state)
         self.logger = logger
         self.secureCookies = secureCookies
@@ -75,7 +80,14 @@ public struct CuratorServer: Sendable {
                 logger.info("соединений не больше \(connections.capacity), простой до \(limits.idleSeconds) с")
                 listening("http://\(host):\(channel.localAddress?.port ?? port)")
             }, logger: logger)
-        try await app.runService()
+        pool.start()
+        do {
+            try await app.runService()
+        } catch {
+            try? await pool.shutdownGracefully()
+            throw error
+        }
+        try await pool.shutdownGracefully()
     }
 
     /// A request's context: the connection it came on (its address).

@@ -20,12 +20,14 @@ final class CodeBook: Sendable {
         var entries: [String: AccessCodes.Entry] = [:]
         /// SHA-256 of a folder and a code verified → the entry's hash it was verified against.
         var verified: [String: String] = [:]
+        /// Verifications under way: a burst of requests with one code waits for one scrypt.
+        var verifying: [String: Task<Bool, Never>] = [:]
     }
 
     /// Verified codes remembered at most; past it, forgotten all at once.
     static let memory = 10_000
 
-    init(codes: AccessCodes, pool: NIOThreadPool = .singleton) {
+    init(codes: AccessCodes, pool: NIOThreadPool) {
         self.codes = codes
         self.pool = pool
     }
@@ -49,11 +51,20 @@ final class CodeBook: Sendable {
     /// Whether `code` is `folder`'s current code.
     func check(_ folder: String, code: String) async -> Bool {
         guard let entry = entries()[folder] else { return false }
-        let key = Self.key(folder, code)
-        if state.withLockedValue({ $0.verified[key] }) == entry.hash { return true }
-        let right = (try? await pool.runIfActive { AccessCodes.matches(code, entry) }) ?? false
-        if right {
-            state.withLockedValue { state in
+        let key = Self.key(folder, code) + entry.hash
+        let pool = self.pool
+        let verification = state.withLockedValue { state -> Task<Bool, Never>? in
+            if state.verified[key] == entry.hash { return nil }
+            if let running = state.verifying[key] { return running }
+            let task = Task { (try? await pool.runIfActive { AccessCodes.matches(code, entry) }) ?? false }
+            state.verifying[key] = task
+            return task
+        }
+        guard let verification else { return true }
+        let right = await verification.value
+        state.withLockedValue { state in
+            state.verifying[key] = nil
+            if right {
                 if state.verified.count >= Self.memory { state.verified.removeAll() }
                 state.verified[key] = entry.hash
             }

@@ -2,6 +2,7 @@ import Crypto
 import Domain
 import Foundation
 import NIOCore
+import NIOPosix
 import Pipeline
 import Reading
 import Registry
@@ -22,6 +23,8 @@ struct InboxDesk: Sendable {
     let inbox: String
     let state: String
     let maxBytes: Int
+    /// Where the wait for the disk (the fsync of an upload) goes, off the threads that serve.
+    let pool: NIOThreadPool
 
     enum Failure: Error, Equatable {
         case tooLarge(limit: Int)
@@ -83,7 +86,8 @@ struct InboxDesk: Sendable {
                 }
             }
             if let declaredLength, size != declaredLength { throw Failure.cut(received: size, expected: declaredLength) }
-            guard fsync(fd) == 0 else { throw Failure.io(DiskWrite.reason(errno)) }
+            let synced = try await pool.runIfActive { fsync(fd) == 0 ? nil : errno }
+            if let code = synced { throw Failure.io(DiskWrite.reason(code)) }
             close(fd)
         } catch {
             close(fd)

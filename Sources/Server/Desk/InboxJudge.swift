@@ -36,7 +36,7 @@ final class InboxJudge: Sendable {
         }
     }
 
-    init(configuration: Configuration, desk: InboxDesk, pool: NIOThreadPool = .singleton) {
+    init(configuration: Configuration, desk: InboxDesk, pool: NIOThreadPool) {
         self.configuration = configuration
         self.desk = desk
         self.pool = pool
@@ -144,9 +144,8 @@ final class InboxJudge: Sendable {
         cache.withLockedValue { cache in cache.registry.map { "\($0.file.inode)/\($0.version)" } ?? "none" }
     }
 
-    /// When the latest night began, as the registry records it; nil before the first.
+    /// When the latest night began, as the registry last read records it; nil before the first.
     func lastNightStarted() -> String? {
-        _ = try? baseline()
-        return cache.withLockedValue { cache in try? cache.registry?.registry.lastRunStarted() }
+        cache.withLockedValue { cache in try? cache.registry?.registry.lastRunStarted() } ?? nil
     }
 }
