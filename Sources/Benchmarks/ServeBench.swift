@@ -72,7 +72,8 @@ enum ServeBench {
                 let m = median(side[s])
                 print(
                     String(
-                        format: "| %@ | %@ | %.1f | %.1f | %.1f | %.0f | %d | %.2f |", scenario.name, b == 0 ? "this" : "other", m.p50, m.p95,
+                        format: "| %@ | %@ | %.1f | %.1f | %.1f | %.0f | %d | %.2f |", scenario.name, b == 0 ? "this" : "other", m.p50,
+                        m.p95,
                         m.p99, m.perSecond, m.errors, m.cpuPerRequest))
             }
         }
@@ -122,7 +123,8 @@ enum ServeBench {
                 ["wrk", "-t", "1", "-c", "\(scenario.connections)", "-d", "\(seconds)s", "--timeout", "10s", "-s", script, url],
                 environment: environment)
             var measured = parse(report)
-            measured.cpuPerRequest = measured.requests > 0 ? (cpuSeconds(server.processIdentifier) - cpu) * 1000 / Double(measured.requests) : 0
+            measured.cpuPerRequest =
+                measured.requests > 0 ? (cpuSeconds(server.processIdentifier) - cpu) * 1000 / Double(measured.requests) : 0
             return measured
         }
     }
@@ -160,7 +162,8 @@ enum ServeBench {
     static func median(_ runs: [Measured]) -> Measured {
         func mid(_ value: (Measured) -> Double) -> Double { ScaleBench.mid(runs.map(value)) }
         return Measured(
-            p50: mid { $0.p50 }, p95: mid { $0.p95 }, p99: mid { $0.p99 }, perSecond: mid { $0.perSecond }, requests: Int(mid { Double($0.requests) }),
+            p50: mid { $0.p50 }, p95: mid { $0.p95 }, p99: mid { $0.p99 }, perSecond: mid { $0.perSecond },
+            requests: Int(mid { Double($0.requests) }),
             errors: Int(mid { Double($0.errors) }), cpuPerRequest: mid { $0.cpuPerRequest })
     }
 

@@ -12,10 +12,13 @@ struct CuratorPagesTests {
 
     @Test func findingsAreGroupedByKindWhateverTheirValues() {
         var findings = (0..<37).map { i in
-            finding(.error, row: i + 2, column: "СНИЛС", value: "123-456-7\(10 + i) 00", "СНИЛС 123-456-7\(10 + i) 00: неверная контрольная сумма — проверьте номер.")
+            finding(
+                .error, row: i + 2, column: "СНИЛС", value: "123-456-7\(10 + i) 00",
+                "СНИЛС 123-456-7\(10 + i) 00: неверная контрольная сумма — проверьте номер.")
         }
         findings.insert(finding(.warning, row: 3, column: "Должность", value: "Методист", "«Методист» — не из списка должностей."), at: 5)
-        findings.append(finding(.error, row: 9, column: "Фамилия", value: "=1", "«=1» — в имени не бывает знаков «=», «1»: укажите фамилию буквами."))
+        findings.append(
+            finding(.error, row: 9, column: "Фамилия", value: "=1", "«=1» — в имени не бывает знаков «=», «1»: укажите фамилию буквами."))
         let groups = FindingGroup.of(findings)
         #expect(groups.map(\.count) == [37, 1, 1])
         #expect(groups[0].title == "«СНИЛС»: СНИЛС …: неверная контрольная сумма — проверьте номер.")
@@ -30,7 +33,10 @@ struct CuratorPagesTests {
     }
 
     @Test func aVerdictShowsItsKindsAndEveryFindingEscaped() {
-        let findings = [finding(.error, row: 2, column: "Фамилия", value: "<img>", "«<img>» — в имени не бывает знаков «<», «>»: укажите фамилию буквами.")]
+        let findings = [
+            finding(
+                .error, row: 2, column: "Фамилия", value: "<img>", "«<img>» — в имени не бывает знаков «<», «>»: укажите фамилию буквами.")
+        ]
         let verdict = CuratorPages.Verdict(
             label: "наставники.csv", verdict: "отклонён", errors: 1, warnings: 0, findings: findings, reliedOn: [], reliedOnOtherSchools: 0)
         var page = HTMLText()
