@@ -9,21 +9,37 @@ public struct Baseline: Sendable {
     /// Current curators, mentors and mentees with these СНИЛС, in folder, dataset and row order: the
     /// spelling check asks only for the numbers tonight's files bring.
     public var peopleWithSnils: @Sendable (Set<Snils>) throws -> [PersonEntry]
+    /// Above a district: each unit's current package by half-year.
+    public var currentPackages: [String: [String: CurrentPackage]]
 
     public init(
         currentFiles: [String: [Dataset: String]], mentors: SnilsIndex, mentees: SnilsIndex,
-        peopleWithSnils: @escaping @Sendable (Set<Snils>) throws -> [PersonEntry]
+        peopleWithSnils: @escaping @Sendable (Set<Snils>) throws -> [PersonEntry], currentPackages: [String: [String: CurrentPackage]] = [:]
     ) {
         self.currentFiles = currentFiles
         self.mentors = mentors
         self.mentees = mentees
         self.peopleWithSnils = peopleWithSnils
+        self.currentPackages = currentPackages
     }
 
     /// No registry yet.
     public static let empty = Baseline(currentFiles: [:], mentors: SnilsIndex([]), mentees: SnilsIndex([]), peopleWithSnils: { _ in [] })
 
     public func currentSHA(folder: String, dataset: Dataset) -> String? { currentFiles[folder]?[dataset] }
+}
+
+/// A unit's package as the registry holds it: what a package sent again is compared with.
+public struct CurrentPackage: Sendable, Equatable {
+    /// The package's identity (SHA-256 of its cells as shown).
+    public var identity: String
+    /// The day its figures stand at (`Данные на`).
+    public var dataOn: CivilDate?
+
+    public init(identity: String, dataOn: CivilDate?) {
+        self.identity = identity
+        self.dataOn = dataOn
+    }
 }
 
 /// СНИЛС → folders, as one sorted array of packed numbers: a country's mentors are half a million,

@@ -16,8 +16,8 @@ public struct StatformRow: Sendable, Equatable, Codable {
     public var programsActive = 0
     public var programsCompleted = 0
     public var programsTerminated = 0
-    public var byForm: [MentoringForm: Int] = [:]
-    public var byModel: [MentoringModel: Int] = [:]
+    @SortedCounts public var byForm: [MentoringForm: Int] = [:]
+    @SortedCounts public var byModel: [MentoringModel: Int] = [:]
 
     public init(code: String, name: String) {
         self.code = code

@@ -44,21 +44,78 @@ public struct NightJudge: Sendable {
     public let rules: JudgingRules
     public let baseline: Baseline
     public var workers: Int
+    /// Above a district: what a unit's package must hold (module Packages).
+    public let packages: (any PackageRules)?
 
-    public init(rules: JudgingRules, baseline: Baseline, workers: Int = 1) {
+    public init(rules: JudgingRules, baseline: Baseline, workers: Int = 1, packages: (any PackageRules)? = nil) {
         self.rules = rules
         self.baseline = baseline
         self.workers = workers
+        self.packages = packages
     }
 
     static let firstPass: Set<Dataset> = [.profile, .curators, .mentors, .mentees]
 
-    /// The submissions of each pass, in apply order (`folders` in output order, as `JudgingRules`
-    /// has them).
-    public static func passes(_ submissions: [Submission], folders: [String]) -> (first: [Submission], second: [Submission]) {
-        let ordered = ApplyOrder.sorted(submissions, folders: folders)
-        let isFirst = { (s: Submission) in s.dataset.map(Self.firstPass.contains) ?? false }
-        return (ordered.filter(isFirst), ordered.filter { !isFirst($0) })
+    /// The submissions of each pass, in apply order (`rules.folders` in output order): units'
+    /// packages (above a district), then profiles and people, then programmes and roadmaps.
+    public func passes(_ submissions: [Submission]) -> (packages: [Submission], first: [Submission], second: [Submission]) {
+        let ordered = ApplyOrder.sorted(submissions, folders: rules.folders)
+        let isPackage = { (s: Submission) in rules.holdsPackages(s.folder) }
+        let isFirst = { (s: Submission) in !isPackage(s) && (s.dataset.map(Self.firstPass.contains) ?? false) }
+        return (ordered.filter(isPackage), ordered.filter(isFirst), ordered.filter { !isPackage($0) && !isFirst($0) })
+    }
+
+    /// Units' packages, each read by its contract's rules, then given its verdict in the units'
+    /// order: a package identical to the current one of its half-year (or to one accepted before it
+    /// tonight) is a repeat; one whose figures stand at an earlier day than the current one's is
+    /// refused; a package that changed while it was read waits for the next night.
+    public func judgePackages(_ submissions: [Submission], contents: some ContentSource) -> JudgedPass {
+        let read = Parallel.map(submissions, workers: workers) { submission -> (Content, PackageReading?) in
+            let content = contents.content(of: submission)
+            guard case .bytes(let bytes, _, _) = content, let packages else { return (content, nil) }
+            return (content, packages.read(bytes, folder: submission.folder, label: submission.label))
+        }
+        var current = baseline.currentPackages
+        var judgements: [FileJudgement] = []
+        var withdrawn: [Withdrawal] = []
+        for (submission, (content, reading)) in zip(submissions, read) {
+            var judgement = FileJudgement(
+                submission: submission, verdict: .rejected, sha256: nil, encoding: nil, delimiter: nil, rowCount: 0, findings: [],
+                rows: nil, read: content.stamp)
+            switch content {
+            case .withdrawn(let reason):
+                withdrawn.append(Withdrawal(submission: submission, reason: reason))
+                continue
+            case .unreadable(let failure):
+                judgement.findings = [Finding(.error, file: submission.label, message: failure.message)]
+            case .sheet(_, let sha, _), .bytes(_, let sha, _):
+                judgement.sha256 = sha
+                judgement.findings = FindingList(reading?.findings ?? [])
+            }
+            if let package = reading?.package, !judgement.findings.hasErrors {
+                judgement.sha256 = package.identity
+                judgement.rowCount = package.rows
+                let standing = current[submission.folder]?[package.period]
+                if standing?.identity == package.identity {
+                    judgement.verdict = .duplicate
+                } else if let earlier = standing?.dataOn, package.dataOn < earlier {
+                    judgement.findings.append(
+                        Finding(
+                            .error, file: submission.label,
+                            message:
+                                "Данные пакета на \(package.dataOn.russian) — раньше, чем у принятого пакета за \(package.period) "
+                                + "(данные на \(earlier.russian)): более старый пакет не заменяет более новый. Пришлите пакет, записанный "
+                                + "последним."))
+                } else {
+                    judgement.verdict = .accepted
+                    judgement.rows = .package(StoredPackage(period: package.period, sha256: package.identity, content: package.content))
+                    current[submission.folder, default: [:]][package.period] = CurrentPackage(
+                        identity: package.identity, dataOn: package.dataOn)
+                }
+            }
+            judgements.append(judgement)
+        }
+        return JudgedPass(judgements: judgements, withdrawn: withdrawn)
     }
 
     /// Profiles and lists of people, with the night's spelling warnings. Throws when the registry
@@ -114,12 +171,14 @@ public struct NightJudge: Sendable {
         return reliance
     }
 
-    /// Both passes, every judgement taken: `validate`, which records nothing.
+    /// Every pass, every judgement taken: `validate` and an upload, which record nothing.
     public func judge(_ submissions: [Submission], contents: some ContentSource) throws -> JudgedPass {
-        let (first, second) = Self.passes(submissions, folders: rules.folders)
+        let (packages, first, second) = passes(submissions)
+        let units = judgePackages(packages, contents: contents)
         let one = try judgeFirst(first, contents: contents)
         let two = judgeSecond(second, after: one.judgements, contents: contents)
-        return JudgedPass(judgements: one.judgements + two.judgements, withdrawn: one.withdrawn + two.withdrawn)
+        return JudgedPass(
+            judgements: units.judgements + one.judgements + two.judgements, withdrawn: units.withdrawn + one.withdrawn + two.withdrawn)
     }
 
     // MARK: the steps

@@ -1,78 +1,43 @@
-import Crypto
 import Domain
 import Figures
 import Foundation
 import Judgement
 import Reading
 
-/// A unit's package judged at the level above, all or nothing like a school's file (README «The
-/// package»): it must be a package, of the level below, of the folder it lies in, for a half-year
-/// that has begun; its checksum must hold; every `Итого` must be the sum of its rows and the share
-/// the ratio of the sums. Every rejection says where and what, in Russian.
-public struct PackageCheck: Sendable {
-    /// The folder's unit code; what `Уровень` must say; the as-of date.
+/// What a unit's package must hold at the level above (README «The package»): a package, of the
+/// level below, of the folder it lies in, for a half-year that has begun, whose checksum holds,
+/// whose every `Итого` is the sum of its rows and share the ratio of the sums. Every finding says
+/// where and what, in Russian. The judge (module Judgement) gives the night's verdict: a repeat,
+/// a package older than the current one, a file that changed while read are the judge's.
+public struct PackageCheck: PackageRules {
+    /// What `Уровень` must say; the as-of date.
     public var asOf: CivilDate
     public var expectedLevel: String
-    /// The current package's SHA-256 by folder and half-year: an identical one is a repeat.
-    public var current: [String: [String: String]]
 
-    public init(asOf: CivilDate, expectedLevel: String, current: [String: [String: String]]) {
+    public init(asOf: CivilDate, expectedLevel: String) {
         self.asOf = asOf
         self.expectedLevel = expectedLevel
-        self.current = current
     }
 
-    /// The verdict on one file of a unit's folder.
-    public func judge(_ submission: Submission, content: Content) -> FileJudgement {
-        var judgement = FileJudgement(
-            submission: submission, verdict: .rejected, sha256: nil, encoding: nil, delimiter: nil, rowCount: 0, findings: [], rows: nil,
-            read: content.stamp)
-        let label = submission.label
-        let bytes: [UInt8]
-        switch content {
-        case .bytes(let read, let sha, _):
-            bytes = read
-            judgement.sha256 = sha
-        case .sheet(_, let sha, _):
-            judgement.sha256 = sha
-            judgement.findings = [Finding(.error, file: label, message: Self.notAPackage)]
-            return judgement
-        case .unreadable(let failure):
-            judgement.findings = [Finding(.error, file: label, message: failure.message)]
-            return judgement
-        case .withdrawn:
-            judgement.findings = [
-                Finding(.error, file: label, message: "Файл изменился во время проверки — он будет проверен в следующий раз.")
-            ]
-            return judgement
-        }
+    public func read(_ bytes: [UInt8], folder: String, label: String) -> PackageReading {
         guard SpreadsheetDocument.isWorkbook(bytes) else {
-            judgement.findings = [Finding(.error, file: label, message: Self.notAPackage)]
-            return judgement
+            return PackageReading(findings: [Finding(.error, file: label, message: Self.notAPackage)], package: nil)
         }
         let document: SpreadsheetDocument
         do throws(WorkbookFailure) {
             document = try SpreadsheetDocument.parse(bytes)
         } catch {
-            judgement.findings = [Finding(.error, file: label, message: error.message)]
-            return judgement
+            return PackageReading(findings: [Finding(.error, file: label, message: error.message)], package: nil)
         }
         var findings: [Finding] = []
         let package = PackageReader(document: document, label: label).read(into: &findings)
-        if let package { check(package, folder: submission.folder, label: label, into: &findings) }
-        judgement.findings = FindingList(findings)
-        guard let package, !findings.hasErrors else { return judgement }
-        judgement.rowCount = package.rows.count
-        let content = (try? JSONEncoder.sorted.encode(package)).map(Array.init) ?? []
-        let sha = Hex.lowercase(SHA256.hash(data: content))
-        judgement.sha256 = sha
-        if current[submission.folder]?[package.period] == sha {
-            judgement.verdict = .duplicate
-            return judgement
-        }
-        judgement.verdict = .accepted
-        judgement.rows = .package(StoredPackage(period: package.period, sha256: sha, content: content))
-        return judgement
+        if let package { check(package, folder: folder, label: label, into: &findings) }
+        guard let package, !findings.hasErrors else { return PackageReading(findings: findings, package: nil) }
+        return PackageReading(
+            findings: findings,
+            package: ReadPackage(
+                period: package.period, dataOn: package.dataOn, identity: PackageLayout.identity(document), rows: package.rows.count,
+                content: (try? JSONEncoder.sorted.encode(package)).map(Array.init) ?? []))
     }
 
     static let notAPackage =
@@ -136,7 +101,8 @@ public struct PackageCheck: Sendable {
 }
 
 extension JSONEncoder {
-    /// Keys in order: the same package gives the same bytes, and the same SHA-256.
+    /// Keys in order (and counts by a vocabulary's value in order, `SortedCounts`): the same
+    /// package gives the same bytes.
     static var sorted: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

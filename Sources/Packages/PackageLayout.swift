@@ -1,6 +1,7 @@
 import Crypto
 import Domain
 import Figures
+import Reading
 
 /// The package's contract (README «The package»): its sheets, their columns in order, and how
 /// each cell is shown. The writer lays a `Package` out by it; the reader takes one back by it; the
@@ -131,6 +132,18 @@ public enum PackageLayout {
             text("Наименование МО", { $0.districtName }, { $0.districtName = $1 }),
             text("Код ОО", { $0.row.code }, { $0.row.code = $1 }), text("Наименование ОО", { $0.row.name }, { $0.row.name = $1 }),
         ] + statform(\SchoolLine.row)
+
+    /// A package's identity: the checksum's hash over the cells of its passport and of every
+    /// checked sheet as read (as a spreadsheet shows them). The same for a package opened and saved
+    /// again without a change, and in every process; any change of a shown value, the passport's
+    /// too (its state, its date), is another package.
+    public static func identity(_ document: SpreadsheetDocument) -> String {
+        checksum(
+            ([passportSheet] + checkedSheets).map { name in
+                let table = document.sheets.first { $0.name == name }?.table
+                return (name, table.map { table in (0..<table.count).map(table.record) } ?? [])
+            })
+    }
 
     /// Every checked sheet's rows of cells, header first, in the checksum's order.
     public static func sheets(_ package: Package) -> [(name: String, rows: [[Cell]])] {

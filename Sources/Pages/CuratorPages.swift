@@ -71,6 +71,22 @@ public enum CuratorPages {
         }
     }
 
+    /// A unit's package as the level above holds it (above a district).
+    public struct HeldPackage: Sendable {
+        /// `2023-H1`.
+        public var period: String
+        /// «принят 20.07.2023», «возвращён 25.07.2023: …».
+        public var state: String
+        public var returned: Bool
+
+        public init(period: String, state: String, returned: Bool) {
+            self.period = period
+            self.state = state
+            self.returned = returned
+        }
+    }
+
+    /// A unit's page: a school's at a district, a district's at a region.
     public struct School: Sendable {
         public var name: String
         public var code: String
@@ -80,6 +96,9 @@ public enum CuratorPages {
         public var receipts: [Link]
         public var publicPage: String?
         public var nightRunning: Bool
+        /// Above a district: the unit sends its package, and sees what became of it.
+        public var sendsPackage = false
+        public var packages: [HeldPackage] = []
 
         public init(
             name: String, code: String, csrf: String, waiting: [Waiting], kept: [Kept], receipts: [Link], publicPage: String?,
@@ -93,6 +112,21 @@ public enum CuratorPages {
             self.receipts = receipts
             self.publicPage = publicPage
             self.nightRunning = nightRunning
+        }
+    }
+
+    /// A unit as the level's own page shows it: what it sent since the night, and its packages.
+    public struct Unit: Sendable {
+        public var name: String
+        public var code: String
+        public var waiting: [Waiting]
+        public var packages: [HeldPackage]
+
+        public init(name: String, code: String, waiting: [Waiting], packages: [HeldPackage]) {
+            self.name = name
+            self.code = code
+            self.waiting = waiting
+            self.packages = packages
         }
     }
 
@@ -138,8 +172,25 @@ public enum CuratorPages {
             ">
             <section aria-labelledby="send">
             <h2 id="send">Отправить файлы</h2>
-            <p>Перетащите сюда файлы CSV или книгу Excel (.xlsx) или выберите их: каждый сразу проверяется вместе с файлами, \
-            которые уже ждут ночной обработки, — так же, как ночью.</p>
+
+            """)
+        if school.sendsPackage {
+            page.markup(
+                """
+                <p>Перетащите сюда пакет за полугодие (книгу <code>outbox/upward/&lt;код&gt;-ГГГГ-HN.xlsx</code>, которую записывает \
+                nastavnik района) или выберите его: он сразу проверяется так же, как его проверит ночная обработка.</p>
+
+                """)
+        } else {
+            page.markup(
+                """
+                <p>Перетащите сюда файлы CSV или книгу Excel (.xlsx) или выберите их: каждый сразу проверяется вместе с файлами, \
+                которые уже ждут ночной обработки, — так же, как ночью.</p>
+
+                """)
+        }
+        page.markup(
+            """
             <div id="drop" class="drop">
             <input id="files" type="file" multiple accept=".csv,.txt,.xlsx" class="chooser">
             <label for="files" class="button" id="choose">Выбрать файлы</label>
@@ -162,6 +213,13 @@ public enum CuratorPages {
             """)
         waitingSection(&page, school)
         keptSection(&page, school)
+        if school.sendsPackage {
+            page.markup(
+                "<section aria-labelledby=\"packages\" id=\"packages-section\">\n<h2 id=\"packages\">Пакеты, принятые за полугодия</h2>\n")
+            if school.packages.isEmpty { page.markup("<p>Принятых пакетов пока нет.</p>\n") }
+            for held in school.packages { heldPackage(&page, held) }
+            page.markup("</section>\n")
+        }
         page.markup("<section aria-labelledby=\"receipts\">\n<h2 id=\"receipts\">Квитанции</h2>\n")
         if school.receipts.isEmpty {
             page.markup("<p>Квитанций пока нет.</p>\n")
@@ -179,30 +237,26 @@ public enum CuratorPages {
         return end(page)
     }
 
-    /// The level's own page: the last night's outputs, and what each unit has sent since.
-    public static func district(name: String, csrf: String, outputs: [Link], units: [(name: String, files: [Waiting])]) -> String {
+    /// The level's own page: the last night's outputs, what each unit has sent since and, above a
+    /// district, each unit's packages, which it may return with a reason.
+    public static func district(name: String, csrf: String, outputs: [Link], units: [Unit], returns: Bool) -> String {
         var page = document(title: "Наставничество — " + name)
         header(&page, name, csrf: csrf)
         page.markup(
             "<main>\n<section aria-labelledby=\"outputs\">\n<h2 id=\"outputs\">Сводка и книги последней ночи</h2>\n<ul id=\"outputs-list\">"
         )
         for link in outputs { listLink(&page, link) }
-        page.markup(
-            """
-            </ul>
-            </section>
-            <section aria-labelledby="sent">
-            <h2 id="sent">Прислано после последней ночи</h2>
-            <table class="cards">
-            <thead><tr><th scope="col">ОО</th><th scope="col">Файлы</th></tr></thead>
-            <tbody>
-
-            """)
+        page.markup("</ul>\n</section>\n<section aria-labelledby=\"sent\">\n<h2 id=\"sent\">Прислано после последней ночи</h2>\n")
+        page.markup("<table class=\"cards\" id=\"units\">\n<thead><tr><th scope=\"col\">")
+        page.markup(returns ? "МО" : "ОО")
+        page.markup("</th><th scope=\"col\">Файлы</th>")
+        if returns { page.markup("<th scope=\"col\">Пакеты</th>") }
+        page.markup("</tr></thead>\n<tbody>\n")
         for unit in units {
             page.markup("<tr>")
-            page.cell("ОО", unit.name)
+            page.cell("Кто", unit.name)
             page.markup("<td data-label=\"Файлы\">")
-            for file in unit.files {
+            for file in unit.waiting {
                 page.text(file.name)
                 page.markup(" (")
                 page.text(file.size)
@@ -216,11 +270,37 @@ public enum CuratorPages {
                 if file.pending { page.markup(", ждёт окончания ночи") }
                 page.markup(")<br>")
             }
-            if unit.files.isEmpty { page.markup("—") }
-            page.markup("</td></tr>\n")
+            if unit.waiting.isEmpty { page.markup("—") }
+            page.markup("</td>")
+            if returns {
+                page.markup("<td data-label=\"Пакеты\">")
+                for held in unit.packages {
+                    heldPackage(&page, held)
+                    guard !held.returned else { continue }
+                    page.markup("<form method=\"post\" action=\"/district/return\" class=\"return\">")
+                    hidden(&page, "csrf", csrf)
+                    hidden(&page, "folder", unit.code)
+                    hidden(&page, "period", held.period)
+                    page.markup("<label>Причина возврата <input name=\"reason\" required maxlength=\"500\"></label> ")
+                    page.markup("<button type=\"submit\">Вернуть пакет</button></form>\n")
+                }
+                if unit.packages.isEmpty { page.markup("—") }
+                page.markup("</td>")
+            }
+            page.markup("</tr>\n")
         }
         page.markup("</tbody>\n</table>\n</section>\n</main>\n")
         return end(page)
+    }
+
+    private static func heldPackage(_ page: inout HTMLText, _ held: HeldPackage) {
+        page.markup("<p class=\"package ")
+        page.markup(held.returned ? "s-overdue" : "s-done")
+        page.markup("\">Пакет за ")
+        page.text(held.period)
+        page.markup(": ")
+        page.text(held.state)
+        page.markup("</p>\n")
     }
 
     // MARK: sections

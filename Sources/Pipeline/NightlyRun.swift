@@ -17,8 +17,8 @@ import Validation
 ///     earlier runs → Earlier          (files of dead runs whose receipts tonight's cover)
 ///     scan         → Scanned          (the inbox: files to take, strays, files left alone)
 ///     quarantine   → [StrayRecord]    (strays recorded, then moved unread)
-///     plan         → Planned          (each file or workbook sheet a submission, in two passes)
-///     judge        → JudgedPass       (module Judgement: the first pass, profiles and people)
+///     plan         → Planned          (each file, workbook sheet or unit's package a submission, in passes)
+///     judge        → JudgedPass       (module Judgement: units' packages, recorded; then profiles and people)
 ///     record       → Set<Int>         (each judgement committed and its file moved; those not taken)
 ///     judge        → JudgedPass       (the second pass, programmes and roadmaps, against the first)
 ///     record       → Recorded         (every file taken, left or not moved)
@@ -101,18 +101,16 @@ public struct NightlyRun {
             let earlier = try earlierRuns()
             let scanned = try scan(waiting: waiting)
             let strays = quarantine(scanned.strays)
-            let planned = plan(scanned.files)
+            let judge = NightJudge.of(configuration, asOf: options.asOf, baseline: try registry.baseline())
+            let planned = plan(scanned.files, judge: judge)
             clock.lap("scan")
-            let judge = NightJudge(
-                rules: JudgingRules(configuration: configuration, asOf: options.asOf), baseline: try registry.baseline(),
-                workers: configuration.settings.threads)
             let contents = FileReading.Files(
                 paths: scanned.files.map(\.path), maxBytes: configuration.settings.maxFileBytes, faults: faults)
             var recorder = Recorder(
                 registry: registry, store: store, run: runID, asOf: options.asOf, inbox: configuration.inbox, faults: faults,
                 entries: scanned.files, parts: planned.parts)
-            let packages = try judgePackages(planned.packages, contents: contents)
-            if !packages.isEmpty { _ = try recorder.record(packages) }
+            let packages = judge.judgePackages(planned.packages, contents: contents)
+            if !packages.judgements.isEmpty { _ = try recorder.record(packages.judgements) }
             let first = try judge.judgeFirst(planned.first, contents: contents, rejectedEarlier: earlier.rejected)
             clock.lap("judge")
             let notTaken = try recorder.record(first.judgements)
@@ -127,7 +125,9 @@ public struct NightlyRun {
             faults("files-done")
             report.add(earlier, scanned: scanned, strays: strays.records, recorded: recorded)
             report.problems += strays.problems
-            for (entry, reason) in recorded.leftAlone(withdrawn: first.withdrawn + second.withdrawn, entries: scanned.files) {
+            for (entry, reason) in recorded.leftAlone(
+                withdrawn: packages.withdrawn + first.withdrawn + second.withdrawn, entries: scanned.files)
+            {
                 report.leftAlone.append((entry.path.description, reason))
                 logger.warning("оставлен до следующего запуска: \(entry.path) — \(reason)")
             }
@@ -226,45 +226,23 @@ public struct NightlyRun {
         return done
     }
 
-    /// What the night's files offer the judge: each file, or each dataset sheet of a workbook, as a
-    /// submission, and the two passes in apply order; above a district, each file of a unit's
-    /// folder a package.
+    /// What the night's files offer the judge (`SubmissionPlan`, the same as `validate`'s), in its
+    /// passes: units' packages above a district, then profiles and people, then programmes and
+    /// roadmaps, each in apply order.
     struct Planned {
-        var packages: [Submission] = []
+        var packages: [Submission]
         var first: [Submission]
         var second: [Submission]
         /// How many submissions each file is.
         var parts: [Int]
     }
 
-    func plan(_ files: [InboxScan.Entry]) -> Planned {
-        let above = configuration.level != .district
-        let own = configuration.level.ownFolder
-        let isPackage = { @Sendable (entry: InboxScan.Entry) in above && entry.folder != own }
-        let plans = Parallel.map(files, workers: configuration.settings.threads) { entry -> [WorkbookSheets.Part] in
-            isPackage(entry) ? [WorkbookSheets.Part(dataset: nil, sheet: nil)] : FileReading.parts(name: entry.name, path: entry.path)
-        }
-        var submissions: [Submission] = []
-        var packages: [Submission] = []
-        for (i, (entry, parts)) in zip(files, plans).enumerated() {
-            for part in parts {
-                let submission = Submission(
-                    id: submissions.count + packages.count, file: i, folder: entry.folder, name: entry.name, sheet: part.sheet,
-                    dataset: part.dataset)
-                if isPackage(entry) { packages.append(submission) } else { submissions.append(submission) }
-            }
-        }
-        let passes = NightJudge.passes(submissions, folders: JudgingRules(configuration: configuration, asOf: options.asOf).folders)
-        return Planned(packages: packages, first: passes.first, second: passes.second, parts: plans.map(\.count))
-    }
-
-    /// The units' packages, each judged on its own (module Packages), in the units' order.
-    func judgePackages(_ submissions: [Submission], contents: FileReading.Files) throws -> [FileJudgement] {
-        guard !submissions.isEmpty, let expected = configuration.units.kind.packageLevel else { return [] }
-        let check = PackageCheck(asOf: options.asOf, expectedLevel: expected, current: try registry.currentPackageSHA())
-        let order = Dictionary(configuration.units.codes.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let sorted = submissions.sorted { (order[$0.folder] ?? 0, $0.id) < (order[$1.folder] ?? 0, $1.id) }
-        return Parallel.map(sorted, workers: configuration.settings.threads) { check.judge($0, content: contents.content(of: $0)) }
+    func plan(_ files: [InboxScan.Entry], judge: NightJudge) -> Planned {
+        let plan = SubmissionPlan(
+            files.map { SubmissionPlan.File(folder: $0.folder, name: $0.name, path: $0.path) }, rules: judge.rules,
+            workers: configuration.settings.threads)
+        let passes = judge.passes(plan.submissions)
+        return Planned(packages: passes.packages, first: passes.first, second: passes.second, parts: plan.parts)
     }
 
     /// The night's figures, the past half-years they compare with (a district's, kept by the

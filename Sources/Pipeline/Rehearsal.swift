@@ -49,21 +49,15 @@ public enum Rehearsal {
     public static func judge(_ files: [File], configuration: Configuration, asOf: CivilDate, baseline known: Baseline? = nil)
         throws(Failure) -> JudgedPass
     {
-        var submissions: [Submission] = []
-        for (i, file) in files.enumerated() {
-            for part in FileReading.parts(name: file.name, path: file.path) {
-                submissions.append(
-                    Submission(
-                        id: submissions.count, file: i, folder: file.folder, name: file.name, sheet: part.sheet, dataset: part.dataset))
-            }
-        }
         let baseline: Baseline
         if let known { baseline = known } else { baseline = try Self.baseline(configuration) }
-        let judge = NightJudge(
-            rules: JudgingRules(configuration: configuration, asOf: asOf), baseline: baseline, workers: configuration.settings.threads)
+        let judge = NightJudge.of(configuration, asOf: asOf, baseline: baseline)
+        let plan = SubmissionPlan(
+            files.map { SubmissionPlan.File(folder: $0.folder, name: $0.name, path: $0.path) }, rules: judge.rules,
+            workers: configuration.settings.threads)
         do {
             return try judge.judge(
-                submissions, contents: FileReading.Files(paths: files.map(\.path), maxBytes: configuration.settings.maxFileBytes))
+                plan.submissions, contents: FileReading.Files(paths: files.map(\.path), maxBytes: configuration.settings.maxFileBytes))
         } catch {
             throw .registry(path: configuration.database, error)
         }

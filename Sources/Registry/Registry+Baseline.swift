@@ -24,10 +24,18 @@ extension Registry {
                 ) { row in entries.append((row.snils(1), folders.string(row.bytes(0)))) }
                 return SnilsIndex(entries)
             }
+            var packages: [String: [String: CurrentPackage]] = [:]
+            try SQLiteRows.each(
+                db,
+                "SELECT folder, period, sha256, json_extract(CAST(content AS TEXT), '$.dataOn') FROM package WHERE replaced_by_run IS NULL"
+            ) { row in
+                packages[row.plainText(0), default: [:]][row.plainText(1)] = CurrentPackage(
+                    identity: row.plainText(2), dataOn: CivilDate(iso: row.plainText(3)))
+            }
             let queue = self.queue
             return Baseline(
                 currentFiles: files, mentors: try index("mentor_row"), mentees: try index("mentee_row"),
-                peopleWithSnils: { snils in try Self.people(withSnils: snils, queue: queue) })
+                peopleWithSnils: { snils in try Self.people(withSnils: snils, queue: queue) }, currentPackages: packages)
         }
     }
 

@@ -46,14 +46,6 @@ extension Registry {
         }
     }
 
-    /// The SHA-256 of every unit's current package by folder and half-year: a package identical to
-    /// the current one of its half-year is a repeat.
-    public func currentPackageSHA() throws -> [String: [String: String]] {
-        var out: [String: [String: String]] = [:]
-        for record in try currentPackages() { out[record.folder, default: [:]][record.period] = record.sha256 }
-        return out
-    }
-
     /// Marks a unit's current package of a half-year returned; false when there is none.
     public func returnPackage(folder: String, period: String, on day: CivilDate, reason: String) throws -> Bool {
         try queue.write { db in

@@ -37,6 +37,7 @@ public struct CuratorServer: Sendable {
     let limits: ServerLimits
     let codes: CodeBook
     let desk: InboxDesk
+    let registry: RegistryView
     let judge: InboxJudge
     let sessions = Sessions()
     let wrongCodes = WrongCodes()
@@ -54,7 +55,8 @@ public struct CuratorServer: Sendable {
         pool = NIOThreadPool(numberOfThreads: max(4, 2 * System.coreCount))
         codes = CodeBook(codes: AccessCodes(state: configuration.state), pool: pool)
         desk = InboxDesk(inbox: configuration.inbox, state: configuration.state, maxBytes: configuration.settings.maxFileBytes, pool: pool)
-        judge = InboxJudge(configuration: configuration, desk: desk, pool: pool)
+        registry = RegistryView(path: configuration.database)
+        judge = InboxJudge(configuration: configuration, desk: desk, registry: registry, pool: pool)
         audit = AuditJournal(state: configuration.state)
         self.logger = logger
         self.secureCookies = secureCookies
@@ -111,6 +113,7 @@ public struct CuratorServer: Sendable {
         router.get("/school/public") { request, context in await self.publicPage(request, context) }
         router.get("/district") { request, context in await self.districtPage(request, context) }
         router.get("/district/file/:name") { request, context in await self.districtFile(request, context) }
+        router.post("/district/return") { request, context in await self.returnForm(request, context) }
         router.get("/static/curator.js") { _, _ in Reply.asset(CuratorAssets.script, type: "text/javascript; charset=utf-8") }
         router.get("/static/curator.css") { _, _ in Reply.asset(CuratorAssets.style, type: "text/css; charset=utf-8") }
         router.post("/api/v1/schools/:code/files") { request, context in await self.upload(request, context) }
@@ -194,16 +197,29 @@ public struct CuratorServer: Sendable {
             $0.hasPrefix("receipt-") && $0.hasSuffix(".xlsx")
         }
         let waiting = await waitingWithVerdicts(folder)
-        let kept = desk.kept(folder, since: judge.lastNightStarted(), besides: desk.waiting(folder)).map { kept in
+        let kept = desk.kept(folder, since: registry.lastRunStarted(), besides: desk.waiting(folder)).map { kept in
             CuratorPages.Kept(name: kept.name, time: Self.shown(kept.time), verdicts: kept.verdicts.map(Self.verdict))
         }
-        let page = CuratorPages.School(
+        var page = CuratorPages.School(
             name: "\(unit.name) (\(folder))", code: folder, csrf: session.csrf, waiting: waiting, kept: kept,
             receipts: receipts.sorted().reversed().map { CuratorPages.Link(text: $0, href: "/school/receipts/\($0)") },
             publicPage: FileManager.default.fileExists(atPath: configuration.outbox + "/public/\(folder)/index.html")
                 ? "/school/public" : nil,
             nightRunning: desk.nightRunning())
+        if configuration.level != .district {
+            page.sendsPackage = true
+            page.packages = heldPackages(folder)
+        }
         return Reply.page(CuratorPages.school(page))
+    }
+
+    /// Above a district: a unit's current packages, as this level holds them.
+    func heldPackages(_ folder: String) -> [CuratorPages.HeldPackage] {
+        (registry.currentPackages()[folder] ?? []).map { record in
+            let returned = record.returnedOn.map { "возвращён \($0.russian): \(record.returnReason ?? "")" }
+            return CuratorPages.HeldPackage(
+                period: record.period, state: returned ?? "принят \(record.received.russian)", returned: record.returnedOn != nil)
+        }
     }
 
     /// A folder's waiting files, each with the verdicts the night would give it now.
@@ -221,9 +237,42 @@ public struct CuratorServer: Sendable {
         let outputs = Self.listing(configuration.outbox).filter(Self.isDistrictOutput).sorted().map { name in
             CuratorPages.Link(text: name == "index.html" ? "Сводка района (index.html)" : name, href: "/district/file/\(name)")
         }
-        var units: [(name: String, files: [CuratorPages.Waiting])] = []
-        for unit in configuration.units.units { units.append(("\(unit.name) (\(unit.code))", await waitingWithVerdicts(unit.code))) }
-        return Reply.page(CuratorPages.district(name: configuration.settings.ownName, csrf: session.csrf, outputs: outputs, units: units))
+        let above = configuration.level != .district
+        var units: [CuratorPages.Unit] = []
+        for unit in configuration.units.units {
+            units.append(
+                CuratorPages.Unit(
+                    name: "\(unit.name) (\(unit.code))", code: unit.code, waiting: await waitingWithVerdicts(unit.code),
+                    packages: above ? heldPackages(unit.code) : []))
+        }
+        return Reply.page(
+            CuratorPages.district(name: configuration.settings.ownName, csrf: session.csrf, outputs: outputs, units: units, returns: above))
+    }
+
+    /// Above a district: a unit's package returned with a reason, until a new one comes (what
+    /// `nastavnik region return` does); the unit's page and its next receipt say so.
+    func returnForm(_ request: Request, _ context: Context) async -> Response {
+        guard case .success(let form) = await Reply.form(request, limit: limits.formBytes),
+            let session = await session(request), session.folder == own, form["csrf"] == session.csrf
+        else {
+            return Reply.text("Сессия устарела — войдите снова.", status: .forbidden)
+        }
+        let folder = form["folder"] ?? ""
+        let reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard configuration.level != .district, configuration.units.unit(folder) != nil,
+            let period = form["period"].flatMap(ReportingPeriod.init), !reason.isEmpty
+        else {
+            return Reply.text("Укажите пакет и причину возврата.", status: .badRequest)
+        }
+        do {
+            guard try PackageReturn.returnPackage(configuration: configuration, folder: folder, period: period, on: .today, reason: reason)
+            else { return Reply.text("Пакета \(folder) за \(period) нет — возвращать нечего.", status: .notFound) }
+        } catch {
+            logger.error("возврат пакета \(folder) за \(period) не записан: \(error)")
+            return Reply.text("Возврат не записан: \(error)", status: .internalServerError)
+        }
+        await record("return", folder: folder, file: "пакет за \(period)", verdict: reason, request, context)
+        return Reply.redirect("/district")
     }
 
     static func isDistrictOutput(_ name: String) -> Bool {

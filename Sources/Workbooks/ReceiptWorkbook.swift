@@ -15,14 +15,15 @@ public enum ReceiptWorkbook {
         }
     }
 
-    static let summaryColumns: [SheetColumn<TakenFile>] = [
-        .text("Файл", 34) { $0.label },
-        .text("Набор данных", 26) {
-            $0.dataset?.title ?? ($0.rowCount > 0 || $0.verdict != .rejected ? "пакет отчётности" : "не определён")
-        },
-        .text("Результат", 12) { $0.verdict.rawValue }, .count("Строк", 9) { $0.rowCount },
-        .count("Ошибок", 9) { $0.findings.errorCount }, .count("Предупреждений", 15) { $0.findings.warningCount },
-    ]
+    /// The files: in a unit's folder above a district, every file is offered as a package.
+    static func summaryColumns(packages: Bool) -> [SheetColumn<TakenFile>] {
+        [
+            .text("Файл", 34) { $0.label },
+            .text("Набор данных", 26) { $0.dataset?.title ?? (packages ? "пакет отчётности" : "не определён") },
+            .text("Результат", 12) { $0.verdict.rawValue }, .count("Строк", 9) { $0.rowCount },
+            .count("Ошибок", 9) { $0.findings.errorCount }, .count("Предупреждений", 15) { $0.findings.warningCount },
+        ]
+    }
 
     static let remarkColumns: [SheetColumn<Finding>] = [
         .text("Файл", 30) { $0.file }, .count("Строка", 8) { $0.row },
@@ -49,7 +50,8 @@ public enum ReceiptWorkbook {
         let workbook = try Workbook(path: path, created: place.created, title: "Квитанция: \(title)", staging: place.staging)
         let heading = "Квитанция о приёме файлов — \(title), \(place.asOf.russian)"
 
-        let summary = Table(workbook, name: "Итог", columns: summaryColumns, titleRows: [heading])
+        let summary = Table(
+            workbook, name: "Итог", columns: summaryColumns(packages: area != "schools" && !isDistrict), titleRows: [heading])
         let summaryFirst = try summary.dataStart()
         try summary.append(files)
         let summarySheet = try summary.finish()

@@ -10,19 +10,15 @@ import Registry
 /// An upload judged as the night will judge it: together with every file waiting in the inbox
 /// (`Rehearsal`, the judgement of `validate inbox/*/*`), the upload in the place of the file it
 /// would replace, so that a programmes file after its mentors file is accepted as at night. The
-/// verdicts of what waits are kept until the inbox or the registry changes; the registry's
-/// baseline is read once and kept while the registry is unchanged. Judging runs on NIO's thread
-/// pool, off the threads that serve connections.
+/// verdicts of what waits are kept until the inbox or the registry changes (`RegistryView` keeps
+/// the baseline). Judging runs on the server's thread pool, off the threads that serve connections.
 final class InboxJudge: Sendable {
     let configuration: Configuration
     let desk: InboxDesk
+    let registry: RegistryView
     private let pool: NIOThreadPool
-    private let cache = NIOLockedValueBox(Cache())
-
-    struct Cache {
-        var registry: (file: FileIdentity, registry: Registry, version: Int64, baseline: Baseline)?
-        var waiting: (key: [String], judged: JudgedPass)?
-    }
+    /// The verdicts of what waited when last asked, and what they were judged from.
+    private let waiting = NIOLockedValueBox<(key: [String], judged: JudgedPass)?>(nil)
 
     enum Failure: Error, CustomStringConvertible {
         case registry(Rehearsal.Failure)
@@ -36,9 +32,10 @@ final class InboxJudge: Sendable {
         }
     }
 
-    init(configuration: Configuration, desk: InboxDesk, pool: NIOThreadPool) {
+    init(configuration: Configuration, desk: InboxDesk, registry: RegistryView, pool: NIOThreadPool) {
         self.configuration = configuration
         self.desk = desk
+        self.registry = registry
         self.pool = pool
     }
 
@@ -78,15 +75,15 @@ final class InboxJudge: Sendable {
     func waitingVerdicts() async throws(Failure) -> JudgedPass {
         try await onPool { () throws(Failure) -> JudgedPass in
             let files = self.waitingFiles()
-            let baseline = try self.baseline()
+            let now = try self.registryNow()
             let key =
                 files.map { file in
                     let identity = FileIdentity(file.path.description)
                     return "\(file.folder)/\(file.name)/\(file.path)/\(identity.map { "\($0.inode)/\($0.size)/\($0.changed)" } ?? "-")"
-                }.sorted() + ["as of \(CivilDate.today.iso)", "registry \(self.registryVersion())"]
-            if let kept = self.cache.withLockedValue({ $0.waiting }), kept.key == key { return kept.judged }
-            let judged = try self.judge(files, baseline: baseline)
-            self.cache.withLockedValue { $0.waiting = (key, judged) }
+                }.sorted() + ["as of \(CivilDate.today.iso)", "registry \(now.version)"]
+            if let kept = self.waiting.withLockedValue({ $0 }), kept.key == key { return kept.judged }
+            let judged = try self.judge(files, baseline: now.baseline)
+            self.waiting.withLockedValue { $0 = (key, judged) }
             return judged
         }
     }
@@ -94,7 +91,7 @@ final class InboxJudge: Sendable {
     private func judge(_ files: [Rehearsal.File], baseline: Baseline? = nil) throws(Failure) -> JudgedPass {
         do {
             return try Rehearsal.judge(
-                files, configuration: configuration, asOf: CivilDate.today, baseline: try baseline ?? self.baseline())
+                files, configuration: configuration, asOf: CivilDate.today, baseline: try baseline ?? registryNow().baseline)
         } catch let failure as Rehearsal.Failure {
             throw .registry(failure)
         } catch let failure as Failure {
@@ -104,7 +101,17 @@ final class InboxJudge: Sendable {
         }
     }
 
-    /// `work` on NIO's thread pool.
+    /// The registry's baseline and version now (empty before the first night).
+    private func registryNow() throws(Failure) -> (baseline: Baseline, version: String) {
+        do {
+            guard let current = try registry.current() else { return (.empty, "none") }
+            return (current.baseline, current.version)
+        } catch {
+            throw .registry(.registry(path: configuration.database, error))
+        }
+    }
+
+    /// `work` on the server's thread pool.
     private func onPool<T: Sendable>(_ work: @escaping @Sendable () throws(Failure) -> T) async throws(Failure) -> T {
         let result: Result<T, Failure>
         do {
@@ -113,39 +120,5 @@ final class InboxJudge: Sendable {
             throw .stopped
         }
         return try result.get()
-    }
-
-    /// The registry's baseline, read again only when the registry changed since; empty before the
-    /// first night.
-    func baseline() throws(Failure) -> Baseline {
-        guard let identity = FileIdentity(configuration.database) else { return .empty }
-        do {
-            return try cache.withLockedValue { cache in
-                if let kept = cache.registry, kept.file.inode == identity.inode, kept.file.device == identity.device,
-                    try kept.registry.dataVersion() == kept.version
-                {
-                    return kept.baseline
-                }
-                let registry =
-                    try cache.registry.flatMap { $0.file.inode == identity.inode ? $0.registry : nil }
-                    ?? Registry(path: configuration.database, readOnly: true)
-                let version = try registry.dataVersion()
-                let baseline = try registry.baseline()
-                cache.registry = (identity, registry, version, baseline)
-                return baseline
-            }
-        } catch {
-            throw .registry(.registry(path: configuration.database, error))
-        }
-    }
-
-    /// What the registry last read is (for keys of what was judged against it).
-    private func registryVersion() -> String {
-        cache.withLockedValue { cache in cache.registry.map { "\($0.file.inode)/\($0.version)" } ?? "none" }
-    }
-
-    /// When the latest night began, as the registry last read records it; nil before the first.
-    func lastNightStarted() -> String? {
-        cache.withLockedValue { cache in try? cache.registry?.registry.lastRunStarted() } ?? nil
     }
 }
