@@ -179,5 +179,7 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Pages", "Domain", "CommandTestSupport"]),
+        .testTarget(
+            name: "PackagesTests", dependencies: ["Packages", "Judgement", "Reading", "Domain", "CommandTestSupport", "XLSXTestSupport"]),
     ]
 )
