@@ -32,10 +32,11 @@ serve: run
 run-region: run
 	scripts/demo-region.sh --as-of $(AS_OF)
 
-# The browser tests load the web pages in headless Chromium, and the reading tests compare with
-# openpyxl; both installed here when missing.
+# The browser tests load the web pages in headless Chromium, the reading tests compare with
+# openpyxl, the package tests have LibreOffice and openpyxl save a package again; installed here
+# when missing.
 test: setup lint
-	@scripts/setup.sh chromium openpyxl
+	@scripts/setup.sh chromium openpyxl libreoffice
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
