@@ -33,11 +33,20 @@ public struct PackageCheck: PackageRules {
         let package = PackageReader(document: document, label: label).read(into: &findings)
         if let package { check(package, folder: folder, label: label, into: &findings) }
         guard let package, !findings.hasErrors else { return PackageReading(findings: findings, package: nil) }
+        let content: Data
+        do {
+            content = try JSONEncoder.sorted.encode(package)
+        } catch {
+            findings.append(
+                Finding(.error, file: label, message: "Пакет не удалось подготовить к записи в реестр (\(error)). Сообщите администратору.")
+            )
+            return PackageReading(findings: findings, package: nil)
+        }
         return PackageReading(
             findings: findings,
             package: ReadPackage(
                 period: package.period, dataOn: package.dataOn, identity: PackageLayout.identity(document), rows: package.rows.count,
-                content: (try? JSONEncoder.sorted.encode(package)).map(Array.init) ?? []))
+                content: Array(content)))
     }
 
     static let notAPackage =
@@ -82,11 +91,9 @@ public struct PackageCheck: PackageRules {
                 sheet, totalRow, count.title, String(count.get(package.total.statform)),
                 "«Итого» не равно сумме строк (\(count.get(summed.statform))) — пакет испорчен; запишите его заново в nastavnik.")
         }
-        let indicators = PackageLayout.indicatorColumns(package.units).dropFirst(2)
-        for column in indicators {
+        for column in PackageLayout.indicatorColumns(package.units) where column.total != .none {
             guard case .integer(let total) = column.cell(package.total), case .integer(let sum) = column.cell(summed) else { continue }
-            let own = column.title.hasPrefix("Просрочено мероприятий органов")
-            if own ? total < sum : total != sum {
+            if column.total == .sumAndOwn ? total < sum : total != sum {
                 error(
                     PackageLayout.indicatorsSheet, totalRow, column.title, String(total),
                     "«Итого» не равно сумме строк (\(sum)) — пакет испорчен; запишите его заново в nastavnik.")

@@ -50,9 +50,24 @@ public enum PackageLayout {
         public let title: String
         public let cell: @Sendable (Row) -> Cell
         public let read: @Sendable (inout Row, String) -> Bool
+        /// What its `Итого` must be.
+        public var total = Total.none
     }
 
-    static func integer<Row>(_ title: String, _ get: @escaping @Sendable (Row) -> Int, _ set: @escaping @Sendable (inout Row, Int) -> Void)
+    /// What a column's `Итого` is of its rows.
+    public enum Total: Sendable {
+        /// Not a count.
+        case none
+        /// The sum of the rows.
+        case sum
+        /// The sum of the rows and the sender's own (its overdue items).
+        case sumAndOwn
+    }
+
+    static func integer<Row>(
+        _ title: String, total: Total = .sum, _ get: @escaping @Sendable (Row) -> Int,
+        _ set: @escaping @Sendable (inout Row, Int) -> Void
+    )
         -> Column<Row>
     {
         Column(
@@ -61,7 +76,7 @@ public enum PackageLayout {
                 guard let n = Int(text), n >= 0 else { return false }
                 set(&row, n)
                 return true
-            })
+            }, total: total)
     }
 
     static func text<Row>(
@@ -110,7 +125,9 @@ public enum PackageLayout {
             integer("Программ закрыто за полугодие", { $0.programsClosed }, { $0.programsClosed = $1 }),
             integer("из них закрыто в срок", { $0.programsClosedOnTime }, { $0.programsClosedOnTime = $1 }),
             integer("Просрочено мероприятий ОО", { $0.overdueSchoolItems }, { $0.overdueSchoolItems = $1 }),
-            integer("Просрочено мероприятий органов управления образованием", { $0.overdueOwnItems }, { $0.overdueOwnItems = $1 }),
+            integer(
+                "Просрочено мероприятий органов управления образованием", total: .sumAndOwn, { $0.overdueOwnItems },
+                { $0.overdueOwnItems = $1 }),
             text("Состояние данных", { $0.state }, { $0.state = $1 }),
             Column(
                 title: "Данные получены", cell: { .date($0.received) },
