@@ -63,6 +63,7 @@ struct PackageRejectionTests {
         #expect(text.contains("Книга Excel слишком велика"))
         #expect(!text.contains("| принят"))
         let other = try Levels.receiptText(region, "d-two")
+        #expect(other.contains("пакет.xlsx | пакет отчётности | отклонён"), "a package in another's folder is named a package")
         #expect(other.contains("Код «d-one» в паспорте") || other.contains("— не код этой папки"))
         #expect(region.files(under: region.state.appendingPathComponent("quarantine")).count == 7)
         #expect(try region.registry().currentCounts().isEmpty)
