@@ -3,7 +3,8 @@ import Testing
 @testable import Reading
 
 /// Number formats as a Russian Excel shows them: each row a format code, a value as the cell
-/// stores it, and the text shown (a no-break space between thousands and before `%`).
+/// stores it, and the text shown (a no-break space between thousands; a format's own characters,
+/// `%` among them, as written).
 struct NumberFormatTests {
     static let nbsp = "\u{00A0}"
 
@@ -13,6 +14,15 @@ struct NumberFormatTests {
         ("General", 0.30000000000000004, "0,3"),
         ("General", -12, "-12"),
         ("General", 1e20, "1E+20"),
+        // General shows a small number in full while it fits Excel's eleven characters.
+        ("General", 0.00001, "0,00001"),
+        ("General", 0.0001234, "0,0001234"),
+        ("General", -0.000005, "-0,000005"),
+        ("General", 1e-10, "1E-10"),
+        ("General", 1.23456789e-7, "1,23456789E-07"),
+        // A format code given as empty is General.
+        ("", 4.5, "4,5"),
+        ("", 12, "12"),
         ("0", 2.5, "3"),
         ("0", -2.5, "-3"),
         ("0.00", 2.675, "2,68"),
@@ -31,15 +41,23 @@ struct NumberFormatTests {
         ("#,##0,", 1_234_567, "1\(nbsp)235"),
         ("0.0,,", 12_345_678, "12,3"),
         // Percent.
-        ("0%", 0.5, "50\(nbsp)%"),
-        ("0.0%", 0.9375, "93,8\(nbsp)%"),
-        ("0.00%", -0.01234, "-1,23\(nbsp)%"),
+        ("0%", 0.5, "50%"),
+        ("0.0%", 0.9375, "93,8%"),
+        ("0.00%", -0.01234, "-1,23%"),
+        ("0.0 %", 0.9375, "93,8 %"),
         // Currency and literal text.
         (#"#,##0.00\ "₽""#, 1500, "1\(nbsp)500,00 ₽"),
         ("[$₽-419]#,##0", 99, "₽99"),
         (#"[$-419]0" шт.""#, 7, "7 шт."),
         (#""№ "0"#, 12, "№ 12"),
         ("0_)", 5, "5 "),
+        ("#,##0.00_)", 1234.5, "1\(nbsp)234,50 "),
+        ("#,##0.00_);(#,##0.00)", -1234.5, "(1\(nbsp)234,50)"),
+        ("0.0_)%", 0.5, "50,0 %"),
+        ("_-* #,##0.00_-;-* #,##0.00_-;_-* \"-\"??_-;_-@_-", 1234.5, " 1\(nbsp)234,50 "),
+        ("_-* #,##0.00_-;-* #,##0.00_-;_-* \"-\"??_-;_-@_-", -1234.5, "-1\(nbsp)234,50 "),
+        ("_-* #,##0.00_-;-* #,##0.00_-;_-* \"-\"??_-;_-@_-", 0, " -   "),
+        ("#,##0.00_);[Red](#,##0.00)", 0, "0,00 "),
         ("**0", 5, "5"),
         // Sections: negative, zero, conditions; colours are no text.
         ("#,##0;(#,##0)", -1234, "(1\(nbsp)234)"),
@@ -105,18 +123,32 @@ struct NumberFormatTests {
     }
 
     @Test func builtInFormatsAreTheirCodes() {
-        #expect(NumberFormat(builtIn: 10).text(0.9375, date1904: false) == "93,75\(Self.nbsp)%")
+        #expect(NumberFormat(builtIn: 10).text(0.9375, date1904: false) == "93,75%")
         #expect(NumberFormat(builtIn: 3).text(12345, date1904: false) == "12\(Self.nbsp)345")
+        // Excel's accounting built-ins pad a positive number by the width of «)», after the decimals too.
+        #expect(NumberFormat(builtIn: 39).text(1234.5, date1904: false) == "1\(Self.nbsp)234,50 ")
+        #expect(NumberFormat(builtIn: 40).text(-1234.5, date1904: false) == "(1\(Self.nbsp)234,50)")
+        #expect(NumberFormat(builtIn: 37).text(7, date1904: false) == "7 ")
         #expect(NumberFormat(builtIn: 46).text(1.5, date1904: false) == "36:00:00")
         #expect(NumberFormat(builtIn: 14).text(44946, date1904: false) == "20.01.2023")
         #expect(NumberFormat(builtIn: 14).text(44946, date1904: true) == "21.01.2027")
         #expect(NumberFormat(builtIn: 49).text(of: "Иванова") == "Иванова")
     }
 
+    /// East Asian numeral modifiers (`[DBNum1]`…) are not followed: digits stay Arabic (README
+    /// «Kept on purpose»: what Excel shows depends on the system's East Asian locale).
+    @Test func nativeNumeralModifiersKeepArabicDigits() {
+        #expect(NumberFormat(code: "[DBNum1]0").text(123, date1904: false) == "123")
+        #expect(NumberFormat(code: "[DBNum2][$-804]General").text(123, date1904: false) == "123")
+    }
+
     @Test func aTextSectionShowsTheCellsText() {
         #expect(NumberFormat(code: #"0;-0;0;"Школа: "@"#).text(of: "№ 1") == "Школа: № 1")
         #expect(NumberFormat(code: #""ОО "@"#).text(of: "СОШ") == "ОО СОШ")
         #expect(NumberFormat(code: "0.00").text(of: "текст") == "текст")
+        // A text section of General shows the text as it is.
+        #expect(NumberFormat(code: "0.00;-0.00;0;General").text(of: "текст") == "текст")
+        #expect(NumberFormat(code: "").text(of: "текст") == "текст")
     }
 
     @Test func aNumberThatCannotBeADateIsNone() {

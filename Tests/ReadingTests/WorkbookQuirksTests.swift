@@ -72,7 +72,7 @@ struct WorkbookQuirksTests {
             #"<row r="1"><c s="1"><v>0.9375</v></c><c s="2"><v>1234567.5</v></c><c s="3"><v>1.25</v></c><c s="4"><v>-3</v></c></row>"#
         let bytes = try WorkbookReadingTests.handMade(
             sheets: [("Лист1", cells, nil)], extra: [("xl/styles.xml", Self.styles(["0.0%", "#,##0.00", "# ?/?", "0;[Red]\\(0\\)"]))])
-        #expect(Self.records(try Self.read(bytes).sheets[0]) == [["93,8\u{A0}%", "1\u{A0}234\u{A0}567,50", "1 1/4", "(3)"]])
+        #expect(Self.records(try Self.read(bytes).sheets[0]) == [["93,8%", "1\u{A0}234\u{A0}567,50", "1 1/4", "(3)"]])
     }
 
     // MARK: text

@@ -88,6 +88,10 @@ def general(value):
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
     text = "%.15G" % value
+    if "E-" in text:  # a small number in full while it fits General's eleven characters
+        plain = format(Decimal(text), "f")
+        if len(plain) <= 11:
+            return plain.replace(".", ",")
     if "E" in text:
         mantissa, exponent = text.split("E")
         text = mantissa.rstrip("0").rstrip(".") + "E" + exponent[0] + exponent[1:].rjust(2, "0")
@@ -126,7 +130,7 @@ def number(value, code):
     core = core.rstrip("%")
     if percent:
         value *= 100
-        suffix = (NBSP + "%" + suffix[1:]) if suffix.startswith("%") else NBSP + "%" + suffix
+        suffix = suffix if suffix.startswith("%") else "%" + suffix
     if re.fullmatch(r"[0#]+\.?[0#]*E[+-][0#]+", core):
         places = len(core.split("E")[0].split(".")[1]) if "." in core else 0
         mantissa, exponent = ("%.*E" % (places, value)).split("E")

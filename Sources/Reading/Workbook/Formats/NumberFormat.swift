@@ -31,8 +31,9 @@ final class NumberFormat: Sendable {
 
     static let general = NumberFormat(code: "General")
 
+    /// A code given as empty is General, as Excel shows it.
     init(code: String) {
-        var parsed = FormatTokenizer.sections(code)
+        var parsed = FormatTokenizer.sections(code.isEmpty ? "General" : code)
         var text: [FormatToken]?
         if parsed.count >= 4 {
             text = parsed[3].tokens
@@ -88,10 +89,12 @@ final class NumberFormat: Sendable {
             case 20, 32: "h:mm"
             case 21, 33: "h:mm:ss"
             case 22: "dd.mm.yyyy h:mm"
-            case 37: "#,##0 ;(#,##0)"
-            case 38: "#,##0 ;[Red](#,##0)"
-            case 39: "#,##0.00;(#,##0.00)"
-            case 40: "#,##0.00;[Red](#,##0.00)"
+            // As Excel has them (§18.8.30 prints them without the `_)` of 39 and 40, and with a
+            // space for it in 37 and 38): a positive number padded by the width of `)`.
+            case 37: "#,##0_);(#,##0)"
+            case 38: "#,##0_);[Red](#,##0)"
+            case 39: "#,##0.00_);(#,##0.00)"
+            case 40: "#,##0.00_);[Red](#,##0.00)"
             case 45: "mm:ss"
             case 46: "[h]:mm:ss"
             case 47: "mm:ss.0"
@@ -128,7 +131,7 @@ final class NumberFormat: Sendable {
         guard let textSection else { return string }
         return textSection.map { token in
             switch token {
-            case .text: string
+            case .text, .general: string
             case .literal(let text): text
             case .letter(_, let written): String(written)
             default: ""
@@ -159,10 +162,16 @@ final class NumberFormat: Sendable {
     }
 
     /// As Excel's General format shows a number: integers whole, others to 15 significant digits,
-    /// a comma before the fraction (a Russian sheet shows `4,5`).
+    /// a comma before the fraction (a Russian sheet shows `4,5`); a small number in full while that
+    /// fits General's eleven characters (`0,00001`), else in scientific notation (`1E-10`).
     static func general(_ value: Double) -> String {
         if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
-        return String(format: "%.15G", value).replacingOccurrences(of: ".", with: ",")
+        let scientific = String(format: "%.15G", value)
+        if scientific.contains("E-"), let written = Decimal(string: scientific) {
+            let plain = "\(written)"
+            if plain.count <= 11 { return plain.replacingOccurrences(of: ".", with: ",") }
+        }
+        return scientific.replacingOccurrences(of: ".", with: ",")
     }
 
     /// Serial day numbers: 1 is 1900-01-01 and 60 the 29 February 1900 Excel believes in (a day

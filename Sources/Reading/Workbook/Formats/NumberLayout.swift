@@ -4,8 +4,8 @@ import Foundation
 /// A section that lays out a number with digit placeholders: fixed decimals (`0.00`), thousands
 /// separators (`#,##0`) and scaling (`0,` in thousands), percent, scientific notation, fractions
 /// (`# ?/?`), and literal text around and between the digits (`000-000-000 00`). Shown the
-/// Russian way: a decimal comma, a no-break space between thousands and before a percent sign
-/// that follows the digits (`0.0%` shows `93,8 %`).
+/// Russian way: a decimal comma and a no-break space between thousands; the format's own
+/// characters as written (`0.0%` shows `93,8%`, `0.0 %` shows `93,8 %`).
 struct NumberLayout {
     let tokens: [FormatToken]
     /// Indices of the placeholders before the point (or all, without one), after it, in the
@@ -94,7 +94,7 @@ struct NumberLayout {
             case .placeholder: out += shown[i] ?? ""
             case .point: out += i == point ? "," : "."
             case .comma: out += grouping || scaling.contains(i) ? "" : ","
-            case .percent: out += i > 0 && tokens[i - 1].isDigit ? RussianNumbers.space + "%" : "%"
+            case .percent: out += "%"
             case .exponent(let showPlus): out += "E" + (power < 0 ? "-" : showPlus ? "+" : "")
             case .slash: out += shown[i] ?? "/"
             case .literal(let text): out += text
