@@ -46,7 +46,9 @@ public struct DeadlineRules: Sendable {
                 .adding(days: modelStart.day - 1).adding(days: -1)
             return ItemStatus(status: oneOff(due: end, completions), due: end, lastDone: last)
         case .recurring(let days):
-            return recurring(days, completions)
+            return recurring(.days(days), completions)
+        case .weekly:
+            return recurring(.week, completions)
         }
     }
 
@@ -55,7 +57,8 @@ public struct DeadlineRules: Sendable {
     public func nominalDue(_ term: Term) -> CivilDate? {
         switch term {
         case .ongoing: nil
-        case .recurring(let days): Period(containing: max(asOf, modelStart), dueDays: days).end
+        case .recurring(let days): Period(containing: max(asOf, modelStart), .days(days)).end
+        case .weekly: Period(containing: max(asOf, modelStart), .week).end
         default: evaluate(term, completions: []).due
         }
     }
@@ -70,13 +73,15 @@ public struct DeadlineRules: Sendable {
     }
 
     /// Periods between the due days (quarters, half-years, months, years, or the days a roadmap
-    /// names) from the one holding the model's start: the most recent ended period without a
-    /// completion makes the item overdue; otherwise the current period is judged as a one-off item
-    /// due at its end, counting completions inside it.
-    func recurring(_ days: [DueDay], _ completions: [CivilDate]) -> ItemStatus {
+    /// names), or weeks, from the one holding the model's start: the most recent ended period
+    /// without a completion makes the item overdue; otherwise the current period is judged as a
+    /// one-off item due at its end, counting completions inside it. A weekly item is so done in
+    /// every week, from Monday to Sunday: a week without a completion makes it overdue until the
+    /// next week ends.
+    func recurring(_ cadence: Period.Cadence, _ completions: [CivilDate]) -> ItemStatus {
         let last = completions.max()
-        let current = Period(containing: max(asOf, modelStart), dueDays: days)
-        if asOf >= modelStart, let previous = current.previous, previous.end >= Period(containing: modelStart, dueDays: days).start,
+        let current = Period(containing: max(asOf, modelStart), cadence)
+        if asOf >= modelStart, let previous = current.previous, previous.end >= Period(containing: modelStart, cadence).start,
             !completions.contains(where: previous.contains)
         {
             return ItemStatus(status: .overdue, due: previous.end, lastDone: last)
@@ -86,23 +91,39 @@ public struct DeadlineRules: Sendable {
     }
 }
 
-/// A period of a recurring item: from the day after one due day to the next.
+/// A period of a recurring item: from the day after one due day to the next, or a week.
 public struct Period: Sendable, Equatable {
     public var start: CivilDate
     public var end: CivilDate
-    let dueDays: [DueDay]
+    let cadence: Cadence
 
-    /// The period that ends on the first due day on or after `date`.
-    init(containing date: CivilDate, dueDays: [DueDay]) {
-        let sorted = dueDays.sorted()
-        let dues = (date.year - 1...date.year + 1).flatMap { year in sorted.map { $0.date(in: year) } }
-        let index = dues.firstIndex { $0 >= date }!
-        end = dues[index]
-        start = dues[index - 1].adding(days: 1)
-        self.dueDays = dueDays
+    /// How a recurring item's periods run.
+    enum Cadence: Sendable, Equatable {
+        /// Between days of the year.
+        case days([DueDay])
+        /// Monday to Sunday.
+        case week
     }
 
-    var previous: Period? { Period(containing: start.adding(days: -1), dueDays: dueDays) }
+    /// The period holding `date`: ending on the first due day on or after it, or its week.
+    init(containing date: CivilDate, _ cadence: Cadence) {
+        switch cadence {
+        case .days(let dueDays):
+            let sorted = dueDays.sorted()
+            let dues = (date.year - 1...date.year + 1).flatMap { year in sorted.map { $0.date(in: year) } }
+            let index = dues.firstIndex { $0 >= date }!
+            end = dues[index]
+            start = dues[index - 1].adding(days: 1)
+        case .week:
+            // 1 January 1970 was a Thursday: days since a Monday.
+            let sinceMonday = ((date.daysSinceEpoch + 3) % 7 + 7) % 7
+            start = date.adding(days: -sinceMonday)
+            end = start.adding(days: 6)
+        }
+        self.cadence = cadence
+    }
+
+    var previous: Period? { Period(containing: start.adding(days: -1), cadence) }
 
     func contains(_ date: CivilDate) -> Bool { start <= date && date <= end }
 }

@@ -12,6 +12,8 @@ public enum Term: Equatable, Sendable {
     /// Due on each of these days every year, a period running from the day after the one before:
     /// `Ежеквартально`, `1 раз в полугодие`, `ежемесячно`, `ежегодно до 25 мая`, `август, январь`.
     case recurring([DueDay])
+    /// `Еженедельно`, `1 раз в неделю`: due every week, Monday to Sunday.
+    case weekly
     /// `В течение года`: at least once by the last day of the model's first year.
     case firstYear
     /// `В течение всего периода …`, `В соответствии с …`, `постоянно`, `по мере необходимости`,
@@ -79,6 +81,8 @@ public enum TermParser {
         "ежемесячно": .monthly, "1 раз в месяц": .monthly, "раз в месяц": .monthly, "один раз в месяц": .monthly,
         "по итогам месяца": .monthly,
         "ежегодно": .yearly, "1 раз в год": .yearly, "раз в год": .yearly, "один раз в год": .yearly, "по итогам года": .yearly,
+        "еженедельно": .weekly, "1 раз в неделю": .weekly, "раз в неделю": .weekly, "один раз в неделю": .weekly,
+        "по итогам недели": .weekly,
     ]
 
     public static func parse(_ text: String) -> Term? {

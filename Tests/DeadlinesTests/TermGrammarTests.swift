@@ -27,6 +27,9 @@ struct TermGrammarTests {
         ("Ежемесячно.", .monthly),
         ("1 раз в месяц", .monthly),
         ("по итогам месяца", .monthly),
+        ("еженедельно", .weekly),
+        ("Еженедельно.", .weekly),
+        ("1 раз в неделю", .weekly),
         ("Ежеквартально", .quarterly),
         ("по итогам квартала", .quarterly),
         ("1 раз в полугодие", .halfYearly),
@@ -128,5 +131,21 @@ struct TermGrammarTests {
         #expect(rules.nominalDue(.yearly) == date("2024-12-31"))
         // Quarterly as before: calendar quarters.
         #expect(rules.evaluate(.quarterly, completions: [date("2024-03-01")]).due == date("2024-06-30"))
+    }
+
+    /// A weekly item is done every week, Monday to Sunday: as of Monday 10 June 2024, the week of
+    /// 3–9 June must have a completion; this week's is due on Sunday the 16th.
+    @Test func weeklyItemsAreJudgedWeekByWeek() {
+        let rules = DeadlineRules(asOf: date("2024-06-10"), modelStart: date("2023-01-01"), dueSoonDays: 3)
+        let done = rules.evaluate(.weekly, completions: [date("2024-06-05")])
+        #expect(done == ItemStatus(status: .notYetDue, due: date("2024-06-16"), lastDone: date("2024-06-05")))
+        #expect(
+            rules.evaluate(.weekly, completions: [date("2024-06-02")])
+                == ItemStatus(status: .overdue, due: date("2024-06-09"), lastDone: date("2024-06-02")))
+        #expect(rules.evaluate(.weekly, completions: [date("2024-06-05"), date("2024-06-10")]).status == .doneOnTime)
+        #expect(rules.nominalDue(.weekly) == date("2024-06-16"))
+        // On Friday the 14th, two days before Sunday: the week's completion is due soon.
+        let friday = DeadlineRules(asOf: date("2024-06-14"), modelStart: date("2023-01-01"), dueSoonDays: 3)
+        #expect(friday.evaluate(.weekly, completions: [date("2024-06-05")]).status == .dueSoon)
     }
 }
