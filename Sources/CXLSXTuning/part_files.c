@@ -9,6 +9,7 @@
 // Where no stream can be made, the library's own function does what it always did.
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,9 +45,12 @@ static int unnamed_file(const char *folder) {
     return fd;
 }
 
+// The policy of Reading/DiskWrite.swift: every byte (a short write goes on), a write interrupted
+// by a signal made again.
 static int write_all(int fd, const char *buffer, size_t size, off64_t at) {
     for (size_t done = 0; done < size;) {
         ssize_t n = pwrite(fd, buffer + done, size - done, at + (off64_t)done);
+        if (n < 0 && errno == EINTR) continue;
         if (n <= 0) return -1;
         done += (size_t)n;
     }

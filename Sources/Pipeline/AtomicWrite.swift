@@ -1,4 +1,5 @@
 import Foundation
+import Reading
 
 /// Writes a file under a temporary name in the same folder (or in `staging`, on the same file
 /// system, which the next run empties of what a killed one left) and renames it into place, so
@@ -28,12 +29,10 @@ enum AtomicWrite {
 
     /// A new file holding `data` (the run's umask gives its permissions).
     private static func create(_ path: String, with data: Data) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw RunProblem.fileSystem(.write, path) }
-        if let code = data.withUnsafeBytes({ DiskWrite.all($0, to: fd) }) {
-            close(fd)
-            throw RunProblem.fileSystem(.write, path: path, errno: code)
+        do throws(DiskWrite.Failure) {
+            try DiskWrite.create(path, Array(data))
+        } catch {
+            throw RunProblem.fileSystem(.write, path: path, errno: error.code)
         }
-        guard close(fd) == 0 else { throw RunProblem.fileSystem(.write, path) }
     }
 }

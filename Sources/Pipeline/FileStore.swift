@@ -82,8 +82,7 @@ final class FileStore: @unchecked Sendable {
                     failed = n < 0
                     break
                 }
-                let written = buffer.withUnsafeBytes { write(output, $0.baseAddress, n) }
-                if written != n {
+                if buffer.withUnsafeBytes({ DiskWrite.all(UnsafeRawBufferPointer(rebasing: $0[0..<n]), to: output) }) != nil {
                     failed = true
                     break
                 }

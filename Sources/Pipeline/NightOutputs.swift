@@ -76,11 +76,11 @@ struct NightOutputs {
         let place = writer.place
         let outbox = configuration.outbox
         var plan: [Output] = [
-            Output(kind: .registry, path: place.path("registry")) { try writer.registryWorkbook() },
-            Output(kind: .statform, path: place.path("statform")) { try writer.statform() },
-            Output(kind: .monitoring, path: place.path("monitoring")) { try writer.monitoring() },
-            Output(kind: .districtPage, path: "\(outbox)/index.html") { try writer.districtPage() },
-            Output(kind: .report, path: "\(outbox)/\(HalfYearReport.fileName(figures.period))") { try writer.report() },
+            Output(kind: .registry, path: place.registry) { try writer.registryWorkbook() },
+            Output(kind: .statform, path: place.statform) { try writer.statform() },
+            Output(kind: .monitoring, path: place.monitoring) { try writer.monitoring() },
+            Output(kind: .districtPage, path: place.overviewPage) { try writer.districtPage() },
+            Output(kind: .report, path: place.report(figures.period)) { try writer.report() },
         ]
         if let upward { plan.append(Self.upward(upward, place: place)) }
         let byFolder = Dictionary(grouping: report.receiptFiles, by: \.folder)
@@ -90,20 +90,22 @@ struct NightOutputs {
             let notes = (problems[folder] ?? []).map { Finding(.error, file: "папка \(folder)", message: $0.message) }
             guard !files.isEmpty || !notes.isEmpty else { continue }
             plan.append(
-                Output(kind: .receipt, path: "\(outbox)/schools/\(folder)") { try writer.receipt(folder, files: files, notes: notes) })
+                Output(kind: .receipt, path: place.receipt(folder, units: .school)) {
+                    try writer.receipt(folder, files: files, notes: notes)
+                })
         }
         for school in configuration.schools.schools where figures.publicListings.hasData(school) {
-            plan.append(Output(kind: .extract, path: "\(outbox)/public/\(school.code)") { try writer.extract(school) })
+            plan.append(Output(kind: .extract, path: place.publicExtract(school.code)) { try writer.extract(school) })
         }
         for school in configuration.schools.schools {
-            plan.append(Output(kind: .page, path: "\(outbox)/public/\(school.code)/index.html") { try writer.page(school) })
+            plan.append(Output(kind: .page, path: place.schoolPage(school.code)) { try writer.page(school) })
         }
         return plan
     }
 
     /// The package this level sends up, in `outbox/upward/`.
     static func upward(_ package: Package, place: OutputPlace) -> Output {
-        Output(kind: .upward, path: "\(place.outbox)/upward/\(PackageWorkbook.fileName(code: package.code, period: package.period))") {
+        Output(kind: .upward, path: place.upward(code: package.code, period: package.period)) {
             try PackageWorkbook.write(package, place: place)
             return .written(stamp: nil)
         }
@@ -115,26 +117,26 @@ struct NightOutputs {
     func plan(_ report: RunReport, level figures: LevelFigures, upward: Package?, place: OutputPlace) -> [Output] {
         let outbox = configuration.outbox
         var plan: [Output] = [
-            Output(kind: .statform, path: place.path("statform")) {
+            Output(kind: .statform, path: place.statform) {
                 try LevelWorkbooks.statform(figures, place: place)
                 return .written(stamp: nil)
             },
-            Output(kind: .monitoring, path: place.path("monitoring")) {
+            Output(kind: .monitoring, path: place.monitoring) {
                 try LevelWorkbooks.monitoring(figures, place: place)
                 return .written(stamp: nil)
             },
-            Output(kind: .districtPage, path: "\(outbox)/index.html") {
-                try AtomicWrite.write(Data(LevelPage.render(figures).utf8), to: "\(outbox)/index.html", staging: place.staging)
+            Output(kind: .districtPage, path: place.overviewPage) {
+                try AtomicWrite.write(Data(LevelPage.render(figures).utf8), to: place.overviewPage, staging: place.staging)
                 return .written(stamp: nil)
             },
-            Output(kind: .report, path: "\(outbox)/\(HalfYearReport.fileName(figures.period))") {
+            Output(kind: .report, path: place.report(figures.period)) {
                 try AtomicWrite.write(
-                    LevelReport.data(figures), to: "\(outbox)/\(HalfYearReport.fileName(figures.period))", staging: place.staging)
+                    LevelReport.data(figures), to: place.report(figures.period), staging: place.staging)
                 return .written(stamp: nil)
             },
         ]
         if let upward { plan.append(Self.upward(upward, place: place)) }
-        let area = ReceiptWorkbook.area(configuration.units.kind)
+        let units = configuration.units.kind
         let byFolder = Dictionary(grouping: report.receiptFiles, by: \.folder)
         let problems = Dictionary(grouping: report.folderProblems, by: \.folder)
         let own = configuration.level.ownFolder
@@ -155,10 +157,10 @@ struct NightOutputs {
             let deadlines = folder == own ? figures.deadlines : nil
             let remarks = notes
             plan.append(
-                Output(kind: .receipt, path: "\(outbox)/\(area)/\(folder)") {
+                Output(kind: .receipt, path: place.receipt(folder, units: units)) {
                     _ = try ReceiptWorkbook.write(
                         folder: folder, title: "\(unit.name) (\(folder))", files: files, notes: remarks, deadlines: deadlines,
-                        isDistrict: folder == own, place: place, area: area)
+                        isDistrict: folder == own, place: place, units: units)
                     return .written(stamp: nil)
                 })
         }
@@ -218,7 +220,7 @@ struct NightOutputs {
             result.summary = [
                 "Запуск \(report.runID) на \(report.asOf.russian): пакетов \(report.files.count), отклонено \(report.files.count { $0.verdict == .rejected }).",
                 "Книги: " + named.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") + " в \(configuration.outbox)/",
-                "Квитанции: \(counts[.receipt] ?? 0) в \(configuration.outbox)/\(ReceiptWorkbook.area(configuration.units.kind))/",
+                "Квитанции: \(counts[.receipt] ?? 0) в \(configuration.outbox)/\(OutputPlace.area(configuration.units.kind))/",
             ]
             return result
         }
@@ -248,7 +250,7 @@ struct NightOutputs {
                 problems.append(.fileOperation(.removeSuperseded, path: staging, error))
             }
         }
-        let own = configuration.level == .district ? ["/schools", "/public"] : ["/" + ReceiptWorkbook.area(configuration.units.kind)]
+        let own = configuration.level == .district ? ["/schools", "/public"] : ["/" + OutputPlace.area(configuration.units.kind)]
         for folder in [staging] + own.map({ outbox + $0 }) {
             do {
                 try store.makeFolder(folder)
@@ -318,7 +320,7 @@ struct Writer: Sendable {
     let pages: SchoolPages
 
     func registryWorkbook() throws -> NightOutputs.Done {
-        let path = place.path("registry")
+        let path = place.registry
         let stamp = ("registry", OutputStamp(fingerprint: registryFingerprint, path: path))
         if let kept = stamps["registry"], kept.fingerprint == registryFingerprint, FileBytes.stamp(DiskPath(kept.path)) != nil {
             // Nothing in the registry changed since that night: tonight's name for the same bytes.
@@ -364,7 +366,7 @@ struct Writer: Sendable {
     func page(_ school: School) throws -> NightOutputs.Done {
         let page = pages.page(figures.publicListings.listing(school))
         let name = "page:" + school.code
-        let path = "\(place.outbox)/public/\(school.code)/index.html"
+        let path = place.schoolPage(school.code)
         let fingerprint = NightOutputs.fingerprint(page.content)
         if let kept = stamps[name], kept.fingerprint == fingerprint, FileBytes.stamp(DiskPath(path)) != nil { return .kept }
         try AtomicWrite.write(Data(page.bytes(on: place.asOf)), to: path, staging: place.staging)
@@ -373,13 +375,13 @@ struct Writer: Sendable {
     }
 
     func districtPage() throws -> NightOutputs.Done {
-        try AtomicWrite.write(Data(DistrictPage.render(figures).utf8), to: "\(place.outbox)/index.html", staging: place.staging)
+        try AtomicWrite.write(Data(DistrictPage.render(figures).utf8), to: place.overviewPage, staging: place.staging)
         return .written(stamp: nil)
     }
 
     func report() throws -> NightOutputs.Done {
         try AtomicWrite.write(
-            HalfYearReport.data(figures), to: "\(place.outbox)/\(HalfYearReport.fileName(figures.period))", staging: place.staging)
+            HalfYearReport.data(figures), to: place.report(figures.period), staging: place.staging)
         return .written(stamp: nil)
     }
 

@@ -73,50 +73,10 @@ public enum Rehearsal {
         }
     }
 
-    /// The verdicts as `validate --format json` and the upload API give them.
+    /// The verdicts as `validate --format json` gives them.
     public static func json(_ files: [FileJudgement]) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JudgedFile.encoder
+        encoder.outputFormatting.insert(.prettyPrinted)
         return (try? encoder.encode(files.map(JudgedFile.init))) ?? Data("[]".utf8)
     }
-}
-
-/// A judged file as `validate --format json`, the upload API and the curators' page give it: its
-/// school, dataset, encoding, delimiter, rows, verdict, counts, every finding kept, and the files
-/// of tonight its verdict rests on.
-public struct JudgedFile: Codable, Sendable, Equatable {
-    public var file: String
-    public var sheet: String?
-    public var school: String
-    public var dataset: String?
-    public var encoding: String?
-    public var delimiter: String?
-    public var rows: Int
-    public var verdict: String
-    public var errors: Int
-    public var warnings: Int
-    public var findings: [Finding]
-    /// The same school's files of tonight it rests on, by label.
-    public var reliedOn: [String]
-    /// Other schools' mentors lists of tonight it rests on.
-    public var reliedOnOtherSchools: Int
-
-    public init(_ judgement: FileJudgement) {
-        file = judgement.submission.name
-        sheet = judgement.submission.sheet
-        school = judgement.submission.folder
-        dataset = judgement.dataset?.rawValue
-        encoding = judgement.encoding?.rawValue
-        delimiter = judgement.delimiter.map { String(UnicodeScalar($0.rawValue)) }
-        rows = judgement.rowCount
-        verdict = judgement.verdict.rawValue
-        errors = judgement.findings.errorCount
-        warnings = judgement.findings.warningCount
-        findings = Array(judgement.findings)
-        reliedOn = judgement.reliedOn.own
-        reliedOnOtherSchools = judgement.reliedOn.otherFolders
-    }
-
-    /// `шаблоны.xlsx — лист «Наставники»`, or the file name.
-    public var label: String { SourceLabel.of(file: file, sheet: sheet) }
 }

@@ -68,10 +68,11 @@ public enum ReportOnDemand {
     {
         let registry = try registry(configuration, readOnly: true)
         let half = try half(configuration: configuration, schedule: schedule, asOf: asOf, period: period, registry: registry)
-        let path = "\(configuration.outbox)/\(HalfYearReport.fileName(half.period))"
+        let place = OutputPlace(outbox: configuration.outbox, asOf: half.day)
+        let path = place.report(half.period)
         try AtomicWrite.write(half.report, to: path)
         guard let package = try Approvals.approved(half.period, registry: registry) ?? half.package else { return [path] }
-        return [path, try PackageWorkbook.write(package, place: OutputPlace(outbox: configuration.outbox, asOf: half.day))]
+        return [path, try PackageWorkbook.write(package, place: place)]
     }
 
     /// `nastavnik approve`: records who approved the half-year's figures as they stand now, and

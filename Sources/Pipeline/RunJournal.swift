@@ -7,34 +7,6 @@ import Registry
 /// what the registry recorded of it (`written_by_run`).
 enum RunJournal {
     struct Document: Encodable {
-        struct File: Encodable {
-            let folder: String
-            let name: String
-            /// The worksheet, for a workbook's sheet.
-            let sheet: String?
-            let dataset: String?
-            /// Absent for a file that was never read.
-            let sha256: String?
-            let verdict: String
-            let rows: Int
-            let errors: Int
-            let warnings: Int
-            /// Absent for a sheet whose workbook stayed in the inbox (it changed during the run).
-            let storedPath: String?
-
-            init(_ file: TakenFile) {
-                folder = file.folder
-                name = file.name
-                sheet = file.sheet
-                dataset = file.dataset?.rawValue
-                sha256 = file.sha256.isEmpty ? nil : file.sha256
-                verdict = file.verdict.rawValue
-                rows = file.rowCount
-                errors = file.findings.errorCount
-                warnings = file.findings.warningCount
-                storedPath = file.storedPath.isEmpty ? nil : file.storedPath
-            }
-        }
         struct Stray: Encodable {
             let name: String
             let reason: String
@@ -56,7 +28,8 @@ enum RunJournal {
         let exitCode: Int32?
         var recovered: [String] = []
         var interruptedRuns: [Int64] = []
-        var files: [File]
+        /// A judged file's one shape (`JudgedFile`), a line each.
+        var files: [JudgedFile]
         let quarantinedUnread: [Stray]
         var leftForNextRun: [Note] = []
         var unreadableFolders: [Problem] = []
@@ -73,7 +46,7 @@ enum RunJournal {
     static func write(_ report: RunReport, exitCode: Int32, state: String) throws -> String {
         var document = Document(
             run: report.runID, startedAt: Timestamp.text(report.startedAt), finishedAt: Timestamp.text(report.finishedAt),
-            asOf: report.asOf.iso, period: report.period, exitCode: exitCode, files: report.files.map(Document.File.init),
+            asOf: report.asOf.iso, period: report.period, exitCode: exitCode, files: report.files.map(JudgedFile.init),
             quarantinedUnread: report.strays.map { Document.Stray(name: $0.name, reason: $0.reason, storedPath: $0.storedPath) })
         document.recovered = report.recovered
         document.interruptedRuns = report.interruptedRuns
@@ -91,7 +64,7 @@ enum RunJournal {
         var document = Document(
             run: run.id, startedAt: run.startedAt, finishedAt: run.finishedAt, asOf: run.asOf.iso, period: run.period,
             exitCode: run.exitCode,
-            files: files.map(Document.File.init),
+            files: files.map(JudgedFile.init),
             quarantinedUnread: strays.map { Document.Stray(name: $0.name, reason: $0.reason, storedPath: $0.storedPath) })
         document.writtenByRun = writtenBy
         return try write(document, asOf: run.asOf, state: state)
@@ -120,9 +93,7 @@ enum RunJournal {
         guard let key = json.range(of: Data("\n  \"files\" : [".utf8)),
             let close = json[key.upperBound...].firstIndex(of: UInt8(ascii: "]"))
         else { return try pretty.encode(document) }
-        let line = JSONEncoder()
-        line.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        line.keyEncodingStrategy = .convertToSnakeCase
+        let line = JudgedFile.encoder
         var files = Data()
         for (i, file) in document.files.enumerated() {
             files.append(contentsOf: Array((i == 0 ? "\n    " : ",\n    ").utf8))

@@ -12,7 +12,6 @@ import Foundation
 /// people never (no СНИЛС, no birth date, no name).
 public enum HalfYearReport {
     /// The file name for `period`.
-    public static func fileName(_ period: ReportingPeriod) -> String { "spravka-\(period).docx" }
 
     public static func document(_ figures: NightFigures) -> Document {
         let current = figures.dynamics.last!

@@ -193,8 +193,8 @@ public struct CuratorServer: Sendable {
             return Reply.redirect("/")
         }
         let folder = session.folder
-        let receipts = Self.listing(configuration.outbox + "/schools/" + folder).filter {
-            $0.hasPrefix("receipt-") && $0.hasSuffix(".xlsx")
+        let receipts = Self.listing(receiptsFolder(folder)).filter {
+            $0.hasPrefix(OutputPlace.receiptPrefix) && $0.hasSuffix(".xlsx")
         }
         let waiting = await waitingWithVerdicts(folder)
         let kept = desk.kept(folder, since: registry.lastRunStarted(), besides: desk.waiting(folder)).map { kept in
@@ -203,7 +203,7 @@ public struct CuratorServer: Sendable {
         var page = CuratorPages.School(
             name: "\(unit.name) (\(folder))", code: folder, csrf: session.csrf, waiting: waiting, kept: kept,
             receipts: receipts.sorted().reversed().map { CuratorPages.Link(text: $0, href: "/school/receipts/\($0)") },
-            publicPage: FileManager.default.fileExists(atPath: configuration.outbox + "/public/\(folder)/index.html")
+            publicPage: FileManager.default.fileExists(atPath: OutputPlace.schoolPage(outbox: configuration.outbox, school: folder))
                 ? "/school/public" : nil,
             nightRunning: desk.nightRunning())
         if configuration.level != .district {
@@ -275,6 +275,11 @@ public struct CuratorServer: Sendable {
         return Reply.redirect("/district")
     }
 
+    /// Where a unit's receipts are.
+    func receiptsFolder(_ folder: String) -> String {
+        OutputPlace.receipts(outbox: configuration.outbox, folder: folder, units: configuration.units.kind)
+    }
+
     static func isDistrictOutput(_ name: String) -> Bool {
         name == "index.html" || ((name.hasSuffix(".xlsx") || name.hasSuffix(".docx")) && !name.hasPrefix("."))
     }
@@ -298,7 +303,7 @@ public struct CuratorServer: Sendable {
     func receipt(_ request: Request, _ context: Context) async -> Response {
         guard let session = await session(request), session.folder != own else { return Reply.redirect("/") }
         let name = Self.parameter(context, "name")
-        let folder = configuration.outbox + "/schools/" + session.folder
+        let folder = receiptsFolder(session.folder)
         guard name.hasSuffix(".xlsx"), Self.listing(folder).contains(name) else {
             return Reply.text("Нет такой квитанции.", status: .notFound)
         }
@@ -307,7 +312,8 @@ public struct CuratorServer: Sendable {
 
     func publicPage(_ request: Request, _ context: Context) async -> Response {
         guard let session = await session(request), session.folder != own else { return Reply.redirect("/") }
-        return Reply.file(configuration.outbox + "/public/\(session.folder)/index.html", type: "text/html; charset=utf-8", download: nil)
+        return Reply.file(
+            OutputPlace.schoolPage(outbox: configuration.outbox, school: session.folder), type: "text/html; charset=utf-8", download: nil)
     }
 
     func districtFile(_ request: Request, _ context: Context) async -> Response {
@@ -513,8 +519,8 @@ public struct CuratorServer: Sendable {
 
     static func verdict(_ file: JudgedFile) -> CuratorPages.Verdict {
         CuratorPages.Verdict(
-            label: file.label, verdict: file.verdict, errors: file.errors, warnings: file.warnings, findings: file.findings,
-            reliedOn: file.reliedOn, reliedOnOtherSchools: file.reliedOnOtherSchools)
+            label: file.label, verdict: file.verdict, errors: file.errors, warnings: file.warnings, findings: file.findings ?? [],
+            reliedOn: file.reliedOn ?? [], reliedOnOtherSchools: file.reliedOnOtherSchools ?? 0)
     }
 
     static func message(_ error: any Error) -> String {

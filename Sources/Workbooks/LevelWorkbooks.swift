@@ -11,7 +11,7 @@ public enum LevelWorkbooks {
     /// `Итого` (formulas with cached values; the share a ratio of the sums); `По ОО`, every school.
     @discardableResult
     public static func statform(_ figures: LevelFigures, place: OutputPlace) throws -> String {
-        let path = place.path("statform")
+        let path = place.statform
         let workbook = try Workbook(
             path: path, created: place.created, title: "Статистическое наблюдение: наставничество", staging: place.staging)
         let period = figures.period
@@ -76,7 +76,7 @@ public enum LevelWorkbooks {
     /// level's own `Дорожная карта`.
     @discardableResult
     public static func monitoring(_ figures: LevelFigures, place: OutputPlace) throws -> String {
-        let path = place.path("monitoring")
+        let path = place.monitoring
         let workbook = try Workbook(path: path, created: place.created, title: "Мониторинг наставничества", staging: place.staging)
         let sent = figures.unitsSent
         let total = figures.total

@@ -61,11 +61,11 @@ public enum MonitoringWorkbook {
     static let packageColumns: [SheetColumn<Package>] = [
         .text("Период", 10) { $0.period }, .text("Состояние", 16) { $0.state }, .text("Утвердил", 36, wrapped: true) { $0.approvedBy },
         .date("Дата утверждения") { $0.approvedOn }, .date("Данные на") { $0.dataOn },
-        .text("Файл", 30) { PackageWorkbook.fileName(code: $0.code, period: $0.period) },
+        .text("Файл", 30) { OutputPlace.packageName(code: $0.code, period: $0.period) },
     ]
 
     public static func write(_ figures: NightFigures, place: OutputPlace) throws -> String {
-        let path = place.path("monitoring")
+        let path = place.monitoring
         let workbook = try Workbook(path: path, created: place.created, title: "Мониторинг наставничества", staging: place.staging)
         let deadlines = figures.deadlines
 

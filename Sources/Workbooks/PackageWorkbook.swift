@@ -9,12 +9,11 @@ import XLSX
 /// it back exactly: the passport, then the statform, the indicators and every school, each sheet a
 /// header and its rows.
 public enum PackageWorkbook {
-    public static func fileName(code: String, period: String) -> String { "\(code)-\(period).xlsx" }
 
     /// Writes the package into `outbox/upward/`; returns the path.
     @discardableResult
     public static func write(_ package: Package, place: OutputPlace) throws -> String {
-        let path = "\(place.outbox)/upward/\(fileName(code: package.code, period: package.period))"
+        let path = place.upward(code: package.code, period: package.period)
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
         let workbook = try Workbook(

@@ -42,7 +42,7 @@ public enum PublicExtract {
 
     public static func write(_ listing: PublicListing, place: OutputPlace) throws -> String {
         let school = listing.school
-        let path = "\(place.outbox)/public/\(school.code)/nastavnichestvo-\(place.asOf.iso).xlsx"
+        let path = place.publicExtract(school.code)
         let workbook = try Workbook(
             path: path, created: place.created, title: "Наставничество: \(school.shortName)", staging: place.staging)
         let heading = "\(school.name): наставничество педагогических работников (на \(place.asOf.russian))"

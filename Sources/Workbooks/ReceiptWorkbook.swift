@@ -6,15 +6,6 @@ import XLSX
 /// `outbox/schools/<code>/receipt-DATE.xlsx`: what was accepted, what to fix, and what is due. At a
 /// region, `outbox/districts/<code>/` (the country: `regions/`), for the units' packages.
 public enum ReceiptWorkbook {
-    /// Where the receipts of a level's units go: `schools`, `districts`, `regions`.
-    public static func area(_ units: UnitKind) -> String {
-        switch units {
-        case .school: "schools"
-        case .district: "districts"
-        case .region: "regions"
-        }
-    }
-
     /// The files: in a unit's folder above a district, every file is offered as a package.
     static func summaryColumns(packages: Bool) -> [SheetColumn<TakenFile>] {
         [
@@ -44,14 +35,14 @@ public enum ReceiptWorkbook {
 
     public static func write(
         folder: String, title: String, files: [TakenFile], notes: [Finding] = [], deadlines: DeadlineReport?, isDistrict: Bool,
-        place: OutputPlace, area: String = "schools"
+        place: OutputPlace, units: UnitKind = .school
     ) throws -> String {
-        let path = "\(place.outbox)/\(area)/\(folder)/receipt-\(place.asOf.iso).xlsx"
+        let path = place.receipt(folder, units: units)
         let workbook = try Workbook(path: path, created: place.created, title: "Квитанция: \(title)", staging: place.staging)
         let heading = "Квитанция о приёме файлов — \(title), \(place.asOf.russian)"
 
         let summary = Table(
-            workbook, name: "Итог", columns: summaryColumns(packages: area != "schools" && !isDistrict), titleRows: [heading])
+            workbook, name: "Итог", columns: summaryColumns(packages: units != .school && !isDistrict), titleRows: [heading])
         let summaryFirst = try summary.dataStart()
         try summary.append(files)
         let summarySheet = try summary.finish()

@@ -75,7 +75,7 @@ public enum RegistryWorkbook {
     public static func write(
         snapshot: RegistrySnapshot, figures: NightFigures, place: OutputPlace, rowLimit: Int = Sheet.maxRows
     ) throws -> String {
-        let path = place.path("registry")
+        let path = place.registry
         let workbook = try Workbook(
             path: path, constantMemory: true, created: place.created, title: "Реестр наставничества", staging: place.staging)
         let schools = figures.schools

@@ -23,7 +23,7 @@ public enum Statform {
     public static var headers: [String] { columns.map(\.title) }
 
     public static func write(_ figures: NightFigures, place: OutputPlace) throws -> String {
-        let path = place.path("statform")
+        let path = place.statform
         let workbook = try Workbook(
             path: path, created: place.created, title: "Статистическое наблюдение: наставничество", staging: place.staging)
         let period = figures.period

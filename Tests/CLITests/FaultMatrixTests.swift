@@ -71,7 +71,7 @@ struct FaultMatrixTests {
         for name in ws.files(under: ws.state.appendingPathComponent("runs")) {
             let journal = try JSONSerialization.jsonObject(with: Data(contentsOf: ws.state.appendingPathComponent("runs/\(name)")))
             for file in (journal as? [String: Any])?["files"] as? [[String: Any]] ?? [] {
-                let fields = ["folder", "name", "sheet", "dataset", "sha256", "verdict", "rows", "errors", "warnings", "stored_path"]
+                let fields = ["school", "file", "sheet", "dataset", "sha256", "verdict", "rows", "errors", "warnings", "storedPath"]
                 journaled.append(fields.map { "\(file[$0] ?? "")" }.joined(separator: "|"))
             }
         }
@@ -133,7 +133,7 @@ struct FaultMatrixTests {
         #expect(journal.contains("\"written_by_run\" : 2"))
         #expect(journal.contains("readme.txt") && journal.contains("папки «school-x» нет в config/schools.csv"))
         let files = (try JSONSerialization.jsonObject(with: Data(journal.utf8)) as? [String: Any])?["files"] as? [[String: Any]]
-        #expect(files?.contains { $0["name"] as? String == "mentors.csv" } == true)
+        #expect(files?.contains { $0["file"] as? String == "mentors.csv" } == true)
     }
 
     func check(kills: [String]) throws {

@@ -15,7 +15,7 @@ struct PackageIdentityTests {
             try JSONSerialization.jsonObject(with: Data(contentsOf: ws.state.appendingPathComponent("runs/\(name)"))) as? [String: Any]
         var out: [String: (String, String)] = [:]
         for file in (json?["files"] as? [[String: Any]]) ?? [] {
-            out["\(file["folder"] as? String ?? "")/\(file["name"] as? String ?? "")"] = (
+            out["\(file["school"] as? String ?? "")/\(file["file"] as? String ?? "")"] = (
                 file["verdict"] as? String ?? "", file["sha256"] as? String ?? ""
             )
         }

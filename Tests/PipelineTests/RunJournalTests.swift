@@ -4,8 +4,8 @@ import Testing
 
 @testable import Pipeline
 
-/// The journal is written with a line per file; it must read as the same document as one
-/// encoded whole.
+/// The journal is written with a line per file; it must read as the same document as one encoded
+/// whole: its own keys in snake case, each file in the one shape of a judged file (`JudgedFile`).
 struct RunJournalTests {
     func document(files: Int) -> RunJournal.Document {
         let names = ["mentors.csv", "наставники \"новые\".csv", "a/b\\c.csv", "tab\there.csv", "]files[.csv"]
@@ -13,7 +13,7 @@ struct RunJournalTests {
             run: 7, startedAt: "2023-03-20T02:30:00Z", finishedAt: "2023-03-20T02:31:00Z", asOf: "2023-03-20", period: nil,
             exitCode: 0,
             files: (0..<files).map { i in
-                RunJournal.Document.File(
+                JudgedFile(
                     TakenFile(
                         folder: "school-\(i)", name: names[i % names.count], dataset: i % 3 == 0 ? nil : .mentors,
                         sha256: i % 4 == 0 ? "" : "ab\(i)", verdict: .accepted, rowCount: i, inboxPath: "school-\(i)/x",
@@ -22,11 +22,16 @@ struct RunJournalTests {
             quarantinedUnread: [.init(name: "\"files\" : [", reason: "r", storedPath: "q")])
     }
 
-    func whole(_ document: RunJournal.Document) throws -> Data {
+    /// The document encoded whole: its keys in snake case, the files' as `validate` writes them.
+    func whole(_ document: RunJournal.Document) throws -> NSDictionary {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        return try encoder.encode(document)
+        var head = document
+        head.files = []
+        let dictionary = try #require(
+            JSONSerialization.jsonObject(with: try encoder.encode(head), options: .mutableContainers) as? NSMutableDictionary)
+        dictionary["files"] = try document.files.map { try JSONSerialization.jsonObject(with: try JSONEncoder().encode($0)) }
+        return dictionary
     }
 
     @Test(arguments: [0, 1, 12])
@@ -34,10 +39,10 @@ struct RunJournalTests {
         let document = document(files: files)
         let written = try RunJournal.encoded(document)
         let read = try JSONSerialization.jsonObject(with: written) as? NSDictionary
-        let expected = try JSONSerialization.jsonObject(with: try whole(document)) as? NSDictionary
+        let expected = try whole(document)
         #expect(read != nil)
         #expect(read == expected)
         let lines = String(decoding: written, as: UTF8.self).split(separator: "\n")
-        #expect(lines.count { $0.hasPrefix("    {\"") && $0.contains("\"stored_path\":") } == files)
+        #expect(lines.count { $0.hasPrefix("    {\"") && $0.contains("\"storedPath\":") } == files)
     }
 }

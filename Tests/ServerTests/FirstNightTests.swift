@@ -64,8 +64,8 @@ struct FirstNightTests {
         let night =
             try JSONSerialization.jsonObject(with: Data(contentsOf: ws.state.appendingPathComponent("runs/\(journal)"))) as? [String: Any]
         var atNight: [String: String] = [:]
-        for file in (night?["files"] as? [[String: Any]]) ?? [] where file["folder"] as? String != "district" {
-            atNight["\(file["folder"] as? String ?? "")/\(file["name"] as? String ?? "")"] = file["verdict"] as? String
+        for file in (night?["files"] as? [[String: Any]]) ?? [] where file["school"] as? String != "district" {
+            atNight["\(file["school"] as? String ?? "")/\(file["file"] as? String ?? "")"] = file["verdict"] as? String
         }
         #expect(atNight.count == uploads.count)
         #expect(atUpload == atNight)

@@ -53,16 +53,7 @@ struct WorkbookArchive {
             unlink(path)
             close(fd)
         }
-        let written = bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let n = write(fd, raw.baseAddress! + done, raw.count - done)
-                if n <= 0 { return false }
-                done += n
-            }
-            return true
-        }
-        guard written else { throw .notAWorkbook("нет места для временного файла") }
+        guard bytes.withUnsafeBytes({ DiskWrite.all($0, to: fd) }) == nil else { throw .notAWorkbook("нет места для временного файла") }
         do {
             return try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {

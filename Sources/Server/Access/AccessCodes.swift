@@ -1,6 +1,7 @@
 import Crypto
 import Domain
 import Foundation
+import Reading
 import _CryptoExtras
 
 /// The access codes of the curators' page: one per folder (a school's, and the level's own, such as
@@ -94,10 +95,7 @@ public struct AccessCodes: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let temporary = folder + "/.codes.\(getpid()).tmp"
-        let data = try encoder.encode(entries)
-        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteUnknown)
-        }
-        guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        try DiskWrite.create(temporary, Array(try encoder.encode(entries)), mode: 0o600, sync: true)
+        guard rename(temporary, path) == 0 else { throw DiskWrite.Failure(path: path, code: errno) }
     }
 }

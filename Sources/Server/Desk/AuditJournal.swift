@@ -1,5 +1,5 @@
 import Foundation
-import Pipeline
+import Reading
 
 /// `var/audit/uploads.jsonl`: a line per upload and withdrawal — time, school, file, size,
 /// SHA-256, the client's address, the verdict and where the file was put.

@@ -256,10 +256,11 @@ struct InboxDesk: Sendable {
     }
 
     private func write(_ bytes: [UInt8], to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw Failure.io(DiskWrite.reason(errno)) }
-        defer { close(fd) }
-        if let code = bytes.withUnsafeBytes({ DiskWrite.all($0, to: fd) }) { throw Failure.io(DiskWrite.reason(code)) }
+        do throws(DiskWrite.Failure) {
+            try DiskWrite.create(path, bytes, mode: 0o640, sync: true)
+        } catch {
+            throw Failure.io(DiskWrite.reason(error.code))
+        }
     }
 
     private func failure(unlinking path: String) -> Failure {
