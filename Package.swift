@@ -93,7 +93,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Domain", "Reading", "Validation", "Config", "Judgement", "Registry", "Deadlines", "Figures", "Workbooks", "Pages",
+                "Domain", "Reading", "Validation", "Config", "Judgement", "Registry", "Deadlines", "Figures", "Workbooks", "XLSX", "Pages",
                 "Reports", "Packages",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

@@ -5,17 +5,22 @@
 // calls it through its PLT, so the program's definition comes first: ELF symbol interposition) and
 // gives it a stream kept in memory (glibc's fopencookie) instead. A part that grows past
 // PART_MEMORY_LIMIT (a sheet of the registry, written row by row in constant-memory mode) moves to
-// an unnamed file (O_TMPFILE) in the library's folder, so memory stays bounded whatever the size.
-// Where no stream can be made, the library's own function does what it always did.
+// an unnamed file (O_TMPFILE) in the library's folder (the workbook's `tmpdir`: the state folder
+// at night), so memory stays bounded whatever the size. Where no stream can be made, the library's
+// own function does what it always did. Linux with glibc only; elsewhere the library's own.
 #define _GNU_SOURCE
+#include <stdio.h>  // first: it says whether this is glibc
+#include "xlsx_tuning.h"
+
+#if defined(__linux__) && defined(__GLIBC__)
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "xlsx_tuning.h"
 
 enum { PART_MEMORY_LIMIT = 4 << 20 };
 
@@ -131,6 +136,11 @@ static int part_close(void *cookie) {
 
 typedef FILE *(*lxw_tmpfile_fn)(char *);
 
+static lxw_tmpfile_fn library_tmpfile = NULL;
+static pthread_once_t library_found = PTHREAD_ONCE_INIT;
+
+static void find_library(void) { library_tmpfile = (lxw_tmpfile_fn)dlsym(RTLD_NEXT, "lxw_tmpfile"); }
+
 FILE *lxw_tmpfile(char *tmpdir) {
     part *p = calloc(1, sizeof *p);
     if (p) {
@@ -142,7 +152,16 @@ FILE *lxw_tmpfile(char *tmpdir) {
         free(p->folder);
         free(p);
     }
-    static lxw_tmpfile_fn library = NULL;
-    if (!library) library = (lxw_tmpfile_fn)dlsym(RTLD_NEXT, "lxw_tmpfile");
-    return library ? library(tmpdir) : NULL;
+    pthread_once(&library_found, find_library);
+    return library_tmpfile ? library_tmpfile(tmpdir) : NULL;
 }
+
+void *nastavnik_own_lxw_tmpfile(void) { return (void *)lxw_tmpfile; }
+
+#else
+
+long nastavnik_parts_moved_to_files(void) { return 0; }
+
+void *nastavnik_own_lxw_tmpfile(void) { return NULL; }
+
+#endif

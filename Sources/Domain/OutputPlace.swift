@@ -8,11 +8,15 @@ public struct OutputPlace: Sendable {
     /// Where workbooks are written before they are renamed into place (`Workbook`): the nightly
     /// run empties it of what a killed run left; nil: beside each file.
     public var staging: String?
+    /// Where a workbook's parts too large for memory wait, in unnamed files, until they are zipped:
+    /// the state folder at night (nil: beside each file).
+    public var scratch: String?
 
-    public init(outbox: String, asOf: CivilDate, staging: String? = nil) {
+    public init(outbox: String, asOf: CivilDate, staging: String? = nil, scratch: String? = nil) {
         self.outbox = outbox
         self.asOf = asOf
         self.staging = staging
+        self.scratch = scratch
     }
 
     /// Midnight UTC of the as-of date: the same night gives the same bytes.

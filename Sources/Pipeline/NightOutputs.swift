@@ -176,7 +176,9 @@ struct NightOutputs {
     /// Every output, on every core: each is a file of its own, so the bytes are the same whatever
     /// the order.
     func write(_ report: RunReport, figures: Basis, upward: Package?, clock: inout StageTimes) -> Written {
-        let place = OutputPlace(outbox: configuration.outbox, asOf: report.asOf, staging: configuration.outbox + "/" + Self.staging)
+        let place = OutputPlace(
+            outbox: configuration.outbox, asOf: report.asOf, staging: configuration.outbox + "/" + Self.staging,
+            scratch: configuration.state)
         var result = Written()
         result.problems += prepareFolders()
         let plan: [Output]

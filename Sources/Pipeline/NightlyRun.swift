@@ -9,6 +9,7 @@ import Packages
 import Reading
 import Registry
 import Validation
+import XLSX
 
 /// The nightly job (SPEC §5). `execute` takes the lock, finishes what a dead run left and puts the
 /// run on record; `night` is the table of contents of the night, each stage a function that takes
@@ -83,6 +84,11 @@ public struct NightlyRun {
             return Result(end: .failed([error as? RunProblem ?? .registry(error)]))
         }
         for note in recovered.notes { logger.warning("\(note)") }
+        if !Workbook.tuned {
+            logger.warning(
+                "настройка libxlsxwriter (CXLSXTuning) не действует — zlib или libxlsxwriter связаны статически? Книги пишет сама библиотека: те же данные, дольше."
+            )
+        }
         let run = NightlyRun(
             configuration: configuration, schedule: schedule, options: options, logger: logger, registry: registry, store: store,
             faults: faults, runID: runID)

@@ -12,8 +12,7 @@ public enum LevelWorkbooks {
     @discardableResult
     public static func statform(_ figures: LevelFigures, place: OutputPlace) throws -> String {
         let path = place.statform
-        let workbook = try Workbook(
-            path: path, created: place.created, title: "Статистическое наблюдение: наставничество", staging: place.staging)
+        let workbook = try Workbook(path: path, title: "Статистическое наблюдение: наставничество", place: place)
         let period = figures.period
         let table = Table(
             workbook, name: "Статнаблюдение", columns: Statform.columns(figures.kind),
@@ -77,7 +76,7 @@ public enum LevelWorkbooks {
     @discardableResult
     public static func monitoring(_ figures: LevelFigures, place: OutputPlace) throws -> String {
         let path = place.monitoring
-        let workbook = try Workbook(path: path, created: place.created, title: "Мониторинг наставничества", staging: place.staging)
+        let workbook = try Workbook(path: path, title: "Мониторинг наставничества", place: place)
         let sent = figures.unitsSent
         let total = figures.total
         let units = figures.lines.count

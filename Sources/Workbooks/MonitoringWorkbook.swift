@@ -66,7 +66,7 @@ public enum MonitoringWorkbook {
 
     public static func write(_ figures: NightFigures, place: OutputPlace) throws -> String {
         let path = place.monitoring
-        let workbook = try Workbook(path: path, created: place.created, title: "Мониторинг наставничества", staging: place.staging)
+        let workbook = try Workbook(path: path, title: "Мониторинг наставничества", place: place)
         let deadlines = figures.deadlines
 
         let monitoring = Table(workbook, name: "Мониторинг", columns: monitoringColumns)

@@ -17,8 +17,7 @@ public enum PackageWorkbook {
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
         let workbook = try Workbook(
-            path: path, created: place.created, title: "Пакет отчётности о наставничестве: \(package.name), \(package.period)",
-            staging: place.staging)
+            path: path, title: "Пакет отчётности о наставничестве: \(package.name), \(package.period)", place: place)
         try table(workbook, PackageLayout.passportSheet, [PackageLayout.passport.map { .text($0) }, PackageLayout.passportCells(package)])
         for (name, rows) in PackageLayout.sheets(package) { try table(workbook, name, rows) }
         try workbook.close()

@@ -43,8 +43,7 @@ public enum PublicExtract {
     public static func write(_ listing: PublicListing, place: OutputPlace) throws -> String {
         let school = listing.school
         let path = place.publicExtract(school.code)
-        let workbook = try Workbook(
-            path: path, created: place.created, title: "Наставничество: \(school.shortName)", staging: place.staging)
+        let workbook = try Workbook(path: path, title: "Наставничество: \(school.shortName)", place: place)
         let heading = "\(school.name): наставничество педагогических работников (на \(place.asOf.russian))"
         let mentors = Table(workbook, name: "Наставники", columns: mentorColumns, titleRows: [heading])
         try mentors.append(listing.mentors)

@@ -38,7 +38,7 @@ public enum ReceiptWorkbook {
         place: OutputPlace, units: UnitKind = .school
     ) throws -> String {
         let path = place.receipt(folder, units: units)
-        let workbook = try Workbook(path: path, created: place.created, title: "Квитанция: \(title)", staging: place.staging)
+        let workbook = try Workbook(path: path, title: "Квитанция: \(title)", place: place)
         let heading = "Квитанция о приёме файлов — \(title), \(place.asOf.russian)"
 
         let summary = Table(

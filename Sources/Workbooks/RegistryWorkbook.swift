@@ -76,8 +76,7 @@ public enum RegistryWorkbook {
         snapshot: RegistrySnapshot, figures: NightFigures, place: OutputPlace, rowLimit: Int = Sheet.maxRows
     ) throws -> String {
         let path = place.registry
-        let workbook = try Workbook(
-            path: path, constantMemory: true, created: place.created, title: "Реестр наставничества", staging: place.staging)
+        let workbook = try Workbook(path: path, constantMemory: true, title: "Реестр наставничества", place: place)
         let schools = figures.schools
         let mentors = Table(workbook, name: "Наставники", columns: mentorColumns, rowLimit: rowLimit)
         try mentors.append(sourced(snapshot, schools, .mentors) { $0.mentors })

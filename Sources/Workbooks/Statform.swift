@@ -24,8 +24,7 @@ public enum Statform {
 
     public static func write(_ figures: NightFigures, place: OutputPlace) throws -> String {
         let path = place.statform
-        let workbook = try Workbook(
-            path: path, created: place.created, title: "Статистическое наблюдение: наставничество", staging: place.staging)
+        let workbook = try Workbook(path: path, title: "Статистическое наблюдение: наставничество", place: place)
         let period = figures.period
         let table = Table(
             workbook, name: "Статнаблюдение", columns: columns,

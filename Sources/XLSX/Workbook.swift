@@ -22,8 +22,16 @@ public final class Workbook {
     let headerText: String
 
     /// The zlib level the parts of every workbook are deflated at: 1 (libxlsxwriter's own is 6, with
-    /// no setting; `CXLSXTuning` changes it inside `close()`), or `NASTAVNIK_DEFLATE_LEVEL`.
-    public static var deflateLevel: Int { Int(nastavnik_deflate_level()) }
+    /// no setting; `CXLSXTuning` changes it inside `close()`), 6 where the tuning is not in effect.
+    public static var deflateLevel: Int { tuned ? Int(nastavnik_deflate_level()) : 6 }
+
+    /// Whether `CXLSXTuning`'s definitions are the ones libxlsxwriter and zlib reach (a library
+    /// linked statically would leave them unreached: then libxlsxwriter does what it always did,
+    /// the same workbooks a little slower, and the night says so in its log).
+    public static let tuned: Bool = {
+        let status = nastavnik_tuning_status()
+        return status & Int32(NASTAVNIK_TUNING_DEFLATE) != 0 && status & Int32(NASTAVNIK_TUNING_PARTS) != 0
+    }()
 
     /// How many parts of workbooks written on this thread were too large for memory (`CXLSXTuning`
     /// keeps libxlsxwriter's parts there, up to 4 MiB each) and moved to unnamed files.
@@ -36,7 +44,11 @@ public final class Workbook {
     ///     the same bytes.
     ///   - staging: where the file is written before it is renamed into place; a folder its owner
     ///     empties of what a killed process left (nil: beside the file, as a hidden name).
-    public init(path: String, constantMemory: Bool = false, created: Date, title: String, staging: String? = nil) throws {
+    ///   - scratch: where parts too large for memory are kept, in unnamed files, until they are
+    ///     zipped (nil: beside the file being written; never a memory-backed folder).
+    public init(path: String, constantMemory: Bool = false, created: Date, title: String, staging: String? = nil, scratch: String? = nil)
+        throws
+    {
         self.path = path
         printHeader = "\(title), на \(CivilDate(daysSinceEpoch: Int((created.timeIntervalSince1970 / 86_400).rounded(.down))).russian)"
         headerText = String(printHeader.doubling("&").prefix(200))
@@ -47,7 +59,8 @@ public final class Workbook {
         temporary =
             staging.map { "\($0)/\(UUID().uuidString).xlsx" } ?? directory + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
         var options = lxw_workbook_options(
-            constant_memory: constantMemory ? 1 : 0, tmpdir: Self.scratchFolder.map { retain($0) }, use_zip64: 1)
+            constant_memory: constantMemory ? 1 : 0, tmpdir: retain(scratch ?? (temporary as NSString).deletingLastPathComponent),
+            use_zip64: 1)
         handle = workbook_new_opt(temporary, &options)
         guard handle != nil else { throw XLSXError(message: "не удалось создать книгу", context: temporary) }
         var properties = lxw_doc_properties()
@@ -59,6 +72,13 @@ public final class Workbook {
         try check(workbook_set_properties(handle, &properties), "свойства книги")
     }
 
+    /// A workbook of a night's outputs: its time, staging and scratch folders from `place`.
+    public convenience init(path: String, constantMemory: Bool = false, title: String, place: OutputPlace) throws {
+        try self.init(
+            path: path, constantMemory: constantMemory, created: place.created, title: title, staging: place.staging, scratch: place.scratch
+        )
+    }
+
     deinit {
         // A workbook dropped without close(): free it and leave no temporary file behind.
         if handle != nil {
@@ -67,15 +87,6 @@ public final class Workbook {
         }
         for pointer in retained { free(pointer) }
     }
-
-    /// Where the parts of a workbook too large to be kept in memory (`CXLSXTuning`) are written
-    /// before they are zipped: a RAM file system when the machine has one (a sheet of the registry
-    /// is written there and read back once), else the system's temporary folder.
-    static let scratchFolder: String? = {
-        var info = stat()
-        guard stat("/dev/shm", &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, access("/dev/shm", W_OK | X_OK) == 0 else { return nil }
-        return "/dev/shm"
-    }()
 
     /// A style made once into libxlsxwriter's format, for cells written many times over.
     public func cellFormat(_ style: Style?) -> CellFormat { CellFormat(pointer: format(style)) }

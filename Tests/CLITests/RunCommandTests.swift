@@ -17,6 +17,7 @@ struct RunNightsTests {
         try ws.drop(a, "programs.csv", Files.programs([("1", Files.mentorA, Files.menteeA)]))
         var result = try ws.run()
         #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("CXLSXTuning"), "the shipped binary's workbooks go through the tuning")
         #expect(try ws.registry().currentCounts()[a] == [.mentors: 2, .mentees: 1, .programs: 1])
         #expect(ws.files(under: ws.inbox).isEmpty)
         #expect(ws.files(under: ws.state.appendingPathComponent("archive/\(a)")).count == 3)
