@@ -6,6 +6,7 @@ import PackageDescription
 // with Pipeline moving the files through those stages and CLI on top. Domain is the shared
 // vocabulary; Config reads config/. The C libraries are reached only through Reading (libcsv,
 // libxml2) and XLSX (libxlsxwriter), SQLite only through Registry.
+// Linux only (Debian's packages; CXLSXTuning needs glibc).
 // The reader and validator touch every byte of every file; in release builds they skip the runtime
 // exclusivity checks on class properties, which cost ~10% there (BENCHMARKS.md). Debug builds and
 // tests keep them.
@@ -13,7 +14,6 @@ let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], 
 
 let package = Package(
     name: "nastavnik",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "nastavnik", targets: ["nastavnik"])
     ],
@@ -38,8 +38,11 @@ let package = Package(
         .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter", pkgConfig: "xlsxwriter"),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0"),
 
-        // The district's vocabulary: datasets, dates, findings, typed records, the registry's snapshot.
+        // The district's vocabulary: datasets, dates, findings, typed records, the registry's snapshot,
+        // where the outputs go.
         .target(name: "Domain"),
+        // What every stage uses and none owns: work spread over the cores, hexadecimal digests.
+        .target(name: "Toolkit"),
         // Bytes → table: encoding and delimiter detection, libcsv; `.xlsx` sheets (ZIPFoundation, libxml2's SAX).
         .target(
             name: "Reading", dependencies: ["CCSV", "CLibXML2", "Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -50,11 +53,11 @@ let package = Package(
         // Hummingbird brings, has the name Configuration).
         .target(
             name: "Config",
-            dependencies: ["Domain", "Reading", "Validation", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["Toolkit", "Domain", "Reading", "Validation", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // A night's files judged together (SPEC §5): apply order, people directory, spellings,
         // strict mode, repeats, verdicts. The same for `validate` and `run`.
-        .target(name: "Judgement", dependencies: ["Domain", "Reading", "Validation", "Config"]),
+        .target(name: "Judgement", dependencies: ["Toolkit", "Domain", "Reading", "Validation", "Config"]),
         // The municipal registry in SQLite (GRDB): snapshots with their history.
         .target(
             name: "Registry",
@@ -67,7 +70,7 @@ let package = Package(
         // at the level above.
         .target(
             name: "Packages",
-            dependencies: ["Domain", "Reading", "Figures", "Judgement", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["Toolkit", "Domain", "Reading", "Figures", "Judgement", .product(name: "Crypto", package: "swift-crypto")]),
         // What libxlsxwriter cannot be told: its deflate level and its part files (see its C files).
         .target(name: "CXLSXTuning", linkerSettings: [.linkedLibrary("xlsxwriter"), .linkedLibrary("z"), .linkedLibrary("dl")]),
         // libxlsxwriter behind a small Swift layer: workbooks, sheets, styles, charts.
@@ -78,12 +81,14 @@ let package = Package(
         .target(
             name: "Workbooks",
             dependencies: [
+                "Toolkit",
                 "Domain", "XLSX", "Config", "Deadlines", "Figures", "Validation", "Packages",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // Writers of web pages: the school's website section and the district's overview (Mustache
-        // templates, which escape every value).
+        // Writers of web pages: a school's website section, the level's overview, the curators' pages;
+        // built a piece at a time (HTMLText, which escapes every value), a level's page by a Mustache
+        // template.
         .target(
             name: "Pages",
             dependencies: ["Domain", "Config", "Deadlines", "Figures", .product(name: "Mustache", package: "swift-mustache")]),
@@ -93,6 +98,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
+                "Toolkit",
                 "Domain", "Reading", "Validation", "Config", "Judgement", "Registry", "Deadlines", "Figures", "Workbooks", "XLSX", "Pages",
                 "Reports", "Packages",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -104,6 +110,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
+                "Toolkit",
                 "Domain", "Config", "Judgement", "Pipeline", "Reading", "Registry", "Pages",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -143,6 +150,7 @@ let package = Package(
 
         // Test targets mirror the modules.
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "ToolkitTests", dependencies: ["Toolkit"]),
         .testTarget(
             name: "ReadingTests",
             dependencies: ["Reading", "Domain", "XLSX", "XLSXTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import TOMLKit
+import Toolkit
 
 /// `config/nastavnik.toml`. Every key has a default, so the file is optional; relative paths are
 /// resolved against the folder that holds `config/` (the project or installation root).

@@ -2,6 +2,7 @@ import Crypto
 import Domain
 import Figures
 import Reading
+import Toolkit
 
 /// The package's contract (README «The package»): its sheets, their columns in order, and how
 /// each cell is shown. The writer lays a `Package` out by it; the reader takes one back by it; the

@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Judgement
 import Reading
+import Toolkit
 import Validation
 
 /// How the files a run takes (and the files `validate` is given) are read for judgement: the one

@@ -7,6 +7,7 @@ import Pages
 import Reading
 import Registry
 import Reports
+import Toolkit
 import Workbooks
 
 /// After the files are applied: the workbooks of SPEC §7, the receipts, the public extracts and

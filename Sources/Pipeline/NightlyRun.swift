@@ -107,7 +107,7 @@ public struct NightlyRun {
             let earlier = try earlierRuns()
             let scanned = try scan(waiting: waiting)
             let strays = quarantine(scanned.strays)
-            let judge = NightJudge.of(configuration, asOf: options.asOf, baseline: try registry.baseline())
+            let judge = Judge.of(configuration, asOf: options.asOf, baseline: try registry.baseline())
             let planned = plan(scanned.files, judge: judge)
             clock.lap("scan")
             let contents = FileReading.Files(
@@ -243,7 +243,7 @@ public struct NightlyRun {
         var parts: [Int]
     }
 
-    func plan(_ files: [InboxScan.Entry], judge: NightJudge) -> Planned {
+    func plan(_ files: [InboxScan.Entry], judge: Judge) -> Planned {
         let plan = SubmissionPlan(
             files.map { SubmissionPlan.File(folder: $0.folder, name: $0.name, path: $0.path) }, rules: judge.rules,
             workers: configuration.settings.threads)

@@ -51,7 +51,7 @@ public enum Rehearsal {
     {
         let baseline: Baseline
         if let known { baseline = known } else { baseline = try Self.baseline(configuration) }
-        let judge = NightJudge.of(configuration, asOf: asOf, baseline: baseline)
+        let judge = Judge.of(configuration, asOf: asOf, baseline: baseline)
         let plan = SubmissionPlan(
             files.map { SubmissionPlan.File(folder: $0.folder, name: $0.name, path: $0.path) }, rules: judge.rules,
             workers: configuration.settings.threads)

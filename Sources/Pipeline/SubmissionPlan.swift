@@ -3,6 +3,7 @@ import Domain
 import Judgement
 import Packages
 import Reading
+import Toolkit
 import Validation
 
 /// What files offer the judge — the same for the night, `validate` and an upload: each file, or
@@ -36,11 +37,11 @@ struct SubmissionPlan {
     }
 }
 
-extension NightJudge {
+extension Judge {
     /// The judge of an installation's files as of a date: its rules, the registry's baseline and,
     /// above a district, what its units' packages must hold.
-    static func of(_ configuration: Configuration, asOf: CivilDate, baseline: Baseline) -> NightJudge {
-        NightJudge(
+    static func of(_ configuration: Configuration, asOf: CivilDate, baseline: Baseline) -> Judge {
+        Judge(
             rules: JudgingRules(configuration: configuration, asOf: asOf), baseline: baseline, workers: configuration.settings.threads,
             packages: configuration.units.kind.packageLevel.map { PackageCheck(asOf: asOf, expectedLevel: $0) })
     }

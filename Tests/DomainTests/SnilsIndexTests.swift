@@ -28,11 +28,3 @@ struct SnilsIndexTests {
         #expect(!index.contains(Snils(value: 1), in: "unknown"))
     }
 }
-
-struct ParallelTests {
-    @Test func resultsKeepTheOrderOfTheInput() {
-        let items = Array(0..<1_000)
-        #expect(Parallel.map(items, workers: 4) { $0 * $0 } == items.map { $0 * $0 })
-        #expect(Parallel.map([Int](), workers: 4) { $0 }.isEmpty)
-    }
-}

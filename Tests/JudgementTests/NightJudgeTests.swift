@@ -26,7 +26,7 @@ struct Night {
             Submission(
                 id: i, folder: f.folder, name: f.name, dataset: DatasetRecognition.recognise(name: f.name, head: f.bytes, complete: true))
         }
-        return try! NightJudge(rules: rules, baseline: baseline, workers: workers).judge(
+        return try! Judge(rules: rules, baseline: baseline, workers: workers).judge(
             submissions, contents: Bytes(files: files.map(\.bytes))
         )
         .judgements
@@ -183,7 +183,7 @@ struct VerdictTests {
         let submissions = night.files.enumerated().map { i, f in
             Submission(id: i, folder: f.folder, name: f.name, dataset: DatasetRecognition.fromFileName(f.name))
         }
-        let judged = try NightJudge(rules: Night.rules, baseline: .empty).judge(
+        let judged = try Judge(rules: Night.rules, baseline: .empty).judge(
             submissions, contents: FirstChanged(files: night.files.map(\.bytes)))
         #expect(judged.withdrawn.map(\.submission.name) == ["mentors.csv"])
         #expect(judged.judgements.map(\.submission.name) == ["programs.csv"])
@@ -200,7 +200,7 @@ struct VerdictTests {
             currentFiles: [:], mentors: SnilsIndex([]), mentees: SnilsIndex([]), peopleWithSnils: { _ in throw Unreadable() })
         let submissions = [Submission(id: 0, folder: Night.a, name: "mentors.csv", dataset: .mentors)]
         #expect(throws: Unreadable.self) {
-            try NightJudge(rules: Night.rules, baseline: baseline).judgeFirst(
+            try Judge(rules: Night.rules, baseline: baseline).judgeFirst(
                 submissions, contents: Night.Bytes(files: night.files.map(\.bytes)))
         }
     }

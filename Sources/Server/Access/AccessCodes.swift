@@ -2,6 +2,7 @@ import Crypto
 import Domain
 import Foundation
 import Reading
+import Toolkit
 import _CryptoExtras
 
 /// The access codes of the curators' page: one per folder (a school's, and the level's own, such as

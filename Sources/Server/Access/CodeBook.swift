@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import NIOConcurrencyHelpers
 import NIOPosix
+import Toolkit
 
 /// The server's view of `var/access/codes.json`: read again whenever the file changes (so that a
 /// code revoked or issued anew by `nastavnik access` takes effect at once), and a code that was

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Toolkit
 
 /// Who is signed in: a session per sign-in, kept in memory (a restart signs everyone out), by a
 /// random token in an HttpOnly, SameSite=Strict cookie; each session with its own CSRF token, which

@@ -6,6 +6,7 @@ import NIOPosix
 import Pipeline
 import Reading
 import Registry
+import Toolkit
 
 /// Where an upload goes, so that the night never sees half a file, never loses one, and a rejected
 /// upload never replaces anything:

@@ -1,5 +1,6 @@
 import Crypto
 import Domain
+import Toolkit
 import XLSX
 
 /// The SHA-256 of the cells a workbook's tables would hold, column by column and row by row: two

@@ -1,5 +1,6 @@
 import Domain
 import Reading
+import Toolkit
 import Validation
 
 /// Where the judge reads a submission when its turn comes (on any of its threads): the files of
@@ -40,7 +41,7 @@ public struct RejectedFiles: Sendable {
 /// spelling check across all of tonight's lists, strict mode and the verdicts. Then, given the
 /// first pass's judgements that were taken (the run records them in between), programmes (which
 /// refer to the lists as they stand after the first pass) and roadmaps, again in parallel.
-public struct NightJudge: Sendable {
+public struct Judge: Sendable {
     public let rules: JudgingRules
     public let baseline: Baseline
     public var workers: Int
