@@ -186,6 +186,11 @@ let package = Package(
                 "Domain", "Registry", "Reading", "Packages", "XLSXTestSupport", "CommandTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: [
+                "Reports", "Domain", "CommandTestSupport", "XLSXTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Pages", "Domain", "CommandTestSupport"]),
         .testTarget(
             name: "PackagesTests", dependencies: ["Packages", "Judgement", "Reading", "Domain", "CommandTestSupport", "XLSXTestSupport"]),
