@@ -146,30 +146,45 @@ public struct Judge: Sendable {
         let directory = TonightDirectory(baseline: baseline, accepted: accepted)
         let judged = judgeFiles(submissions, people: directory, rejected: rejected, contents: contents, withdrawn: &withdrawn)
         var judgements = conclude(judged)
-        for i in judgements.indices { judgements[i].reliedOn = Self.reliance(of: judgements[i], on: accepted) }
+        let reliance = RelianceIndex(accepted)
+        for i in judgements.indices { judgements[i].reliedOn = reliance.of(judgements[i]) }
         return JudgedPass(judgements: judgements, withdrawn: withdrawn)
     }
 
-    /// A programme rests on its folder's mentors and mentees accepted tonight, and on another
+    /// What a programme's verdict rests on (`Reliance`), told from tonight's accepted lists indexed
+    /// once: a programme rests on its folder's mentors and mentees accepted tonight, and on another
     /// folder's mentors accepted tonight when that list names one of its mentors; a roadmap rests on
     /// nothing of tonight's.
-    static func reliance(of judgement: FileJudgement, on accepted: [FileJudgement]) -> Reliance {
-        guard judgement.dataset == .programs else { return Reliance() }
-        let folder = judgement.submission.folder
-        var reliance = Reliance()
-        var mentors: Set<Snils> = []
-        if case .programs(let programs) = judgement.rows { mentors = Set(programs.map(\.mentor)) }
-        for list in accepted {
-            switch (list.rows, list.submission.folder == folder) {
-            case (.mentors, true), (.mentees, true):
-                reliance.own.append(list.submission.label)
-            case (.mentors(let people), false) where people.contains(where: { mentors.contains($0.snils) }):
-                reliance.otherFolders += 1
-            default:
-                break
+    struct RelianceIndex {
+        /// Each folder's people lists of tonight, by label.
+        var lists: [String: [String]] = [:]
+        /// The folders whose mentors list of tonight names a СНИЛС.
+        var mentorFolders: [Snils: Set<String>] = [:]
+
+        init(_ accepted: [FileJudgement]) {
+            for list in accepted {
+                switch list.rows {
+                case .mentors(let people):
+                    lists[list.submission.folder, default: []].append(list.submission.label)
+                    for person in people { mentorFolders[person.snils, default: []].insert(list.submission.folder) }
+                case .mentees:
+                    lists[list.submission.folder, default: []].append(list.submission.label)
+                default:
+                    break
+                }
             }
         }
-        return reliance
+
+        func of(_ judgement: FileJudgement) -> Reliance {
+            guard judgement.dataset == .programs else { return Reliance() }
+            let folder = judgement.submission.folder
+            var others: Set<String> = []
+            if case .programs(let programs) = judgement.rows {
+                for program in programs { others.formUnion(mentorFolders[program.mentor] ?? []) }
+            }
+            others.remove(folder)
+            return Reliance(own: lists[folder] ?? [], otherFolders: others.count)
+        }
     }
 
     /// Every pass, every judgement taken: `validate` and an upload, which record nothing.

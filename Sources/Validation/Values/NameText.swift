@@ -6,9 +6,34 @@
 enum NameText {
     /// The characters of `text` no name has, each once, in order; empty for a name.
     static func strangeCharacters(_ text: String) -> [Character] {
+        if isPlainName(text.utf8) { return [] }
         var strange: [Character] = []
         for character in text where !isNameCharacter(character) && !strange.contains(character) { strange.append(character) }
         return strange
+    }
+
+    /// Most names, told from their bytes without decoding characters (the validator sees every
+    /// row): Latin letters, the allowed signs, and the Cyrillic letters of U+0400–U+047F (lead bytes
+    /// D0 and D1). Anything else is looked at character by character.
+    static func isPlainName(_ bytes: String.UTF8View) -> Bool {
+        var expectContinuation = false
+        for byte in bytes {
+            if expectContinuation {
+                guard byte & 0xC0 == 0x80 else { return false }
+                expectContinuation = false
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: " "), UInt8(ascii: "-"),
+                UInt8(ascii: "'"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"):
+                continue
+            case 0xD0, 0xD1:
+                expectContinuation = true
+            default:
+                return false
+            }
+        }
+        return !expectContinuation
     }
 
     static func isNameCharacter(_ character: Character) -> Bool {
