@@ -109,7 +109,7 @@ extension Nastavnik {
                 Output.line("Набор данных: \(dataset.rawValue) — \(dataset.title) (\(how))")
                 let map = HeaderMap(dataset: dataset, header: header)
                 let byIndex = Dictionary(
-                    uniqueKeysWithValues: Schema.columns(of: dataset).compactMap { c in map.position(of: c).map { ($0, c) } })
+                    uniqueKeysWithValues: dataset.columns.compactMap { c in map.position(of: c).map { ($0, c) } })
                 Output.line("Столбцы:")
                 for (i, text) in header.enumerated() {
                     let target = byIndex[i].map { "\($0.title) (\($0.key))" } ?? "не распознан — не загружается"

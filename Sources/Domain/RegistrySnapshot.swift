@@ -20,7 +20,12 @@ public struct SchoolIntake: Sendable, Equatable {
 public struct RegistrySnapshot: Sendable {
     /// One folder's current data (a school's, or the district's roadmap).
     public struct Folder: Sendable {
-        public var profile: ProfileRecord?
+        public var profile: ProfileRecord? {
+            get { profiles.first }
+            set { profiles = newValue.map { [$0] } ?? [] }
+        }
+        /// The profile as a list, as the registry reads every dataset (one row at most).
+        public var profiles: [ProfileRecord] = []
         public var curators: [CuratorRecord] = []
         public var mentors: [MentorRecord] = []
         public var mentees: [MenteeRecord] = []

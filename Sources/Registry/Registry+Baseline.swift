@@ -15,7 +15,8 @@ extension Registry {
                 db,
                 "SELECT folder, dataset, sha256 FROM source_file WHERE id IN (SELECT file_id FROM snapshot WHERE replaced_by_run IS NULL)"
             ) { row in
-                files[folders.string(row.bytes(0)), default: [:]][Dataset(rawValue: row.plainText(1))!] = row.plainText(2)
+                guard let dataset = Dataset(rawValue: row.plainText(1)) else { return }
+                files[folders.string(row.bytes(0)), default: [:]][dataset] = row.plainText(2)
             }
             func index(_ table: String) throws -> SnilsIndex {
                 var entries: [(snils: Snils, folder: String)] = []

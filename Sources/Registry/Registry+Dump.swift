@@ -17,7 +17,7 @@ extension Registry {
                     "SELECT s.school, s.dataset, f.name, f.sha256, s.replaced_by_run IS NULL FROM snapshot s "
                         + "JOIN source_file f ON f.id = s.file_id ORDER BY s.school, s.dataset, f.name, f.sha256",
                 ]
-                + ["profile_row", "curator_row", "mentor_row", "mentee_row", "program_row", "roadmap_row"].map {
+                + Dataset.allCases.map(\.table).map {
                     "SELECT s.school, f.sha256, r.* FROM \($0) r JOIN snapshot s ON s.id = r.snapshot_id "
                         + "JOIN source_file f ON f.id = s.file_id ORDER BY s.school, f.sha256, r.row"
                 }
@@ -44,7 +44,8 @@ extension Registry {
                     WHERE s.replaced_by_run IS NULL
                     """)
             {
-                counts[row[0], default: [:]][Dataset(rawValue: row[1])!] = row[2]
+                guard let dataset = Dataset(rawValue: row[1]) else { continue }
+                counts[row[0], default: [:]][dataset] = row[2]
             }
             return counts
         }

@@ -176,112 +176,37 @@ extension Registry {
     }
 }
 
-/// Inserts each dataset's rows with one prepared statement per table, bound value by value
-/// (`SQLiteInsert`): a country's first night inserts two million rows.
+/// Inserts each dataset's rows by its declaration (`Declarations`), with one prepared statement per
+/// table naming its columns, bound value by value (`SQLiteInsert`): a country's first night inserts
+/// two million rows.
 enum RowWriter {
     static func insert(_ rows: DatasetRows, snapshot: Int64, db: Database) throws {
         switch rows {
-        case .profile(let list):
-            let s = try SQLiteInsert(db, "INSERT INTO profile_row VALUES (?, ?, ?, ?, ?, ?)")
-            for r in list {
-                try s.run {
-                    $0.int64(snapshot)
-                    $0.int(r.row)
-                    $0.int(r.teachersTotal)
-                    $0.int(r.teachersUnder35)
-                    $0.int(r.youngSpecialists)
-                    $0.text(r.siteURL)
-                }
-            }
-        case .curators(let list):
-            let s = try SQLiteInsert(db, "INSERT INTO curator_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            for r in list {
-                try s.run {
-                    $0.int64(snapshot)
-                    $0.int(r.row)
-                    $0.snils(r.snils)
-                    $0.text(r.name.last)
-                    $0.text(r.name.first)
-                    $0.text(r.name.middle)
-                    $0.text(r.position)
-                    $0.text(r.orderNumber)
-                    $0.date(r.orderDate)
-                }
-            }
-        case .mentors(let list):
-            let s = try SQLiteInsert(db, "INSERT INTO mentor_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            for r in list {
-                try s.run {
-                    $0.int64(snapshot)
-                    $0.int(r.row)
-                    $0.snils(r.snils)
-                    $0.text(r.name.last)
-                    $0.text(r.name.first)
-                    $0.text(r.name.middle)
-                    $0.date(r.birthDate)
-                    $0.text(r.position)
-                    $0.text(r.subject)
-                    $0.double(r.experienceYears)
-                    $0.text(r.category.rawValue)
-                    $0.date(r.trainingDate)
-                    $0.bool(r.publishConsent)
-                }
-            }
-        case .mentees(let list):
-            let s = try SQLiteInsert(db, "INSERT INTO mentee_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            for r in list {
-                try s.run {
-                    $0.int64(snapshot)
-                    $0.int(r.row)
-                    $0.snils(r.snils)
-                    $0.text(r.name.last)
-                    $0.text(r.name.first)
-                    $0.text(r.name.middle)
-                    $0.date(r.birthDate)
-                    $0.text(r.position)
-                    $0.text(r.subject)
-                    $0.double(r.experienceYears)
-                    $0.text(r.deficits)
-                    $0.bool(r.publishConsent)
-                }
-            }
-        case .programs(let list):
-            let s = try SQLiteInsert(db, "INSERT INTO program_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            for r in list {
-                try s.run {
-                    $0.int64(snapshot)
-                    $0.int(r.row)
-                    $0.text(r.number)
-                    $0.snils(r.mentor)
-                    $0.text(r.mentees.map(\.digits).joined(separator: ","))
-                    $0.text(r.form.rawValue)
-                    $0.text(r.model.rawValue)
-                    $0.text(r.directions.map(\.rawValue).joined(separator: "; "))
-                    $0.text(r.mode.rawValue)
-                    $0.date(r.startDate)
-                    $0.date(r.endDate)
-                    $0.text(r.pairOrder)
-                    $0.text(r.status.rawValue)
-                    $0.date(r.closedDate)
-                    $0.text(r.closeReason?.rawValue)
-                    $0.text(r.resultsURL)
-                }
-            }
-        case .roadmap(let list):
-            let s = try SQLiteInsert(db, "INSERT INTO roadmap_row VALUES (?, ?, ?, ?, ?, ?)")
-            for r in list {
-                try s.run {
-                    $0.int64(snapshot)
-                    $0.int(r.row)
-                    $0.text(r.itemCode)
-                    $0.date(r.doneDate)
-                    $0.text(r.document)
-                    $0.text(r.note)
-                }
-            }
+        case .profile(let list): try insert(list, Declarations.profile, snapshot: snapshot, db: db)
+        case .curators(let list): try insert(list, Declarations.curators, snapshot: snapshot, db: db)
+        case .mentors(let list): try insert(list, Declarations.mentors, snapshot: snapshot, db: db)
+        case .mentees(let list): try insert(list, Declarations.mentees, snapshot: snapshot, db: db)
+        case .programs(let list): try insert(list, Declarations.programs, snapshot: snapshot, db: db)
+        case .roadmap(let list): try insert(list, Declarations.roadmap, snapshot: snapshot, db: db)
         case .package:
             // Recorded in `package`, not as a dataset's snapshot.
             break
+        }
+    }
+
+    static func insert<Record>(_ list: [Record], _ declaration: DatasetDeclaration<Record>, snapshot: Int64, db: Database) throws {
+        let fields = declaration.storedFields
+        let columns = ["snapshot_id", "row"] + fields.map { $0.stored! }
+        let s = try SQLiteInsert(
+            db,
+            "INSERT INTO \(declaration.table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+        )
+        for record in list {
+            try s.run { values in
+                values.int64(snapshot)
+                values.int(record[keyPath: declaration.row])
+                for field in fields { values.stored(field.store(record)) }
+            }
         }
     }
 }

@@ -20,85 +20,37 @@ extension Registry {
             }
             var folders: [String: RegistrySnapshot.Folder] = [:]
             var schools = TextCache()
-            var directionLists = ParsedCache<[Direction]>()
-            func rows(_ table: String, _ columns: String, _ body: (String, inout SQLiteRows) -> Void) throws {
+            /// A dataset's current rows, read by the columns its declaration names, into the folders.
+            func rows<Record>(_ declaration: DatasetDeclaration<Record>, into list: WritableKeyPath<RegistrySnapshot.Folder, [Record]>)
+                throws
+            {
+                let fields = declaration.storedFields
+                let columns = (["row"] + fields.map { $0.stored! }).map { "r." + $0 }.joined(separator: ", ")
                 try SQLiteRows.each(
-                    db,
-                    """
-                    SELECT s.school, \(columns) FROM \(table) r JOIN snapshot s ON s.id = r.snapshot_id
-                    WHERE \(current)
-                    """
-                ) { row in body(schools.string(row.bytes(0)), &row) }
-            }
-            try rows("profile_row", "r.row, r.teachers_total, r.teachers_under_35, r.young_specialists, r.site_url") { school, row in
-                folders[school, default: .init()].profile = ProfileRecord(
-                    row: row.int(1), schoolCode: school, teachersTotal: row.int(2), teachersUnder35: row.int(3),
-                    youngSpecialists: row.int(4),
-                    siteURL: row.optionalPlainText(5))
-            }
-            try rows("curator_row", "r.row, r.snils, r.last_name, r.first_name, r.middle_name, r.position, r.order_number, r.order_date") {
-                school, row in
-                folders[school, default: .init()].curators.append(
-                    CuratorRecord(
-                        row: row.int(1), snils: row.snils(2),
-                        name: PersonName(last: row.text(3), first: row.text(4), middle: row.optionalText(5)),
-                        position: row.text(6), orderNumber: row.plainText(7), orderDate: row.date(8)!))
-            }
-            try rows(
-                "mentor_row",
-                "r.row, r.snils, r.last_name, r.first_name, r.middle_name, r.birth_date, r.position, r.subject, r.experience_years, "
-                    + "r.category, r.training_date, r.publish_consent"
-            ) { school, row in
-                folders[school, default: .init()].mentors.append(
-                    MentorRecord(
-                        row: row.int(1), snils: row.snils(2),
-                        name: PersonName(last: row.text(3), first: row.text(4), middle: row.optionalText(5)),
-                        birthDate: row.date(6), position: row.text(7), subject: row.text(8), experienceYears: row.double(9),
-                        category: QualificationCategory(rawValue: row.text(10))!, trainingDate: row.date(11), publishConsent: row.bool(12)))
-            }
-            try rows(
-                "mentee_row",
-                "r.row, r.snils, r.last_name, r.first_name, r.middle_name, r.birth_date, r.position, r.subject, r.experience_years, "
-                    + "r.deficits, r.publish_consent"
-            ) { school, row in
-                folders[school, default: .init()].mentees.append(
-                    MenteeRecord(
-                        row: row.int(1), snils: row.snils(2),
-                        name: PersonName(last: row.text(3), first: row.text(4), middle: row.optionalText(5)),
-                        birthDate: row.date(6)!, position: row.text(7), subject: row.text(8), experienceYears: row.double(9),
-                        deficits: row.optionalPlainText(10), publishConsent: row.bool(11)))
-            }
-            try rows(
-                "program_row",
-                "r.row, r.number, r.mentor_snils, r.mentee_snils, r.form, r.model, r.directions, r.mode, r.start_date, r.end_date, "
-                    + "r.pair_order, r.status, r.closed_date, r.close_reason, r.results_url"
-            ) { school, row in
-                let mentees = row.snilsList(4)
-                let directions = directionLists.value(row.bytes(7)) { bytes in
-                    String(decoding: bytes, as: UTF8.self).split(separator: "; ").compactMap { Direction(rawValue: String($0)) }
+                    db, "SELECT s.school, \(columns) FROM \(declaration.table) r JOIN snapshot s ON s.id = r.snapshot_id WHERE \(current)"
+                ) { row in
+                    let school = schools.string(row.bytes(0))
+                    var record = declaration.blank
+                    record[keyPath: declaration.row] = row.int(1)
+                    if let folder = declaration.folder { record[keyPath: folder] = school }
+                    for (i, field) in fields.enumerated() { field.restore(&record, row.stored(Int32(i + 2), field.kind)) }
+                    folders[school, default: .init()][keyPath: list].append(record)
                 }
-                folders[school, default: .init()].programs.append(
-                    ProgramRecord(
-                        row: row.int(1), number: row.plainText(2), mentor: row.snils(3), mentees: mentees,
-                        form: MentoringForm(rawValue: row.text(5))!, model: MentoringModel(rawValue: row.text(6))!, directions: directions,
-                        mode: WorkMode(rawValue: row.text(8))!, startDate: row.date(9)!, endDate: row.date(10)!,
-                        pairOrder: row.plainText(11),
-                        status: ProgramStatus(rawValue: row.text(12))!, closedDate: row.date(13),
-                        closeReason: row.optionalText(14).flatMap(CloseReason.init(rawValue:)), resultsURL: row.optionalPlainText(15)))
             }
-            try rows("roadmap_row", "r.row, r.item, r.done_date, r.document, r.note") { school, row in
-                folders[school, default: .init()].roadmap.append(
-                    RoadmapCompletionRecord(
-                        row: row.int(1), itemCode: row.text(2), doneDate: row.date(3)!, document: row.plainText(4),
-                        note: row.optionalPlainText(5)))
-            }
+            try rows(Declarations.profile, into: \.profiles)
+            try rows(Declarations.curators, into: \.curators)
+            try rows(Declarations.mentors, into: \.mentors)
+            try rows(Declarations.mentees, into: \.mentees)
+            try rows(Declarations.programs, into: \.programs)
+            try rows(Declarations.roadmap, into: \.roadmap)
             try SQLiteRows.each(
                 db,
                 // The files looked up in the order they were stored (a snapshot's school and dataset
                 // are its file's), so that the table's pages are read in order, not at random.
                 "SELECT folder, dataset, name, sheet FROM source_file WHERE id IN (SELECT s.file_id FROM snapshot s WHERE \(current))"
             ) { row in
-                folders[schools.string(row.bytes(0)), default: .init()].files[Dataset(rawValue: row.plainText(1))!] = SourceLabel.of(
+                guard let dataset = Dataset(rawValue: row.plainText(1)) else { return }
+                folders[schools.string(row.bytes(0)), default: .init()].files[dataset] = SourceLabel.of(
                     file: row.plainText(2), sheet: row.optionalPlainText(3))
             }
             if asOf == nil {

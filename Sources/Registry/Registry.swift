@@ -64,8 +64,37 @@ public final class Registry: Sendable {
         migrator.registerMigration("v7: packages of units, approvals of this level's") { db in
             try db.execute(sql: Schema.v7)
         }
+        migrator.registerMigration("v8: enumerations kept by their codes, not their wording") { db in
+            try Schema.v8(db)
+        }
         return migrator
     }
+}
+
+extension Schema {
+    /// An enumeration's stored values from its wording (`высшая`) to its code (`highest`): a
+    /// wording may change, its code does not (`Vocabulary.code`); a programme's directions one by
+    /// one.
+    static func v8(_ db: Database) throws {
+        func recode<V: Vocabulary>(_ table: String, _ column: String, _: V.Type) throws {
+            let cases = V.allCases.map { "WHEN \(quoted($0.rawValue)) THEN \(quoted($0.code))" }.joined(separator: " ")
+            try db.execute(sql: "UPDATE \(table) SET \(column) = CASE \(column) \(cases) ELSE \(column) END")
+        }
+        try recode("mentor_row", "category", QualificationCategory.self)
+        try recode("program_row", "form", MentoringForm.self)
+        try recode("program_row", "model", MentoringModel.self)
+        try recode("program_row", "mode", WorkMode.self)
+        try recode("program_row", "status", ProgramStatus.self)
+        try recode("program_row", "close_reason", CloseReason.self)
+        let byWording = Dictionary(Direction.allCases.map { ($0.rawValue, $0.code) }, uniquingKeysWith: { a, _ in a })
+        for row in try Row.fetchAll(db, sql: "SELECT DISTINCT directions FROM program_row") {
+            let wording: String = row[0]
+            let codes = wording.split(separator: "; ").map { byWording[String($0)] ?? String($0) }.joined(separator: "; ")
+            try db.execute(sql: "UPDATE program_row SET directions = ? WHERE directions = ?", arguments: [codes, wording])
+        }
+    }
+
+    private static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 }
 
 /// The tables. People are keyed by СНИЛС (an 11-digit integer) across schools; every data row

@@ -47,6 +47,17 @@ struct SQLiteRows {
     func plainText(_ i: Int32) -> String { String(decoding: bytes(i), as: UTF8.self) }
     func optionalPlainText(_ i: Int32) -> String? { isNull(i) ? nil : plainText(i) }
 
+    /// A declared field's value from column `i`, read as its kind (texts shared with equal ones).
+    mutating func stored(_ i: Int32, _ kind: Stored.Kind) -> Stored {
+        switch kind {
+        case .integer: .integer(isNull(i) ? nil : int64(i))
+        case .real: .real(isNull(i) ? nil : double(i))
+        case .text: .text(optionalText(i))
+        case .date: .date(date(i))
+        case .snilsList: .snilsList(snilsList(i))
+        }
+    }
+
     /// A column of 11-digit numbers separated by commas (a programme's mentees), read as the
     /// registry wrote them.
     func snilsList(_ i: Int32) -> [Snils] {
@@ -158,6 +169,20 @@ struct SQLiteInsert {
             index += 1
         }
         mutating func date(_ value: CivilDate?) { text(value?.iso) }
+
+        /// A declared field's value (`Stored`), bound as its kind.
+        mutating func stored(_ value: Stored) {
+            switch value {
+            case .integer(let n?): int64(n)
+            case .real(let x?): double(x)
+            case .text(let text): self.text(text)
+            case .date(let date): self.date(date)
+            case .snilsList(let list): text(list.map(\.digits).joined(separator: ","))
+            case .integer(nil), .real(nil):
+                sqlite3_bind_null(statement, index)
+                index += 1
+            }
+        }
     }
 
     func run(_ bind: (inout Values) -> Void) throws {

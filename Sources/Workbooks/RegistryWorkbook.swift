@@ -26,29 +26,52 @@ public enum RegistryWorkbook {
         }
     }
 
-    static let mentorColumns: [SheetColumn<Sourced<MentorRecord>>] = [
-        .text("Код ОО", 14) { $0.school.code }, .text("Наименование ОО", 40) { $0.school.name },
-        .snils("СНИЛС") { $0.record.snils }, .text("Фамилия") { $0.record.name.last }, .text("Имя") { $0.record.name.first },
-        .text("Отчество") { $0.record.name.middle }, .date("Дата рождения") { $0.record.birthDate },
-        .text("Должность", 20) { $0.record.position }, .text("Предмет (направление)", 24) { $0.record.subject },
-        SheetColumn("Педагогический стаж, лет", 12, .decimal) { .number($0.record.experienceYears) },
-        .text("Квалификационная категория", 20) { $0.record.category.text },
-        .date("Дата ПК по наставничеству") { $0.record.trainingDate },
-        .yesNo("Согласие на публикацию") { $0.record.publishConsent },
-        .text("Файл", 24) { $0.file }, .count("Строка", 8) { $0.record.row },
-    ]
+    /// A dataset's sheet: the school, then every column its declaration has, in order, each as its
+    /// shape shows it (with `extra` columns after the columns they follow), then the file and row.
+    static func columns<Record>(
+        _ declaration: DatasetDeclaration<Record>, extra: [Column: SheetColumn<Sourced<Record>>] = [:]
+    ) -> [SheetColumn<Sourced<Record>>] {
+        var columns: [SheetColumn<Sourced<Record>>] = [
+            .text("Код ОО", 14) { $0.school.code }, .text("Наименование ОО", 40) { $0.school.name },
+        ]
+        for field in declaration.fields where field.stored != nil {
+            columns.append(column(field))
+            if let after = extra[field.column] { columns.append(after) }
+        }
+        return columns + [.text("Файл", 24) { $0.file }, .count("Строка", 8) { $0.record[keyPath: declaration.row] }]
+    }
 
-    static let menteeColumns: [SheetColumn<Sourced<MenteeRecord>>] = [
-        .text("Код ОО", 14) { $0.school.code }, .text("Наименование ОО", 40) { $0.school.name },
-        .snils("СНИЛС") { $0.record.snils }, .text("Фамилия") { $0.record.name.last }, .text("Имя") { $0.record.name.first },
-        .text("Отчество") { $0.record.name.middle }, .date("Дата рождения") { $0.record.birthDate },
-        .text("Должность", 20) { $0.record.position }, .text("Предмет (направление)", 24) { $0.record.subject },
-        SheetColumn("Педагогический стаж, лет", 12, .decimal) { .number($0.record.experienceYears) },
-        .yesNo("Молодой специалист") { $0.record.isYoungSpecialist },
-        .text("Профессиональные затруднения", 30, wrapped: true) { $0.record.deficits },
-        .yesNo("Согласие на публикацию") { $0.record.publishConsent },
-        .text("Файл", 24) { $0.file }, .count("Строка", 8) { $0.record.row },
-    ]
+    /// A field's column, as its shape shows it.
+    static func column<Record>(_ field: Field<Record>) -> SheetColumn<Sourced<Record>> {
+        let title = field.column.title
+        let text: @Sendable (Sourced<Record>) -> String? = { row in
+            if case .text(let text) = field.shown(row.record) { text } else { nil }
+        }
+        switch field.shape {
+        case .text(let width, let wrapped): return .text(title, width ?? 16, wrapped: wrapped, text)
+        case .identifier(let width), .choice(_, let width), .choices(_, let width): return .text(title, width ?? 16, text)
+        case .snils:
+            return .snils(title) { row in
+                if case .integer(let n?) = field.store(row.record) { Snils(value: UInt64(n)) } else { Snils(value: 0) }
+            }
+        case .date: return .date(title) { row in if case .date(let date) = field.store(row.record) { date } else { nil } }
+        case .count: return .count(title) { row in if case .integer(let n?) = field.store(row.record) { Int(n) } else { nil } }
+        case .decimal(let width):
+            return SheetColumn(title, width, .decimal) { row in
+                if case .real(let x?) = field.store(row.record) { .number(x) } else { .blank }
+            }
+        case .yesNo: return .yesNo(title) { row in if case .integer(let n?) = field.store(row.record) { n != 0 } else { false } }
+        case .snilsList:
+            return .text(title, 36, wrapped: true) { row in
+                if case .snilsList(let list) = field.store(row.record) { list.map(\.description).joined(separator: "\n") } else { nil }
+            }
+        }
+    }
+
+    static let mentorColumns = columns(Declarations.mentors)
+
+    static let menteeColumns = columns(
+        Declarations.mentees, extra: [.experience: .yesNo("Молодой специалист") { $0.record.isYoungSpecialist }])
 
     static let programColumns: [SheetColumn<ProgramListing>] = [
         .text("Код ОО", 14) { $0.school.code }, .text("Номер программы", 14) { $0.program.number },
@@ -64,13 +87,7 @@ public enum RegistryWorkbook {
         .text("Файл", 24) { $0.file }, .count("Строка", 8) { $0.program.row },
     ]
 
-    static let curatorColumns: [SheetColumn<Sourced<CuratorRecord>>] = [
-        .text("Код ОО", 14) { $0.school.code }, .text("Наименование ОО", 40) { $0.school.name },
-        .snils("СНИЛС") { $0.record.snils }, .text("Фамилия") { $0.record.name.last }, .text("Имя") { $0.record.name.first },
-        .text("Отчество") { $0.record.name.middle }, .text("Должность", 28) { $0.record.position },
-        .text("Приказ о назначении", 18) { $0.record.orderNumber }, .date("Дата приказа") { $0.record.orderDate },
-        .text("Файл", 24) { $0.file }, .count("Строка", 8) { $0.record.row },
-    ]
+    static let curatorColumns = columns(Declarations.curators)
 
     public static func write(
         snapshot: RegistrySnapshot, figures: NightFigures, place: OutputPlace, rowLimit: Int = Sheet.maxRows

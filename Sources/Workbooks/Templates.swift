@@ -7,27 +7,22 @@ import XLSX
 /// headers) and one XLSX template with a sheet per dataset, drop-down lists for the enumerations
 /// of SPEC §4 and a sheet of instructions.
 public enum Templates {
-    /// Drop-down lists by column.
-    static func choices(_ column: Column, roadmapCodes: [String]) -> [String]? {
-        switch column {
-        case .category: QualificationCategory.allCases.map(\.rawValue)
-        case .publishConsent, .consent: ["да", "нет"]
-        case .form: MentoringForm.allCases.map(\.rawValue)
-        case .model: MentoringModel.allCases.map(\.rawValue)
-        case .mode: WorkMode.allCases.map(\.rawValue)
-        case .status: ProgramStatus.allCases.map(\.rawValue)
-        case .closeReason: CloseReason.allCases.map(\.rawValue)
-        case .item: roadmapCodes
-        default: nil
+    /// A column's drop-down list, from its shape: a vocabulary's wordings, «да»/«нет», the roadmap's codes.
+    static func choices(_ column: Column, _ shape: FieldShape?, roadmapCodes: [String]) -> [String]? {
+        if column == .item { return roadmapCodes }
+        switch shape {
+        case .choice(let values, _): return values
+        case .yesNo: return ["да", "нет"]
+        default: return nil
         }
     }
 
     /// How a template column keeps what a curator types: a СНИЛС or code as text (Excel would make
     /// `01234567890` a number and drop the zero), a date as a date.
-    static func typedAs(_ column: Column) -> Style? {
-        switch column {
-        case .snils, .mentorSnils, .menteeSnils, .schoolCode, .item, .programNumber, .orderNumber, .pairOrder: Style(numberFormat: "@")
-        case .birthDate, .mentorBirthDate, .orderDate, .trainingDate, .startDate, .endDate, .closedDate, .doneDate: .date
+    static func typedAs(_ shape: FieldShape?) -> Style? {
+        switch shape {
+        case .snils, .snilsList, .identifier: Style(numberFormat: "@")
+        case .date: .date
         default: nil
         }
     }
@@ -37,7 +32,7 @@ public enum Templates {
         var paths: [String] = []
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for dataset in Dataset.allCases {
-            let header = Schema.columns(of: dataset).map(\.title).joined(separator: ";")
+            let header = dataset.columns.map(\.title).joined(separator: ";")
             let path = "\(directory)/\(dataset.rawValue).csv"
             try Data([0xEF, 0xBB, 0xBF] + Array((header + "\r\n").utf8)).write(to: URL(fileURLWithPath: path))
             paths.append(path)
@@ -68,17 +63,13 @@ public enum Templates {
         ]
         for (i, line) in lines.enumerated() { try instructions.write(i, 0, .text(line), i == 0 ? .title : .wrapped) }
 
-        let sheetNames: [Dataset: String] = [
-            .profile: "Сведения", .curators: "Кураторы", .mentors: "Наставники", .mentees: "Наставляемые", .programs: "Программы",
-            .roadmap: "Дорожная карта",
-        ]
         for dataset in Dataset.allCases {
-            let sheet = try workbook.addSheet(sheetNames[dataset]!)
-            let columns = Schema.columns(of: dataset)
-            for (i, column) in columns.enumerated() {
-                try sheet.setColumn(i, width: max(14, Double(column.title.count) * 0.9), Self.typedAs(column))
+            let sheet = try workbook.addSheet(dataset.sheetName)
+            let shapes = dataset.shapes
+            for (i, column) in dataset.columns.enumerated() {
+                try sheet.setColumn(i, width: max(14, Double(column.title.count) * 0.9), Self.typedAs(shapes[column]))
                 try sheet.write(0, i, .text(column.title), .header)
-                if let values = choices(column, roadmapCodes: roadmapCodes) {
+                if let values = choices(column, shapes[column], roadmapCodes: roadmapCodes) {
                     try sheet.dropDown(column: i, firstRow: 1, lastRow: 5000, values: values, title: column.title)
                 }
             }

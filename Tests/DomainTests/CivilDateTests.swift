@@ -23,3 +23,19 @@ struct CivilDateTests {
         #expect(CivilDate(year: 2023, month: 2, day: 29) == nil)
     }
 }
+
+/// The registry keeps an enumeration's value by its code (`Vocabulary.code`, the case's name): the
+/// codes stand here, so that renaming a case fails a test before it strands the registry's rows.
+struct VocabularyCodeTests {
+    @Test func everyCodeIsKnownAndReadBack() {
+        #expect(QualificationCategory.allCases.map(\.code) == ["highest", "first", "fitsPosition", "none"])
+        #expect(MentoringForm.allCases.map(\.code) == ["traditional", "group", "virtual", "shortTerm", "reverse", "situational", "speed"])
+        #expect(MentoringModel.allCases.map(\.code) == ["teacherTeacher", "headTeacher", "employerStudent", "universityYoungTeacher"])
+        #expect(Direction.allCases.map(\.code) == ["theoretical", "legal", "subject", "psychological", "methodical"])
+        #expect(WorkMode.allCases.map(\.code) == ["online", "inPerson", "mixed"])
+        #expect(ProgramStatus.allCases.map(\.code) == ["running", "extended", "completed", "terminated"])
+        #expect(CloseReason.allCases.map(\.code) == ["planDone", "mentorInitiative", "menteeInitiative", "mutual", "curatorInitiative"])
+        for category in QualificationCategory.allCases { #expect(QualificationCategory(code: category.code) == category) }
+        #expect(QualificationCategory(code: "высшая") == nil, "a wording is not a code")
+    }
+}

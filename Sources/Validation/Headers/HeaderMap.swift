@@ -19,7 +19,7 @@ public struct HeaderMap: Sendable {
     public init(dataset: Dataset, header: [String]) {
         self.dataset = dataset
         self.written = header
-        let columns = Schema.columns(of: dataset)
+        let columns = dataset.columns
         let byName = Self.names[dataset.rank]
         for (i, text) in header.enumerated() {
             let key = TextKey.normalizedBytes(text)
@@ -40,7 +40,7 @@ public struct HeaderMap: Sendable {
     /// Each dataset's column names (SPEC titles and English aliases), normalised once, by rank.
     private static let names: [[[UInt8]: Column]] = Dataset.allCases.map { dataset in
         var byName: [[UInt8]: Column] = [:]
-        for column in Schema.columns(of: dataset) {
+        for column in dataset.columns {
             byName[TextKey.normalizedBytes(column.title)] = column
             byName[TextKey.normalizedBytes(column.key)] = column
         }

@@ -1,3 +1,5 @@
+import Domain
+
 /// Tatar letters (ә ө ү җ ң һ) do not exist in Windows-1251; its Tatar variant puts them where
 /// Ђ ђ Љ љ Њ њ Ќ ќ Ћ ћ Џ џ stand. Names holding those letters mean the file was saved that way:
 /// one warning for the file, at the first such name.

@@ -1,4 +1,5 @@
 import Deadlines
+import Domain
 import XLSX
 
 /// One colour per deadline status (`DeadlineStatus.colour`), the same in every workbook, with its legend.

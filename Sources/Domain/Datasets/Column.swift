@@ -1,5 +1,3 @@
-import Domain
-
 /// A column of a dataset: its Russian header (SPEC §4 wording), English alias, and whether a file
 /// may leave it out. A column that is present must have a value unless it is optional.
 /// Columns shared by several datasets are one case with one alias everywhere; the mentors' birth
@@ -138,32 +136,6 @@ public enum Column: Int, CaseIterable, Sendable {
         switch self {
         case .middleName, .siteURL, .mentorBirthDate, .trainingDate, .deficits, .closedDate, .closeReason, .resultsURL, .note: true
         default: false
-        }
-    }
-}
-
-/// The columns of each dataset, in the order of SPEC §4 (and of the templates).
-public enum Schema {
-    public static func columns(of dataset: Dataset) -> [Column] {
-        switch dataset {
-        case .profile: [.schoolCode, .teachersTotal, .teachersUnder35, .youngSpecialists, .siteURL]
-        case .curators: [.snils, .lastName, .firstName, .middleName, .position, .orderNumber, .orderDate]
-        case .mentors:
-            [
-                .snils, .lastName, .firstName, .middleName, .mentorBirthDate, .position, .subject, .experience,
-                .category, .trainingDate, .publishConsent,
-            ]
-        case .mentees:
-            [
-                .snils, .lastName, .firstName, .middleName, .birthDate, .position, .subject, .experience, .deficits,
-                .publishConsent,
-            ]
-        case .programs:
-            [
-                .programNumber, .mentorSnils, .menteeSnils, .form, .model, .directions, .mode, .startDate, .endDate,
-                .pairOrder, .consent, .status, .closedDate, .closeReason, .resultsURL,
-            ]
-        case .roadmap: [.item, .doneDate, .document, .note]
         }
     }
 }

@@ -26,6 +26,18 @@ public enum Dataset: String, CaseIterable, Sendable, Comparable {
         }
     }
 
+    /// Its sheet in `шаблоны.xlsx` (and in a school's workbook).
+    public var sheetName: String {
+        switch self {
+        case .profile: "Сведения"
+        case .curators: "Кураторы"
+        case .mentors: "Наставники"
+        case .mentees: "Наставляемые"
+        case .programs: "Программы"
+        case .roadmap: "Дорожная карта"
+        }
+    }
+
     /// The dataset's place in the apply order.
     public var rank: Int {
         switch self {

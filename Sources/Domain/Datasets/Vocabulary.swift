@@ -11,6 +11,19 @@ extension Vocabulary {
     public var synonyms: [String] { [] }
     /// The canonical wording, for outputs.
     public var text: String { rawValue }
+
+    /// How the registry keeps the value: the case's name (`highest`), which does not change when the
+    /// wording does. `VocabularyCodeTests` holds every code: renaming a case is a migration.
+    public var code: String { "\(self)" }
+
+    /// The value a registry's code stands for.
+    public init?(code: String) {
+        guard let value = Self.allCases.first(where: { $0.code == code }) else { return nil }
+        self = value
+    }
+
+    /// Every value by its code, for reading many.
+    public static var byCode: [String: Self] { Dictionary(uniqueKeysWithValues: allCases.map { ($0.code, $0) }) }
 }
 
 /// Квалификационная категория of a mentor.
