@@ -181,16 +181,18 @@ extension Registry {
 /// two million rows.
 enum RowWriter {
     static func insert(_ rows: DatasetRows, snapshot: Int64, db: Database) throws {
-        switch rows {
-        case .profile(let list): try insert(list, Declarations.profile, snapshot: snapshot, db: db)
-        case .curators(let list): try insert(list, Declarations.curators, snapshot: snapshot, db: db)
-        case .mentors(let list): try insert(list, Declarations.mentors, snapshot: snapshot, db: db)
-        case .mentees(let list): try insert(list, Declarations.mentees, snapshot: snapshot, db: db)
-        case .programs(let list): try insert(list, Declarations.programs, snapshot: snapshot, db: db)
-        case .roadmap(let list): try insert(list, Declarations.roadmap, snapshot: snapshot, db: db)
-        case .package:
-            // Recorded in `package`, not as a dataset's snapshot.
-            break
+        // A unit's package is recorded in `package`, not as a dataset's snapshot.
+        guard let dataset = rows.dataset else { return }
+        try dataset.declared(Insert(rows: rows, snapshot: snapshot, db: db)).get()
+    }
+
+    struct Insert: DeclarationVisitor {
+        let rows: DatasetRows
+        let snapshot: Int64
+        let db: Database
+
+        func visit<Record>(_ declaration: DatasetDeclaration<Record>) -> Result<Void, any Error> {
+            Result { try RowWriter.insert(declaration.records(rows) ?? [], declaration, snapshot: snapshot, db: db) }
         }
     }
 

@@ -18,31 +18,10 @@ extension Registry {
             } else {
                 current = "s.replaced_by_run IS NULL"
             }
-            var folders: [String: RegistrySnapshot.Folder] = [:]
-            var schools = TextCache()
-            /// A dataset's current rows, read by the columns its declaration names, into the folders.
-            func rows<Record>(_ declaration: DatasetDeclaration<Record>, into list: WritableKeyPath<RegistrySnapshot.Folder, [Record]>)
-                throws
-            {
-                let fields = declaration.storedFields
-                let columns = (["row"] + fields.map { $0.stored! }).map { "r." + $0 }.joined(separator: ", ")
-                try SQLiteRows.each(
-                    db, "SELECT s.school, \(columns) FROM \(declaration.table) r JOIN snapshot s ON s.id = r.snapshot_id WHERE \(current)"
-                ) { row in
-                    let school = schools.string(row.bytes(0))
-                    var record = declaration.blank
-                    record[keyPath: declaration.row] = row.int(1)
-                    if let folder = declaration.folder { record[keyPath: folder] = school }
-                    for (i, field) in fields.enumerated() { field.restore(&record, row.stored(Int32(i + 2), field.kind)) }
-                    folders[school, default: .init()][keyPath: list].append(record)
-                }
-            }
-            try rows(Declarations.profile, into: \.profiles)
-            try rows(Declarations.curators, into: \.curators)
-            try rows(Declarations.mentors, into: \.mentors)
-            try rows(Declarations.mentees, into: \.mentees)
-            try rows(Declarations.programs, into: \.programs)
-            try rows(Declarations.roadmap, into: \.roadmap)
+            let reader = SnapshotReader(db: db, current: current)
+            for dataset in Dataset.allCases { try dataset.declared(reader).get() }
+            var folders = reader.folders
+            var schools = reader.schools
             try SQLiteRows.each(
                 db,
                 // The files looked up in the order they were stored (a snapshot's school and dataset
@@ -59,13 +38,6 @@ extension Registry {
             // Each folder's rows of a dataset come from one snapshot, in its key's order
             // (snapshot, row): sorting the result in SQL cost more than reading it. Sorted here
             // only in case they did not.
-            for key in folders.keys {
-                folders[key]!.curators.sortByRow(\.row)
-                folders[key]!.mentors.sortByRow(\.row)
-                folders[key]!.mentees.sortByRow(\.row)
-                folders[key]!.programs.sortByRow(\.row)
-                folders[key]!.roadmap.sortByRow(\.row)
-            }
             return RegistrySnapshot(folders: folders)
         }
     }
@@ -124,5 +96,40 @@ extension Array {
     fileprivate mutating func sortByRow(_ row: (Element) -> Int) {
         guard !zip(self, dropFirst()).allSatisfy({ row($0) < row($1) }) else { return }
         sort { row($0) < row($1) }
+    }
+}
+
+/// Every dataset's current rows, read by the columns its declaration names, into the folders of
+/// the snapshot. Each folder's rows of a dataset come from one snapshot, in its key's order
+/// (snapshot, row): sorting the result in SQL cost more than reading it; sorted here only in case
+/// they did not.
+private final class SnapshotReader: DeclarationVisitor {
+    let db: Database
+    /// Which snapshots: the current ones, or those current after a given run.
+    let current: String
+    var folders: [String: RegistrySnapshot.Folder] = [:]
+    var schools = TextCache()
+
+    init(db: Database, current: String) {
+        self.db = db
+        self.current = current
+    }
+
+    func visit<Record>(_ declaration: DatasetDeclaration<Record>) -> Result<Void, any Error> {
+        Result {
+            let fields = declaration.storedFields
+            let columns = (["row"] + fields.map { $0.stored! }).map { "r." + $0 }.joined(separator: ", ")
+            try SQLiteRows.each(
+                db, "SELECT s.school, \(columns) FROM \(declaration.table) r JOIN snapshot s ON s.id = r.snapshot_id WHERE \(current)"
+            ) { row in
+                let school = schools.string(row.bytes(0))
+                var record = declaration.blank
+                record[keyPath: declaration.row] = row.int(1)
+                if let folder = declaration.folder { record[keyPath: folder] = school }
+                for (i, field) in fields.enumerated() { field.restore(&record, row.stored(Int32(i + 2), field.kind)) }
+                folders[school, default: .init()][keyPath: declaration.current].append(record)
+            }
+            for key in folders.keys { folders[key]![keyPath: declaration.current].sortByRow { $0[keyPath: declaration.row] } }
+        }
     }
 }

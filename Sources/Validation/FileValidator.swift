@@ -162,14 +162,9 @@ public enum FileValidator {
         return rows
     }
 
-    private static func emptyRows(_ dataset: Dataset) -> DatasetRows {
-        switch dataset {
-        case .profile: .profile([])
-        case .curators: .curators([])
-        case .mentors: .mentors([])
-        case .mentees: .mentees([])
-        case .programs: .programs([])
-        case .roadmap: .roadmap([])
-        }
+    private static func emptyRows(_ dataset: Dataset) -> DatasetRows { dataset.declared(NoRows()) }
+
+    private struct NoRows: DeclarationVisitor {
+        func visit<Record>(_ declaration: DatasetDeclaration<Record>) -> DatasetRows { declaration.rows([]) }
     }
 }

@@ -16,16 +16,26 @@ public struct DatasetDeclaration<Record: Sendable>: Sendable {
     public let row: WritableKeyPath<Record, Int> & Sendable
     /// Where a record keeps its folder's code, for the one that does (a profile's `Код ОО`).
     public let folder: (WritableKeyPath<Record, String> & Sendable)?
+    /// A file's accepted rows as `DatasetRows`, and back.
+    public let rows: @Sendable ([Record]) -> DatasetRows
+    public let records: @Sendable (DatasetRows) -> [Record]?
+    /// Where a folder of the registry's snapshot keeps them.
+    public let current: WritableKeyPath<RegistrySnapshot.Folder, [Record]> & Sendable
 
     public init(
         _ dataset: Dataset, table: String, blank: Record, row: WritableKeyPath<Record, Int> & Sendable,
-        folder: (WritableKeyPath<Record, String> & Sendable)? = nil, fields: [Field<Record>]
+        folder: (WritableKeyPath<Record, String> & Sendable)? = nil, rows: @escaping @Sendable ([Record]) -> DatasetRows,
+        records: @escaping @Sendable (DatasetRows) -> [Record]?, current: WritableKeyPath<RegistrySnapshot.Folder, [Record]> & Sendable,
+        fields: [Field<Record>]
     ) {
         self.dataset = dataset
         self.table = table
         self.blank = blank
         self.row = row
         self.folder = folder
+        self.rows = rows
+        self.records = records
+        self.current = current
         self.fields = fields
     }
 
@@ -33,6 +43,12 @@ public struct DatasetDeclaration<Record: Sendable>: Sendable {
 
     /// The fields the registry keeps (a profile's school code is its folder's, not stored).
     public var storedFields: [Field<Record>] { fields.filter { $0.stored != nil } }
+}
+
+/// What is done with a dataset's declaration, whatever its record (`Dataset.declared`).
+public protocol DeclarationVisitor {
+    associatedtype Result
+    func visit<Record>(_ declaration: DatasetDeclaration<Record>) -> Result
 }
 
 /// A value as the registry keeps it, in the shapes SQLite stores and the registry reads fast.

@@ -9,6 +9,7 @@ public enum Declarations {
         .profile, table: "profile_row",
         blank: ProfileRecord(row: 0, schoolCode: "", teachersTotal: 0, teachersUnder35: 0, youngSpecialists: 0, siteURL: nil),
         row: \.row, folder: \ProfileRecord.schoolCode,
+        rows: { .profile($0) }, records: { if case .profile(let list) = $0 { list } else { nil } }, current: \.profiles,
         fields: [
             .unkept(.schoolCode, shape: .identifier(width: nil)), .count(.teachersTotal, \.teachersTotal),
             .count(.teachersUnder35, \.teachersUnder35),
@@ -19,6 +20,7 @@ public enum Declarations {
         .curators, table: "curator_row",
         blank: CuratorRecord(row: 0, snils: Snils(value: 0), name: nobody, position: "", orderNumber: "", orderDate: someday),
         row: \.row,
+        rows: { .curators($0) }, records: { if case .curators(let list) = $0 { list } else { nil } }, current: \.curators,
         fields: [
             .snils(.snils, \.snils), .text(.lastName, \.name.last), .text(.firstName, \.name.first),
             .optionalText(.middleName, \.name.middle), .text(.position, \.position, width: 28),
@@ -31,6 +33,7 @@ public enum Declarations {
             row: 0, snils: Snils(value: 0), name: nobody, birthDate: nil, position: "", subject: "", experienceYears: 0,
             category: .none, trainingDate: nil, publishConsent: false),
         row: \.row,
+        rows: { .mentors($0) }, records: { if case .mentors(let list) = $0 { list } else { nil } }, current: \.mentors,
         fields: [
             .snils(.snils, \.snils), .text(.lastName, \.name.last), .text(.firstName, \.name.first),
             .optionalText(.middleName, \.name.middle), .optionalDate(.mentorBirthDate, \.birthDate),
@@ -45,6 +48,7 @@ public enum Declarations {
             row: 0, snils: Snils(value: 0), name: nobody, birthDate: someday, position: "", subject: "", experienceYears: 0,
             deficits: nil, publishConsent: false),
         row: \.row,
+        rows: { .mentees($0) }, records: { if case .mentees(let list) = $0 { list } else { nil } }, current: \.mentees,
         fields: [
             .snils(.snils, \.snils), .text(.lastName, \.name.last), .text(.firstName, \.name.first),
             .optionalText(.middleName, \.name.middle), .date(.birthDate, \.birthDate), .text(.position, \.position, width: 20),
@@ -59,6 +63,7 @@ public enum Declarations {
             mode: .inPerson, startDate: someday, endDate: someday, pairOrder: "", status: .running, closedDate: nil, closeReason: nil,
             resultsURL: nil),
         row: \.row,
+        rows: { .programs($0) }, records: { if case .programs(let list) = $0 { list } else { nil } }, current: \.programs,
         fields: [
             .identifier(.programNumber, \.number, stored: "number"), .snils(.mentorSnils, \.mentor), .snilsList(.menteeSnils, \.mentees),
             .choice(.form, \.form), .choice(.model, \.model), .choices(.directions, \.directions), .choice(.mode, \.mode),
@@ -71,49 +76,45 @@ public enum Declarations {
     public static let roadmap = DatasetDeclaration(
         .roadmap, table: "roadmap_row",
         blank: RoadmapCompletionRecord(row: 0, itemCode: "", doneDate: someday, document: "", note: nil), row: \.row,
+        rows: { .roadmap($0) }, records: { if case .roadmap(let list) = $0 { list } else { nil } }, current: \.roadmap,
         fields: [
             .identifier(.item, \.itemCode), .date(.doneDate, \.doneDate), .text(.document, \.document), .optionalText(.note, \.note),
         ])
 }
 
 extension Dataset {
-    /// The dataset's columns, in the order of SPEC §4 (and of the templates).
-    public var columns: [Column] {
+    /// `visitor` given this dataset's declaration.
+    public func declared<V: DeclarationVisitor>(_ visitor: V) -> V.Result {
         switch self {
-        case .profile: Declarations.profile.columns
-        case .curators: Declarations.curators.columns
-        case .mentors: Declarations.mentors.columns
-        case .mentees: Declarations.mentees.columns
-        case .programs: Declarations.programs.columns
-        case .roadmap: Declarations.roadmap.columns
+        case .profile: visitor.visit(Declarations.profile)
+        case .curators: visitor.visit(Declarations.curators)
+        case .mentors: visitor.visit(Declarations.mentors)
+        case .mentees: visitor.visit(Declarations.mentees)
+        case .programs: visitor.visit(Declarations.programs)
+        case .roadmap: visitor.visit(Declarations.roadmap)
         }
     }
+
+    /// The dataset's columns, in the order of SPEC §4 (and of the templates).
+    public var columns: [Column] { declared(Columns()) }
 
     /// The registry's table of its rows.
-    public var table: String {
-        switch self {
-        case .profile: Declarations.profile.table
-        case .curators: Declarations.curators.table
-        case .mentors: Declarations.mentors.table
-        case .mentees: Declarations.mentees.table
-        case .programs: Declarations.programs.table
-        case .roadmap: Declarations.roadmap.table
-        }
-    }
+    public var table: String { declared(Table()) }
 
     /// Each column's shape (its template's type and choices).
-    public var shapes: [Column: FieldShape] {
-        switch self {
-        case .profile: Self.shapes(Declarations.profile)
-        case .curators: Self.shapes(Declarations.curators)
-        case .mentors: Self.shapes(Declarations.mentors)
-        case .mentees: Self.shapes(Declarations.mentees)
-        case .programs: Self.shapes(Declarations.programs)
-        case .roadmap: Self.shapes(Declarations.roadmap)
-        }
+    public var shapes: [Column: FieldShape] { declared(Shapes()) }
+
+    private struct Columns: DeclarationVisitor {
+        func visit<R>(_ declaration: DatasetDeclaration<R>) -> [Column] { declaration.columns }
     }
 
-    private static func shapes<R>(_ declaration: DatasetDeclaration<R>) -> [Column: FieldShape] {
-        Dictionary(declaration.fields.map { ($0.column, $0.shape) }, uniquingKeysWith: { a, _ in a })
+    private struct Table: DeclarationVisitor {
+        func visit<R>(_ declaration: DatasetDeclaration<R>) -> String { declaration.table }
+    }
+
+    private struct Shapes: DeclarationVisitor {
+        func visit<R>(_ declaration: DatasetDeclaration<R>) -> [Column: FieldShape] {
+            Dictionary(declaration.fields.map { ($0.column, $0.shape) }, uniquingKeysWith: { a, _ in a })
+        }
     }
 }
