@@ -9,17 +9,23 @@ public struct Baseline: Sendable {
     /// Current curators, mentors and mentees with these СНИЛС, in folder, dataset and row order: the
     /// spelling check asks only for the numbers tonight's files bring.
     public var peopleWithSnils: @Sendable (Set<Snils>) throws -> [PersonEntry]
+    /// Current staff lists' rows with these СНИЛС, by folder: the part-time check asks only for the
+    /// numbers tonight's staff lists bring.
+    public var staffWithSnils: @Sendable (Set<Snils>) throws -> [String: [StaffRecord]]
     /// Above a district: each unit's current package by half-year.
     public var currentPackages: [String: [String: CurrentPackage]]
 
     public init(
         currentFiles: [String: [Dataset: String]], mentors: SnilsIndex, mentees: SnilsIndex,
-        peopleWithSnils: @escaping @Sendable (Set<Snils>) throws -> [PersonEntry], currentPackages: [String: [String: CurrentPackage]] = [:]
+        peopleWithSnils: @escaping @Sendable (Set<Snils>) throws -> [PersonEntry],
+        staffWithSnils: @escaping @Sendable (Set<Snils>) throws -> [String: [StaffRecord]] = { _ in [:] },
+        currentPackages: [String: [String: CurrentPackage]] = [:]
     ) {
         self.currentFiles = currentFiles
         self.mentors = mentors
         self.mentees = mentees
         self.peopleWithSnils = peopleWithSnils
+        self.staffWithSnils = staffWithSnils
         self.currentPackages = currentPackages
     }
 

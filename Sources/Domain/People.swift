@@ -44,6 +44,7 @@ extension DatasetRows {
         case .mentees: .mentees
         case .programs: .programs
         case .roadmap: .roadmap
+        case .staff: .staff
         }
     }
 }

@@ -31,6 +31,7 @@ public struct RegistrySnapshot: Sendable {
         public var mentees: [MenteeRecord] = []
         public var programs: [ProgramRecord] = []
         public var roadmap: [RoadmapCompletionRecord] = []
+        public var staff: [StaffRecord] = []
         /// The name of the file behind each current dataset.
         public var files: [Dataset: String] = [:]
         public var intake = SchoolIntake(lastAccepted: nil, state: .none)

@@ -26,7 +26,7 @@ public struct PeriodFigures: Sendable {
         rows = schools.map { StatformRow(school: $0, data: snapshot[$0.code], asOf: asOf, period: period) }
         total = StatformRow.total(of: rows, code: "Итого", name: "Всего по \(schools.count) ОО")
         self.sending = schools.filter { sending.contains($0.code) }
-        complete = schools.filter { school in Dataset.allCases.allSatisfy { snapshot[school.code].files[$0] != nil } }
+        complete = schools.filter { school in Dataset.ofTheOrder.allSatisfy { snapshot[school.code].files[$0] != nil } }
         withoutData = schools.filter { !snapshot[$0.code].hasData }
     }
 }

@@ -55,7 +55,7 @@ public struct Judge: Sendable {
         self.packages = packages
     }
 
-    static let firstPass: Set<Dataset> = [.profile, .curators, .mentors, .mentees]
+    static let firstPass: Set<Dataset> = [.profile, .curators, .mentors, .mentees, .staff]
 
     /// The submissions of each pass, in apply order (`rules.folders` in output order): units'
     /// packages (above a district), then profiles and people, then programmes and roadmaps.
@@ -129,6 +129,7 @@ public struct Judge: Sendable {
             submissions, people: TonightDirectory(baseline: baseline, accepted: []), rejected: rejectedEarlier, contents: contents,
             withdrawn: &withdrawn)
         try addSpellingWarnings(&lists)
+        try addPartTimeWarnings(&lists)
         return JudgedPass(judgements: conclude(lists), withdrawn: withdrawn)
     }
 
@@ -297,6 +298,18 @@ public struct Judge: Sendable {
                 index: i, folder: file.submission.folder, dataset: dataset, file: file.submission.label, people: people)
         }
         for (i, warnings) in try SpellingCheck.warnings(lists, baseline: baseline) {
+            files[i].validated?.findings += warnings
+        }
+    }
+
+    /// The part-time warnings for tonight's staff lists that passed their own rules.
+    private func addPartTimeWarnings(_ files: inout [Preliminary]) throws {
+        let lists = files.indices.compactMap { i -> PartTimeCheck.List? in
+            guard case .staff(let staff)? = files[i].validated?.rows else { return nil }
+            return PartTimeCheck.List(index: i, folder: files[i].submission.folder, file: files[i].submission.label, staff: staff)
+        }
+        guard !lists.isEmpty else { return }
+        for (i, warnings) in try PartTimeCheck.warnings(lists, baseline: baseline) {
             files[i].validated?.findings += warnings
         }
     }

@@ -36,7 +36,18 @@ extension Registry {
             let queue = self.queue
             return Baseline(
                 currentFiles: files, mentors: try index("mentor_row"), mentees: try index("mentee_row"),
-                peopleWithSnils: { snils in try Self.people(withSnils: snils, queue: queue) }, currentPackages: packages)
+                peopleWithSnils: { snils in try Self.people(withSnils: snils, queue: queue) },
+                staffWithSnils: { snils in try Self.staff(withSnils: snils, queue: queue) }, currentPackages: packages)
+        }
+    }
+
+    /// Current staff lists' rows with these СНИЛС, by folder, in row order.
+    static func staff(withSnils snils: Set<Snils>, queue: DatabaseQueue) throws -> [String: [StaffRecord]] {
+        guard !snils.isEmpty else { return [:] }
+        let list = snils.map { String($0.value) }.joined(separator: ",")
+        return try queue.read { db in
+            try SnapshotReader.read(Declarations.staff, db: db, current: "s.replaced_by_run IS NULL AND r.snils IN (SELECT value FROM json_each('[\(list)]'))")
+                .mapValues(\.staff)
         }
     }
 

@@ -103,7 +103,7 @@ extension Array {
 /// the snapshot. Each folder's rows of a dataset come from one snapshot, in its key's order
 /// (snapshot, row): sorting the result in SQL cost more than reading it; sorted here only in case
 /// they did not.
-private final class SnapshotReader: DeclarationVisitor {
+final class SnapshotReader: DeclarationVisitor {
     let db: Database
     /// Which snapshots: the current ones, or those current after a given run.
     let current: String
@@ -113,6 +113,16 @@ private final class SnapshotReader: DeclarationVisitor {
     init(db: Database, current: String) {
         self.db = db
         self.current = current
+    }
+
+    /// One dataset's rows of the snapshots `current` chooses (a condition on `s`, the snapshot, and
+    /// `r`, the row), by folder.
+    static func read<Record>(_ declaration: DatasetDeclaration<Record>, db: Database, current: String) throws
+        -> [String: RegistrySnapshot.Folder]
+    {
+        let reader = SnapshotReader(db: db, current: current)
+        try reader.visit(declaration).get()
+        return reader.folders
     }
 
     func visit<Record>(_ declaration: DatasetDeclaration<Record>) -> Result<Void, any Error> {

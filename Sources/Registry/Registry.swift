@@ -67,6 +67,9 @@ public final class Registry: Sendable {
         migrator.registerMigration("v8: enumerations kept by their codes, not their wording") { db in
             try Schema.v8(db)
         }
+        migrator.registerMigration("v9: the schools' staff lists") { db in
+            try db.execute(sql: Schema.v9)
+        }
         return migrator
     }
 }
@@ -279,5 +282,18 @@ enum Schema {
             withdrawn_at TEXT,
             withdraw_reason TEXT
         );
+        """
+
+    /// Written out, not made from `Declarations.staff`: a shipped migration never changes, whatever
+    /// the declaration becomes (`RegistryColumnsTests` holds them to each other).
+    static let v9 = """
+        CREATE TABLE staff_row (
+            snapshot_id INTEGER NOT NULL REFERENCES snapshot(id), row INTEGER NOT NULL,
+            snils INTEGER NOT NULL, last_name TEXT NOT NULL, first_name TEXT NOT NULL, middle_name TEXT,
+            birth_date TEXT NOT NULL, position TEXT NOT NULL, teaching_since TEXT NOT NULL, hired_on TEXT NOT NULL,
+            dismissed_on TEXT, dismissal_reason TEXT,
+            PRIMARY KEY (snapshot_id, row)
+        );
+        CREATE INDEX staff_snils ON staff_row(snils);
         """
 }

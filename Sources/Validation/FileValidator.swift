@@ -157,6 +157,7 @@ public enum FileValidator {
         case .mentees: rows = .mentees(PeopleRules.mentees(check))
         case .programs: rows = .programs(ProgramRules.validate(check))
         case .roadmap: rows = .roadmap(RoadmapRules.validate(check))
+        case .staff: rows = .staff(StaffRules.validate(check))
         }
         check.tatarVariant.report(check)
         return rows

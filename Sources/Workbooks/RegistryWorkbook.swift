@@ -89,6 +89,8 @@ public enum RegistryWorkbook {
 
     static let curatorColumns = columns(Declarations.curators)
 
+    static let staffColumns = columns(Declarations.staff)
+
     public static func write(
         snapshot: RegistrySnapshot, figures: NightFigures, place: OutputPlace, rowLimit: Int = Sheet.maxRows
     ) throws -> String {
@@ -107,6 +109,9 @@ public enum RegistryWorkbook {
         let curators = Table(workbook, name: "Кураторы", columns: curatorColumns, rowLimit: rowLimit)
         try curators.append(sourced(snapshot, schools, .curators) { $0.curators })
         try curators.finish()
+        let staff = Table(workbook, name: "Кадры", columns: staffColumns, rowLimit: rowLimit)
+        try staff.append(sourced(snapshot, schools, .staff) { $0.staff })
+        try staff.finish()
         try workbook.close()
         return path
     }

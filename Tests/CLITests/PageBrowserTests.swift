@@ -45,6 +45,7 @@ struct PageBrowserTests {
                 personal.formUnion([m.snils.description, m.snils.digits, m.birthDate.russian, m.birthDate.iso])
                 if !m.publishConsent && !curators.contains(m.name.full) { hidden.insert(m.name.full) }
             }
+            for s in folder.staff { personal.formUnion([s.snils.description, s.snils.digits, s.birthDate.russian, s.birthDate.iso]) }
         }
         return (personal, hidden)
     }

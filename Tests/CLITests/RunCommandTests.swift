@@ -255,7 +255,7 @@ struct RunRulesTests {
         let ws = try Workspace()
         let result = try CommandRunner.run(["templates", "--config", ws.config.path, "--out", ws.root.appendingPathComponent("t").path])
         #expect(result.status == 0)
-        #expect(ws.files(under: ws.root.appendingPathComponent("t")).count == 7)
+        #expect(ws.files(under: ws.root.appendingPathComponent("t")).count == 8)
     }
 
     @Test func badPeriodIsAUsageError() throws {

@@ -17,7 +17,8 @@ struct ValidateCommandTests {
         let result = try CommandRunner.run(
             ["validate"] + demoFiles("tetyushi-sosh1") + ["--school", "tetyushi-sosh1", "--config", config, "--as-of", "2026-11-25"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.components(separatedBy: "Итог: принят").count == 7)
+        #expect(result.stdout.components(separatedBy: "Итог: принят").count == 8)
+        #expect(result.stdout.contains("кадры.csv — Кадры"))
     }
 
     @Test func rejectedFilesExitOneWithRussianFindings() throws {

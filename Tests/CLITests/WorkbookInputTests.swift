@@ -22,7 +22,7 @@ struct WorkbookInputTests {
         let template = try XLSXFile(path: path)
         #expect(
             template.sheets.map(\.name) == [
-                "Инструкция", "Сведения", "Кураторы", "Наставники", "Наставляемые", "Программы", "Дорожная карта",
+                "Инструкция", "Сведения", "Кураторы", "Наставники", "Наставляемые", "Программы", "Дорожная карта", "Кадры",
             ])
         let part = "xl/worksheets/sheet4.xml"
         let xml = try #require(template.parts[part])

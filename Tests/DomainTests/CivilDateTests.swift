@@ -35,6 +35,7 @@ struct VocabularyCodeTests {
         #expect(WorkMode.allCases.map(\.code) == ["online", "inPerson", "mixed"])
         #expect(ProgramStatus.allCases.map(\.code) == ["running", "extended", "completed", "terminated"])
         #expect(CloseReason.allCases.map(\.code) == ["planDone", "mentorInitiative", "menteeInitiative", "mutual", "curatorInitiative"])
+        #expect(DismissalReason.allCases.map(\.code) == ["transfer", "ownWish", "retirement", "redundancy", "contractEnded", "other"])
         for category in QualificationCategory.allCases { #expect(QualificationCategory(code: category.code) == category) }
         #expect(QualificationCategory(code: "высшая") == nil, "a wording is not a code")
     }

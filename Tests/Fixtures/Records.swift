@@ -112,6 +112,7 @@ public enum Records {
             case .mentees(let list): folder.mentees = list
             case .programs(let list): folder.programs = list
             case .roadmap(let list): folder.roadmap = list
+            case .staff(let list): folder.staff = list
             case .package: continue
             }
             if let dataset = rows.dataset { folder.files[dataset] = "\(dataset.rawValue).csv" }

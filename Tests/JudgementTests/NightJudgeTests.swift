@@ -279,3 +279,45 @@ struct ParallelJudgementTests {
         #expect(summary(night.judge(workers: 2)) == summary(night.judge(workers: 1)))
     }
 }
+
+/// A teacher on two schools' staff lists on the same days: part-time, a warning where tonight's
+/// list says so; apart in time, a move, and nothing to say.
+struct PartTimeTests {
+    static let header = [
+        "СНИЛС", "Фамилия", "Имя", "Отчество", "Дата рождения", "Должность", "Дата начала педагогической деятельности",
+        "Дата приёма", "Дата увольнения", "Основание увольнения",
+    ]
+    static func row(_ snils: String, hired: String, dismissed: String = "", reason: String = "") -> [String] {
+        [snils, "Иванова", "Анна", "", "12.03.1998", "учитель", "01.09.2021", hired, dismissed, reason]
+    }
+
+    @Test func bothSchoolsTonight() {
+        var night = Night()
+        night.send(Night.a, "кадры.csv", [Self.header, Self.row(Night.mentorA, hired: "01.09.2021"), Self.row(Night.mentorB, hired: "01.09.2021")])
+        night.send(Night.b, "кадры.csv", [Self.header, Self.row(Night.mentorA, hired: "01.09.2024")])
+        let judged = night.judge()
+        #expect(judged.allSatisfy { $0.verdict == .accepted })
+        let a = judged.of(Night.a, "кадры.csv")!.findings, b = judged.of(Night.b, "кадры.csv")!.findings
+        #expect(a.count == 1 && a.first?.row == 2 && a.first?.severity == .warning)
+        #expect(a.first?.message.contains("ОО «school-b»") == true)
+        #expect(b.count == 1 && b.first?.message.contains("ОО «school-a»") == true)
+    }
+
+    @Test func aMoveIsNotPartTimeAndTheRegistrysListCounts() {
+        let moved = StaffRecord(
+            row: 5, snils: Night.snils(Night.mentorA), name: PersonName(last: "Иванова", first: "Анна", middle: nil),
+            birthDate: CivilDate(year: 1998, month: 3, day: 12)!, position: "учитель", teachingSince: CivilDate(year: 2021, month: 9, day: 1)!,
+            hiredOn: CivilDate(year: 2021, month: 9, day: 1)!, dismissedOn: CivilDate(year: 2024, month: 8, day: 31)!,
+            dismissalReason: .transfer)
+        var working = moved
+        (working.snils, working.dismissedOn, working.dismissalReason) = (Night.snils(Night.mentorB), nil, nil)
+        let staff = [moved, working]
+        let baseline = Baseline(
+            currentFiles: [:], mentors: SnilsIndex([]), mentees: SnilsIndex([]), peopleWithSnils: { _ in [] },
+            staffWithSnils: { snils in [Night.b: staff.filter { snils.contains($0.snils) }] })
+        var night = Night()
+        night.send(Night.a, "staff.csv", [Self.header, Self.row(Night.mentorA, hired: "01.09.2024"), Self.row(Night.mentorB, hired: "01.09.2025")])
+        let findings = night.judge(baseline: baseline).of(Night.a, "staff.csv")!.findings
+        #expect(findings.map(\.row) == [3], "\(findings)")
+    }
+}

@@ -85,6 +85,51 @@ struct RegistryTests {
         let readOnly = try Registry(path: path, readOnly: true)
         #expect(try readOnly.snapshot().folders.isEmpty)
     }
+
+    /// A migration's table is written out once; the declaration may change after it. Each
+    /// declaration's stored columns must be its table's, in kind and in whether they may be empty.
+    @Test func everyDeclarationMatchesItsTable() throws {
+        let registry = try Registry(inMemory: ())
+        struct Expected: DeclarationVisitor {
+            func visit<R>(_ d: DatasetDeclaration<R>) -> (String, [String: String]) {
+                let types: [Stored.Kind: String] = [.integer: "INTEGER", .real: "REAL", .text: "TEXT", .date: "TEXT", .snilsList: "TEXT"]
+                var columns = ["snapshot_id": "INTEGER NOT NULL", "row": "INTEGER NOT NULL"]
+                for field in d.storedFields {
+                    columns[field.stored!] = types[field.kind]! + (field.column.optional ? "" : " NOT NULL")
+                }
+                return (d.table, columns)
+            }
+        }
+        for dataset in Dataset.allCases {
+            let (table, expected) = dataset.declared(Expected())
+            let actual = try registry.queue.read { db in
+                Dictionary(
+                    uniqueKeysWithValues: try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { row -> (String, String) in
+                        (row["name"], (row["type"] as String) + ((row["notnull"] as Int) == 1 ? " NOT NULL" : ""))
+                    })
+            }
+            #expect(actual == expected, "\(dataset)")
+        }
+    }
+
+    @Test func aStaffListIsKeptAndReadBack() throws {
+        let registry = try Registry(inMemory: ())
+        let run = try registry.beginRun(startedAt: Date(), asOf: asOf, period: nil)
+        let teacher = StaffRecord(
+            row: 2, snils: Snils(value: 11_223_344_595), name: PersonName(last: "Иванова", first: "Анна", middle: "Петровна"),
+            birthDate: CivilDate(year: 1998, month: 3, day: 12)!, position: "учитель", teachingSince: CivilDate(year: 2021, month: 9, day: 1)!,
+            hiredOn: CivilDate(year: 2021, month: 9, day: 1)!, dismissedOn: CivilDate(year: 2025, month: 8, day: 31)!,
+            dismissalReason: .transfer)
+        var still = teacher
+        (still.row, still.dismissedOn, still.dismissalReason) = (3, nil, nil)
+        var taken = file("staff.csv", .accepted, sha: "aa")
+        taken.dataset = .staff
+        try registry.record([(taken, .staff([teacher, still]))], run: run)
+        #expect(try registry.snapshot()["school-a"].staff == [teacher, still])
+        #expect(try registry.queue.read { db in try String.fetchOne(db, sql: "SELECT dismissal_reason FROM staff_row WHERE row = 2") } == "transfer")
+        #expect(try registry.baseline().staffWithSnils([Snils(value: 11_223_344_595)]) == ["school-a": [teacher, still]])
+        #expect(try registry.baseline().staffWithSnils([Snils(value: 14_527_450_962)]).isEmpty)
+    }
 }
 
 struct BaselineTests {

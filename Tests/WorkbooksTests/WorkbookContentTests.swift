@@ -17,7 +17,7 @@ struct WorkbookContentTests {
         let (snapshot, figures) = try RegistryFixture.night(StatformTests.registry())
         let path = try RegistryWorkbook.write(snapshot: snapshot, figures: figures, place: place)
         let book = try XLSXFile(path: path)
-        #expect(book.sheets.map(\.name) == ["Наставники", "Наставляемые", "Программы", "Кураторы"])
+        #expect(book.sheets.map(\.name) == ["Наставники", "Наставляемые", "Программы", "Кураторы", "Кадры"])
         #expect(book["Наставники"]!.row(1).prefix(6) == ["Код ОО", "Наименование ОО", "СНИЛС", "Фамилия", "Имя", "Отчество"])
         #expect(book["Наставляемые"]!.row(1).prefix(6) == ["Код ОО", "Наименование ОО", "СНИЛС", "Фамилия", "Имя", "Отчество"])
         #expect(
@@ -145,17 +145,28 @@ struct WorkbookContentTests {
     @Test func templates() throws {
         let dir = RegistryFixture.scratch()
         let paths = try Templates.write(to: dir, roadmapCodes: ["П2.1", "3.1"], created: Date(timeIntervalSince1970: 0))
-        #expect(paths.count == 7)
+        #expect(paths.count == 8)
         let mentors = try Data(contentsOf: URL(fileURLWithPath: dir + "/mentors.csv"))
         #expect(Array(mentors.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(String(decoding: mentors.dropFirst(3), as: UTF8.self).hasPrefix("СНИЛС;Фамилия;Имя;Отчество;Дата рождения;"))
         let book = try XLSXFile(path: dir + "/шаблоны.xlsx")
         #expect(
-            book.sheets.map(\.name) == ["Инструкция", "Сведения", "Кураторы", "Наставники", "Наставляемые", "Программы", "Дорожная карта"])
+            book.sheets.map(\.name) == [
+                "Инструкция", "Сведения", "Кураторы", "Наставники", "Наставляемые", "Программы", "Дорожная карта", "Кадры",
+            ])
         let programs = book["Программы"]!
         #expect(programs.row(1).prefix(4) == ["Номер программы", "СНИЛС наставника", "СНИЛС наставляемых", "Форма наставничества"])
         #expect(programs.xml.contains("<dataValidation type=\"list\""))
         #expect(programs.xml.contains("\"традиционная,в группе,виртуальная,краткосрочная,реверсивная,ситуационная,скоростная\""))
         #expect(book["Дорожная карта"]!.xml.contains("\"П2.1,3.1\""))
+        let staff = book["Кадры"]!
+        #expect(
+            staff.row(1) == [
+                "СНИЛС", "Фамилия", "Имя", "Отчество", "Дата рождения", "Должность", "Дата начала педагогической деятельности",
+                "Дата приёма", "Дата увольнения", "Основание увольнения",
+            ])
+        #expect(staff.xml.contains("\"перевод в другую ОО,по собственному желанию,выход на пенсию,сокращение штата,истечение срока договора,иное\""))
+        let csv = try String(contentsOfFile: dir + "/staff.csv", encoding: .utf8)
+        #expect(csv.hasSuffix("Дата приёма;Дата увольнения;Основание увольнения\r\n"))
     }
 }

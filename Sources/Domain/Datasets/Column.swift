@@ -42,6 +42,10 @@ public enum Column: Int, CaseIterable, Sendable {
     case doneDate
     case document
     case note
+    case teachingSince
+    case hiredOn
+    case dismissedOn
+    case dismissalReason
 
     public var title: String {
         switch self {
@@ -84,6 +88,10 @@ public enum Column: Int, CaseIterable, Sendable {
         case .doneDate: "Дата выполнения"
         case .document: "Документ"
         case .note: "Примечание"
+        case .teachingSince: "Дата начала педагогической деятельности"
+        case .hiredOn: "Дата приёма"
+        case .dismissedOn: "Дата увольнения"
+        case .dismissalReason: "Основание увольнения"
         }
     }
 
@@ -129,12 +137,17 @@ public enum Column: Int, CaseIterable, Sendable {
         case .doneDate: "done_date"
         case .document: "document"
         case .note: "note"
+        case .teachingSince: "teaching_since"
+        case .hiredOn: "hired_on"
+        case .dismissedOn: "dismissed_on"
+        case .dismissalReason: "dismissal_reason"
         }
     }
 
     public var optional: Bool {
         switch self {
-        case .middleName, .siteURL, .mentorBirthDate, .trainingDate, .deficits, .closedDate, .closeReason, .resultsURL, .note: true
+        case .middleName, .siteURL, .mentorBirthDate, .trainingDate, .deficits, .closedDate, .closeReason, .resultsURL, .note, .dismissedOn,
+            .dismissalReason: true
         default: false
         }
     }

@@ -1,6 +1,11 @@
-/// The six kinds of file a school sends (SPEC §4), in the order the nightly run applies them (SPEC §5).
+/// The kinds of file a school sends (SPEC §4), in the order the nightly run applies them (SPEC §5):
+/// the six of the order, and the staff list retention is measured from.
 public enum Dataset: String, CaseIterable, Sendable, Comparable {
-    case profile, curators, mentors, mentees, programs, roadmap
+    case profile, curators, mentors, mentees, programs, roadmap, staff
+
+    /// The datasets the order asks of every school: a school that sent them all has sent a full set
+    /// (the staff list is the district's own measure, not the order's).
+    public static let ofTheOrder: [Dataset] = [.profile, .curators, .mentors, .mentees, .programs, .roadmap]
 
     /// The Russian file name a curator may use instead of the English one.
     public var russianFileName: String {
@@ -11,6 +16,7 @@ public enum Dataset: String, CaseIterable, Sendable, Comparable {
         case .mentees: "наставляемые"
         case .programs: "программы"
         case .roadmap: "дорожная_карта"
+        case .staff: "кадры"
         }
     }
 
@@ -23,6 +29,7 @@ public enum Dataset: String, CaseIterable, Sendable, Comparable {
         case .mentees: "Наставляемые"
         case .programs: "Программы наставничества"
         case .roadmap: "Дорожная карта ОО"
+        case .staff: "Кадры"
         }
     }
 
@@ -35,6 +42,7 @@ public enum Dataset: String, CaseIterable, Sendable, Comparable {
         case .mentees: "Наставляемые"
         case .programs: "Программы"
         case .roadmap: "Дорожная карта"
+        case .staff: "Кадры"
         }
     }
 
@@ -47,6 +55,7 @@ public enum Dataset: String, CaseIterable, Sendable, Comparable {
         case .mentees: 3
         case .programs: 4
         case .roadmap: 5
+        case .staff: 6
         }
     }
 

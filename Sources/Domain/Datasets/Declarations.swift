@@ -80,6 +80,20 @@ public enum Declarations {
         fields: [
             .identifier(.item, \.itemCode), .date(.doneDate, \.doneDate), .text(.document, \.document), .optionalText(.note, \.note),
         ])
+
+    public static let staff = DatasetDeclaration(
+        .staff, table: "staff_row",
+        blank: StaffRecord(
+            row: 0, snils: Snils(value: 0), name: nobody, birthDate: someday, position: "", teachingSince: someday, hiredOn: someday,
+            dismissedOn: nil, dismissalReason: nil),
+        row: \.row,
+        rows: { .staff($0) }, records: { if case .staff(let list) = $0 { list } else { nil } }, current: \.staff,
+        fields: [
+            .snils(.snils, \.snils), .text(.lastName, \.name.last), .text(.firstName, \.name.first),
+            .optionalText(.middleName, \.name.middle), .date(.birthDate, \.birthDate), .text(.position, \.position, width: 20),
+            .date(.teachingSince, \.teachingSince), .date(.hiredOn, \.hiredOn), .optionalDate(.dismissedOn, \.dismissedOn),
+            .optionalChoice(.dismissalReason, \.dismissalReason, width: 24),
+        ])
 }
 
 extension Dataset {
@@ -92,6 +106,7 @@ extension Dataset {
         case .mentees: visitor.visit(Declarations.mentees)
         case .programs: visitor.visit(Declarations.programs)
         case .roadmap: visitor.visit(Declarations.roadmap)
+        case .staff: visitor.visit(Declarations.staff)
         }
     }
 

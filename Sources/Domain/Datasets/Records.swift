@@ -163,6 +163,46 @@ public struct RoadmapCompletionRecord: Hashable, Sendable {
     }
 }
 
+/// `staff`: one pedagogical worker's employment at the school (past ones kept, with their dismissal).
+public struct StaffRecord: Hashable, Sendable {
+    public var row: Int
+    public var snils: Snils
+    public var name: PersonName
+    public var birthDate: CivilDate
+    public var position: String
+    /// Дата начала педагогической деятельности: where the experience counts from.
+    public var teachingSince: CivilDate
+    public var hiredOn: CivilDate
+    public var dismissedOn: CivilDate?
+    public var dismissalReason: DismissalReason?
+
+    public init(
+        row: Int, snils: Snils, name: PersonName, birthDate: CivilDate, position: String, teachingSince: CivilDate,
+        hiredOn: CivilDate, dismissedOn: CivilDate?, dismissalReason: DismissalReason?
+    ) {
+        self.row = row
+        self.snils = snils
+        self.name = name
+        self.birthDate = birthDate
+        self.position = position
+        self.teachingSince = teachingSince
+        self.hiredOn = hiredOn
+        self.dismissedOn = dismissedOn
+        self.dismissalReason = dismissalReason
+    }
+
+    /// Employed on `day`: hired by then and not dismissed before it (the day of dismissal is a
+    /// working day).
+    public func isEmployed(on day: CivilDate) -> Bool {
+        hiredOn <= day && (dismissedOn.map { $0 >= day } ?? true)
+    }
+
+    /// Whether two employments share a day.
+    public func overlaps(_ other: StaffRecord) -> Bool {
+        (other.dismissedOn.map { hiredOn <= $0 } ?? true) && (dismissedOn.map { other.hiredOn <= $0 } ?? true)
+    }
+}
+
 /// The typed rows of one accepted file.
 public enum DatasetRows: Sendable, Equatable {
     case profile([ProfileRecord])
@@ -171,6 +211,7 @@ public enum DatasetRows: Sendable, Equatable {
     case mentees([MenteeRecord])
     case programs([ProgramRecord])
     case roadmap([RoadmapCompletionRecord])
+    case staff([StaffRecord])
     /// A unit's package (a level above a district): one per file.
     case package(StoredPackage)
 
@@ -182,6 +223,7 @@ public enum DatasetRows: Sendable, Equatable {
         case .mentees(let r): r.count
         case .programs(let r): r.count
         case .roadmap(let r): r.count
+        case .staff(let r): r.count
         case .package: 1
         }
     }

@@ -166,3 +166,25 @@ public enum CloseReason: String, Vocabulary {
     }
     public static var listName: String { "основание завершения" }
 }
+
+/// Основание увольнения of a staff list: what tells a move to another school from leaving.
+public enum DismissalReason: String, Vocabulary {
+    case transfer = "перевод в другую ОО"
+    case ownWish = "по собственному желанию"
+    case retirement = "выход на пенсию"
+    case redundancy = "сокращение штата"
+    case contractEnded = "истечение срока договора"
+    case other = "иное"
+
+    public var synonyms: [String] {
+        switch self {
+        case .transfer: ["перевод", "перевод в другую образовательную организацию", "переведён в другую ОО"]
+        case .ownWish: ["собственное желание", "по собственному"]
+        case .retirement: ["пенсия", "уход на пенсию"]
+        case .redundancy: ["сокращение", "сокращение численности или штата"]
+        case .contractEnded: ["истечение срока трудового договора", "окончание срока договора"]
+        case .other: ["другое", "прочее"]
+        }
+    }
+    public static var listName: String { "основание увольнения" }
+}

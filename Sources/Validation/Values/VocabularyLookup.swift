@@ -42,4 +42,5 @@ enum Lookups {
     static let modes = VocabularyLookup<WorkMode>()
     static let statuses = VocabularyLookup<ProgramStatus>()
     static let reasons = VocabularyLookup<CloseReason>()
+    static let dismissalReasons = VocabularyLookup<DismissalReason>()
 }
