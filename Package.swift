@@ -53,7 +53,10 @@ let package = Package(
         // Hummingbird brings, has the name Configuration).
         .target(
             name: "Config",
-            dependencies: ["Toolkit", "Domain", "Reading", "Validation", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [
+                "Toolkit", "Domain", "Reading", "Validation", .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // A night's files judged together (SPEC §5): apply order, people directory, spellings,
         // strict mode, repeats, verdicts. The same for `validate` and `run`.
@@ -189,7 +192,8 @@ let package = Package(
         .testTarget(
             name: "ReportsTests",
             dependencies: [
-                "Reports", "Domain", "CommandTestSupport", "XLSXTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "Reports", "Figures", "Fixtures", "Config", "Deadlines", "DOCX", "Domain", "CommandTestSupport", "XLSXTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Pages", "Domain", "CommandTestSupport"]),
         .testTarget(

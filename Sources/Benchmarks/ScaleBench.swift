@@ -6,7 +6,8 @@ import Foundation
 ///
 /// For each size: inboxes from ../shared/bench/gen_scale.py (generated once into the temp folder);
 /// the first night; a quiet night (no new files); a typical night (one school in twenty sends one
-/// changed file); then the baseline's first night. `--vs BINARY` runs another build's nights
+/// changed file); then the baseline's first night. With `--staff` the nights' inbox has a staff list
+/// per school (scripts/bench-staff.py); the baseline, which knows no such list, keeps the generator's. `--vs BINARY` runs another build's nights
 /// alternately with these, on copies of the same inbox. Wall, CPU, peak RSS (by
 /// /usr/bin/time) and the stages from the run's journal; medians of `--runs`.
 enum ScaleBench {
@@ -37,7 +38,7 @@ enum ScaleBench {
         if let other = options.versus { binaries.append(("vs", other)) }
         for (label, path) in binaries { print("\(label): \(path)") }
         for schools in options.sizes {
-            let inbox = generated(schools)
+            let inbox = options.staff ? withStaff(schools) : generated(schools)
             var nights: [String: [String: [Measure]]] = [:]
             var baseline: [Measure] = []
             for _ in 0..<options.runs {
@@ -51,7 +52,7 @@ enum ScaleBench {
                 }
                 if !options.skipBaseline {
                     let base = scratch + "/base-\(schools)"
-                    copy(inbox, to: base)
+                    copy(generated(schools), to: base)
                     baseline.append(
                         measure(["python3", shared + "/ref_pipeline.py", "run", "--config", "config", "--as-of", "2023-03-20"], in: base))
                 }
@@ -97,6 +98,19 @@ enum ScaleBench {
         if !FileManager.default.fileExists(atPath: out + "/config/schools.csv") {
             try? FileManager.default.removeItem(atPath: out)
             shell(["python3", shared + "/gen_scale.py", "--schools", "\(schools)", "--seed", "1", "--out", out])
+            shell(["find", out + "/inbox", "-type", "f", "-exec", "touch", "-d", "2023-03-19 21:00", "{}", "+"])
+        }
+        return out
+    }
+
+    /// The generator's inbox with a staff list per school, made once.
+    static func withStaff(_ schools: Int) -> String {
+        let out = scratch + "/inbox-\(schools)-staff"
+        if !FileManager.default.fileExists(atPath: out + "/config/schools.csv") {
+            copy(generated(schools), to: out)
+            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("scripts/bench-staff.py").path
+            shell(["python3", script, shared, out])
             shell(["find", out + "/inbox", "-type", "f", "-exec", "touch", "-d", "2023-03-19 21:00", "{}", "+"])
         }
         return out

@@ -18,9 +18,10 @@ import Workbooks
 //     the whole nightly job on N schools sending a Windows-1251 mentors file of N rows each
 //     (default 100 × 10,000), in a fresh installation in the temp folder: validation, registry,
 //     deadlines and every workbook.
-//   swift run -c release nastavnik-bench scale [--sizes 20,1400,5600,40000] [--runs 3] [--no-baseline] [--vs BINARY]
+//   swift run -c release nastavnik-bench scale [--sizes 20,1400,5600,40000] [--runs 3] [--no-baseline] [--vs BINARY] [--staff]
 //     the nightly job (release binary) at each size: first, quiet and typical nights, and the
-//     shared Python baseline on the same inbox; see ScaleBench.swift.
+//     shared Python baseline on the same inbox (`--staff`: each school also sends a staff list, made
+//     by scripts/bench-staff.py; the baseline keeps the generator's inbox); see ScaleBench.swift.
 //   swift run -c release nastavnik-bench workbook-reading [--runs N]
 //     `.xlsx` input: a school's six-sheet workbook read and validated (ms), and a 100,000-row
 //     mentors sheet (MB/s of sheet XML, peak memory).
@@ -59,6 +60,8 @@ struct Options {
     var uniqueSurnames = false
     var sizes = [20, 1_400, 5_600, 40_000]
     var skipBaseline = false
+    /// Every school of the scale inboxes also sends a staff list.
+    var staff = false
     var versus: String?
     var districts = 45
     var seconds = 10
@@ -91,6 +94,9 @@ struct Options {
             case "--vs": versus = value
             case "--no-baseline":
                 skipBaseline = true
+                i -= 1
+            case "--staff":
+                staff = true
                 i -= 1
             default:
                 print("usage: nastavnik-bench [--megabytes N] [--runs N] [--encoding cp1251|utf8] [--surnames common|unique]")

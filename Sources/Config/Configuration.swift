@@ -11,6 +11,8 @@ public struct Configuration: Sendable {
     /// the schools of `schools.csv`, the districts of `districts.csv`, the regions of `regions.csv`.
     public var units: UnitDirectory
     public var roadmap: RoadmapPlan
+    /// The region's link key (`link_key_file`), read with the rest of the settings.
+    public var linkKey: LinkKey?
 
     public var level: Level { settings.level }
 
@@ -24,7 +26,7 @@ public struct Configuration: Sendable {
         settings.database.hasPrefix("/") ? settings.database : (state as NSString).appendingPathComponent(settings.database)
     }
 
-    private func resolve(_ path: String) -> String {
+    func resolve(_ path: String) -> String {
         path.hasPrefix("/") ? path : ((root as NSString).appendingPathComponent(path) as NSString).standardizingPath
     }
 
@@ -42,9 +44,13 @@ public struct Configuration: Sendable {
             kind == .school
             ? UnitDirectory(kind: .school, units: schools.schools.map { Unit(code: $0.code, name: $0.name) })
             : try UnitDirectory.load(path: dir + "/" + kind.directoryFile, kind: kind, reserved: settings.level.ownFolder)
-        return Configuration(
+        var configuration = Configuration(
             directory: (absolute as NSString).standardizingPath, settings: settings, schools: schools, units: units,
             roadmap: try RoadmapPlan.load(path: dir + "/roadmap.csv"))
+        if let file = settings.linkKeyFile {
+            configuration.linkKey = try LinkKey.load(path: configuration.resolve(file), setting: dir + "/nastavnik.toml")
+        }
+        return configuration
     }
 
     /// The inbox must exist before a run touches anything; the other folders are created as needed.

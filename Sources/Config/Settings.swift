@@ -33,6 +33,9 @@ public struct Settings: Sendable, Equatable {
     public var countryName = "Российская Федерация"
     /// Days after a half-year's end by which a unit's package counts as sent on time.
     public var packageDueDays = 20
+    /// The region's secret for pairing teachers who move between its districts (`LinkKey`); none
+    /// by default, and then no pseudonyms are written.
+    public var linkKeyFile: String?
 
     public init() {}
 
@@ -40,7 +43,7 @@ public struct Settings: Sendable, Equatable {
     public static let keys = [
         "inbox", "outbox", "state", "database", "min_file_age_seconds", "max_file_bytes", "due_soon_days",
         "model_start_date", "strict", "district_name", "workers", "level", "district_code", "region_code", "region_name", "country_name",
-        "package_due_days",
+        "package_due_days", "link_key_file",
     ]
 
     /// This instance's own code and name, as its package and its titles give them.
@@ -88,7 +91,7 @@ public struct Settings: Sendable, Equatable {
         for key in table.keys {
             let value = table[key]!
             switch key {
-            case "inbox", "outbox", "state", "database", "district_name", "region_name", "country_name":
+            case "inbox", "outbox", "state", "database", "district_name", "region_name", "country_name", "link_key_file":
                 guard let s = value.string, !s.isEmpty else { throw fail(key, "непустая строка") }
                 switch key {
                 case "inbox": settings.inbox = s
@@ -97,6 +100,7 @@ public struct Settings: Sendable, Equatable {
                 case "database": settings.database = s
                 case "region_name": settings.regionName = s
                 case "country_name": settings.countryName = s
+                case "link_key_file": settings.linkKeyFile = s
                 default: settings.districtName = s
                 }
             case "district_code", "region_code":

@@ -92,6 +92,11 @@ public struct LevelFigures: Sendable {
             row.received = received?.received
             return Line(unit: unit, package: received, row: row, state: state, onTime: received.map { $0.received <= due } ?? false)
         }
+        if kind == .district {
+            // A leaver of one district hired by another is a move between districts, not a loss.
+            let paired = lines.map { $0.row.retention ?? RetentionCounts() }.pairingMoves(lines.map { $0.package?.package.links })
+            for i in lines.indices where lines[i].row.retention != nil { lines[i].row.retention = paired[i] }
+        }
         deadlines = DeadlineReport(
             schedule: schedule, schools: [], snapshot: snapshot,
             rules: DeadlineRules(asOf: asOf, modelStart: settings.modelStartDate, dueSoonDays: settings.dueSoonDays),

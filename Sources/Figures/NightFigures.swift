@@ -27,16 +27,19 @@ public struct NightFigures: Sendable {
     public var closuresByReason: [(reason: CloseReason, count: Int)]
     /// What each school may publish (п. 4.14), for its public extract and page.
     public var publicListings: PublicListings
+    /// Whether the young teachers of a year ago stay, school by school.
+    public var retention: Retention
     /// The district's package for the half-year, as its figures stand tonight.
     public var package: Package? = nil
     /// The package the district sends up tonight: this one, or the one approved (`nastavnik approve`).
     public var upward: Package? = nil
 
     /// `history`: the half-years before `period`, as they stood at their ends; `sending`: the
-    /// folders that sent files in `period` up to `asOf`.
+    /// folders that sent files in `period` up to `asOf`; `linkKey`: the region's, for the package's
+    /// pseudonyms of leavers and hires.
     public init(
         snapshot: RegistrySnapshot, schools directory: SchoolDirectory, settings: Settings, schedule: RoadmapSchedule, asOf: CivilDate,
-        period: ReportingPeriod, history: [PeriodFigures] = [], sending: Set<String> = []
+        period: ReportingPeriod, history: [PeriodFigures] = [], sending: Set<String> = [], linkKey: LinkKey? = nil
     ) {
         self.asOf = asOf
         self.period = period
@@ -71,6 +74,9 @@ public struct NightFigures: Sendable {
         let closed = programs.filter { $0.closedDate.map(period.contains) ?? false }
         closuresByReason = CloseReason.allCases.map { reason in (reason, closed.count { $0.closeReason == reason }) }
         publicListings = PublicListings(snapshot: snapshot, schools: schools)
+        var pseudonym: (@Sendable (Snils) -> String)?
+        if let linkKey { pseudonym = { snils in linkKey.pseudonym(snils) } }
+        retention = Retention(snapshot: snapshot, schools: schools, asOf: asOf, pseudonym: pseudonym)
         package = Package(district: self, snapshot: snapshot, settings: settings)
     }
 }

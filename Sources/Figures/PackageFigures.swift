@@ -23,6 +23,8 @@ public struct PackageRow: Sendable, Codable, Equatable {
     public var state = ""
     /// When the unit's data last came.
     public var received: CivilDate?
+    /// Whether its young teachers stay; nil in a package of a version that did not count it.
+    public var retention: RetentionCounts?
 
     public init(statform: StatformRow) { self.statform = statform }
 
@@ -41,6 +43,7 @@ public struct PackageRow: Sendable, Codable, Equatable {
             total.programsClosedOnTime += row.programsClosedOnTime
             total.overdueSchoolItems += row.overdueSchoolItems
             total.overdueOwnItems += row.overdueOwnItems
+            if let retention = row.retention { total.retention = (total.retention ?? RetentionCounts()) + retention }
         }
         return total
     }
@@ -107,6 +110,8 @@ public struct Package: Sendable, Codable, Equatable {
     public var rows: [PackageRow]
     public var total: PackageRow
     public var schools: [SchoolLine]
+    /// A district's year's leavers and hires under the region's link key; nil without one.
+    public var links: StaffLinks?
 
     public init(
         level: String, code: String, name: String, period: ReportingPeriod, dataOn: CivilDate, units: UnitKind, rows: [PackageRow],
@@ -142,7 +147,7 @@ extension Package {
     init(district figures: NightFigures, snapshot: RegistrySnapshot, settings: Settings) {
         let period = figures.period
         var rows: [PackageRow] = []
-        for (statform, monitoring) in zip(figures.statform, figures.monitoring) {
+        for (statform, (monitoring, retention)) in zip(figures.statform, zip(figures.monitoring, figures.retention.rows)) {
             var row = PackageRow(statform: statform)
             let data = snapshot[statform.code]
             row.schoolsListed = 1
@@ -157,6 +162,7 @@ extension Package {
             row.overdueSchoolItems = monitoring.overdueItems
             row.state = monitoring.intake.state.rawValue
             row.received = monitoring.intake.lastAccepted
+            row.retention = retention
             rows.append(row)
         }
         var total = PackageRow.total(of: rows, code: "Итого", name: UnitKind.school.count(rows.count))
@@ -170,5 +176,6 @@ extension Package {
         self.init(
             level: Level.district.packageLevel!, code: settings.districtCode, name: settings.districtName, period: period,
             dataOn: figures.asOf, units: .school, rows: rows, total: total, schools: schools)
+        links = figures.retention.links
     }
 }

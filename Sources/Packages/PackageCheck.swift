@@ -162,10 +162,14 @@ struct PackageReader {
             error(PackageLayout.passportSheet, 2, "Состояние", state, "Ожидается «предварительные» или «утверждены».")
             return nil
         }
-        let checked = PackageLayout.checkedSheets.compactMap { name in sheet(name).map { (name, $0) } }
-        guard checked.count == PackageLayout.checkedSheets.count else { return nil }
+        let links = document.sheets.first { $0.name == PackageLayout.linksSheet }?.table
+        let checked = PackageLayout.checkedSheets.dropLast().compactMap { name in sheet(name).map { (name, $0) } }
+        guard checked.count == PackageLayout.checkedSheets.count - 1 else { return nil }
         let written = value("Контрольная сумма")
-        let actual = PackageLayout.checksum(checked.map { name, table in (name, (0..<table.count).map(table.record)) })
+        let actual = PackageLayout.checksum(
+            (checked + (links.map { [(PackageLayout.linksSheet, $0)] } ?? [])).map { name, table in
+                (name, (0..<table.count).map(table.record))
+            })
         guard written == actual else {
             error(
                 PackageLayout.passportSheet, 2, "Контрольная сумма", written,
@@ -174,7 +178,13 @@ struct PackageReader {
             return nil
         }
         var failed = false
-        func rows<Row>(_ table: CSVTable, _ name: String, _ columns: [PackageLayout.Column<Row>], blank: Row) -> [Row] {
+        /// `columns`, or as many of them as an older version wrote (`shortest`).
+        func rows<Row>(_ table: CSVTable, _ name: String, _ columns: [PackageLayout.Column<Row>], blank: Row, shortest: Int? = nil) -> [Row]
+        {
+            var columns = columns
+            if let shortest, table.count >= 1, table.record(0) == columns.prefix(shortest).map(\.title) {
+                columns.removeLast(columns.count - shortest)
+            }
             guard table.count >= 1, table.record(0) == columns.map(\.title) else {
                 error(
                     name, 1, nil, nil,
@@ -193,7 +203,11 @@ struct PackageReader {
         }
         let blank = PackageRow(statform: StatformRow(code: "", name: ""))
         let statform = rows(checked[0].1, checked[0].0, PackageLayout.statformColumns(kind), blank: blank)
-        let indicators = rows(checked[1].1, checked[1].0, PackageLayout.indicatorColumns(kind), blank: blank)
+        let indicatorColumns = PackageLayout.indicatorColumns(kind)
+        let indicators = rows(
+            checked[1].1, checked[1].0, indicatorColumns, blank: blank,
+            shortest: indicatorColumns.count - PackageLayout.retentionColumns.count)
+        let staffLinks = links.flatMap { readLinks($0, failed: &failed, error) }
         let schools = rows(checked[2].1, checked[2].0, PackageLayout.schoolColumns, blank: SchoolLine(row: StatformRow(code: "", name: "")))
         guard !failed else { return nil }
         guard let last = statform.last, last.code == PackageLayout.totalCode, statform.count == indicators.count,
@@ -218,11 +232,48 @@ struct PackageReader {
         var package = Package(
             level: level, code: value("Код"), name: value("Наименование"), period: period, dataOn: dataOn, units: kind,
             rows: Array(units.dropLast()), total: units[units.count - 1], schools: schools)
+        package.links = staffLinks
         if state == Package.approvedState {
             package.approvedBy = value("Утвердил")
             package.approvedOn = CivilDate(russian: value("Дата утверждения"))
         }
         return package
+    }
+}
+
+extension PackageReader {
+    /// `Движение кадров`: its rows back into leavers and hires.
+    func readLinks(
+        _ table: CSVTable, failed: inout Bool, _ error: (String, Int?, String?, String?, String) -> Void
+    ) -> StaffLinks? {
+        let sheet = PackageLayout.linksSheet
+        guard table.count >= 1, table.record(0) == PackageLayout.linkColumns else {
+            error(
+                sheet, 1, nil, nil,
+                "Заголовок листа не тот, что в пакете nastavnik: «\(PackageLayout.linkColumns.joined(separator: "», «"))».")
+            failed = true
+            return nil
+        }
+        var links = StaffLinks()
+        for r in 1..<table.count {
+            let pseudonym = table.string(r, 0)
+            let movement = table.string(r, 1)
+            let mentored = table.string(r, 2)
+            let isPseudonym =
+                pseudonym.utf8.count == 64 && pseudonym.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+            switch (isPseudonym, movement, mentored) {
+            case (true, PackageLayout.left, PackageLayout.yes), (true, PackageLayout.left, PackageLayout.no):
+                links.leavers.append(StaffLinks.Leaver(pseudonym: pseudonym, mentored: mentored == PackageLayout.yes))
+            case (true, PackageLayout.hired, ""):
+                links.hires.append(pseudonym)
+            default:
+                error(
+                    sheet, table.rows[r], nil, pseudonym,
+                    "Строка не такая, как пишет nastavnik: псевдоним из 64 знаков, «уволен» с «да» или «нет», или «принят».")
+                failed = true
+            }
+        }
+        return links
     }
 }
 

@@ -13,10 +13,13 @@ public enum PackageLayout {
     public static let statformSheet = "Статнаблюдение"
     public static let indicatorsSheet = "Показатели"
     public static let schoolsSheet = "ОО"
-    /// The sheets the checksum covers, in its order.
-    public static let checkedSheets = [statformSheet, indicatorsSheet, schoolsSheet]
+    /// A district's year's leavers and hires under the region's link key; only with one.
+    public static let linksSheet = "Движение кадров"
+    /// The sheets the checksum covers, in its order (the links sheet when the package has one).
+    public static let checkedSheets = [statformSheet, indicatorsSheet, schoolsSheet, linksSheet]
     public static let totalCode = "Итого"
-    public static let formatVersion = "1"
+    /// 2: retention in `Показатели`, and the links sheet. A package of version 1 is read without them.
+    public static let formatVersion = "2"
 
     public static let passport = [
         "Уровень", "Код", "Наименование", "Период", "Данные на", "Состояние", "Утвердил", "Дата утверждения", "Контрольная сумма",
@@ -30,6 +33,8 @@ public enum PackageLayout {
         /// A percentage to one decimal, or nothing.
         case share(Double?)
         case date(CivilDate?)
+        /// An empty cell: a count the package does not have (one of an older version's).
+        case missing
 
         /// As a spreadsheet shows it (and as nastavnik reads it back): what the checksum covers.
         public var shown: String {
@@ -38,6 +43,7 @@ public enum PackageLayout {
             case .integer(let n): String(n)
             case .share(let value): value.map { RussianNumbers.oneDecimal(Self.rounded($0)) } ?? ""
             case .date(let date): date?.russian ?? ""
+            case .missing: ""
             }
         }
 
@@ -138,7 +144,35 @@ public enum PackageLayout {
                     row.received = date
                     return true
                 }),
-        ]
+        ] + retentionColumns
+    }
+
+    /// `Показатели`' columns of retention (`RetentionCounts`): empty for a unit whose package did not
+    /// count it (version 1).
+    public static let retentionColumns: [Column<PackageRow>] = [
+        ("ОО со списком кадров", \RetentionCounts.schoolsWithStaff), ("Молодых педагогов год назад", \.cohort),
+        ("из них в наставничестве", \.mentored), ("Остались в ОО", \.stayed), ("Перешли в другую ОО", \.moved),
+        ("Перешли в ОО другого района", \.movedAway), ("Ушли", \.left), ("Закрепились из наставляемых", \.mentoredKept),
+    ].map { title, path in
+        Column(
+            title: title, cell: { row in row.retention.map { .integer($0[keyPath: path]) } ?? .missing },
+            read: { row, text in
+                guard !text.isEmpty else { return true }
+                guard let n = Int(text), n >= 0 else { return false }
+                row.retention = row.retention ?? RetentionCounts()
+                row.retention![keyPath: path] = n
+                return true
+            }, total: .sum)
+    }
+
+    /// `Движение кадров`: a pseudonym per row, whether the person left (once per school whose
+    /// young teachers they were among) or was hired, and whether a leaver was mentored.
+    public static let linkColumns = ["Псевдоним", "Движение", "В наставничестве"]
+    static let left = "уволен", hired = "принят", yes = "да", no = "нет"
+
+    static func linkRows(_ links: StaffLinks) -> [[Cell]] {
+        [linkColumns.map { .text($0) }] + links.leavers.map { [.text($0.pseudonym), .text(left), .text($0.mentored ? yes : no)] }
+            + links.hires.map { [.text($0), .text(hired), .text("")] }
     }
 
     /// `ОО`: every school below the level, with its district and region.
@@ -172,7 +206,7 @@ public enum PackageLayout {
         return [
             (statformSheet, rows(statformColumns(package.units), units)), (indicatorsSheet, rows(indicatorColumns(package.units), units)),
             (schoolsSheet, rows(schoolColumns, package.schools)),
-        ]
+        ] + (package.links.map { [(linksSheet, linkRows($0))] } ?? [])
     }
 
     /// The passport's values, in `passport` order.

@@ -50,6 +50,7 @@ public enum DistrictPage {
             page.markup("</td></tr>\n")
         }
         page.markup("</tbody>\n</table>\n</section>\n")
+        retention(&page, model.retention)
         page.markup("<section aria-labelledby=\"attention\">\n<h2 id=\"attention\">Требуют внимания</h2>\n")
         if model.hasAttention {
             page.markup("<table class=\"cards\">\n<thead><tr><th scope=\"col\">Код ОО</th>")
@@ -130,6 +131,56 @@ public enum DistrictPage {
         return page
     }
 
+    /// Whether the young teachers of a year ago stay: the mentored beside the others.
+    private static func retention(_ page: inout HTMLText, _ retention: Retention) {
+        page.markup("<section aria-labelledby=\"retention\">\n<h2 id=\"retention\">Закрепление молодых педагогов</h2>\n<p>")
+        page.text(retention.intro)
+        page.markup("</p>\n")
+        if !retention.groups.isEmpty {
+            page.markup("<table class=\"cards\">\n<thead><tr><th scope=\"col\">Молодые педагоги</th><th scope=\"col\">Было</th>")
+            page.markup("<th scope=\"col\">Закрепились</th><th scope=\"col\">Закрепление, %</th></tr></thead>\n<tbody>\n")
+            for group in retention.groups {
+                page.markup("<tr>")
+                page.cell("Молодые педагоги", group[0])
+                page.cell("Было", group[1])
+                page.cell("Закрепились", group[2])
+                page.cell("Закрепление, %", group[3])
+                page.markup("</tr>\n")
+            }
+            page.markup("</tbody>\n</table>\n<p>")
+            page.text(retention.comparison)
+            page.markup("</p>\n")
+        }
+        page.markup("</section>\n")
+    }
+
+    struct Retention: Sendable {
+        var intro: String
+        /// Title, was, stayed or moved, rate.
+        var groups: [[String]]
+        var comparison: String
+
+        init(_ retention: Figures.Retention) {
+            let counts = retention.total
+            let n = RussianNumbers.self
+            guard counts.cohort > 0 else {
+                intro =
+                    counts.schoolsWithStaff == 0
+                    ? "Списков кадров ОО нет — закрепление не посчитано."
+                    : "По спискам кадров на \(retention.start.russian) молодых педагогов не было."
+                (groups, comparison) = ([], "")
+                return
+            }
+            intro =
+                "Из \(n.integer(counts.cohort)) молодых педагогов (до 35 лет или со стажем до 3 лет), работавших на "
+                + "\(retention.start.russian) в \(n.integer(counts.schoolsWithStaff)) ОО со списком кадров, на \(retention.asOf.russian) "
+                + "остались в своей ОО \(n.integer(counts.stayed)), перешли в другую ОО района \(n.integer(counts.moved)), "
+                + "ушли \(n.integer(counts.left)). По ОО — лист «Закрепление» книги мониторинга."
+            groups = counts.groups.map { [$0.title, n.integer($0.was), n.integer($0.kept), $0.rate.map(n.decimal) ?? "—"] }
+            comparison = counts.comparison
+        }
+    }
+
     struct Figure: Sendable {
         var title: String
         var value: String
@@ -186,9 +237,11 @@ public enum DistrictPage {
         var legend = PageStyle.legend
         /// The package for the region: its half-year and state, and who approved it.
         var package: String?
+        var retention: Retention
 
         init(_ figures: NightFigures) {
             districtName = figures.districtName
+            retention = Retention(figures.retention)
             asOf = figures.asOf.russian
             let period = figures.period
             self.period = "\(period.russian) (\(period.start.russian)–\(period.end.russian))"

@@ -271,7 +271,8 @@ public struct NightlyRun {
         let history = try History.before(period, registry: registry, configuration: configuration)
         var figures = NightFigures(
             snapshot: snapshot, schools: configuration.schools, settings: configuration.settings, schedule: schedule, asOf: options.asOf,
-            period: period, history: history.periods, sending: try registry.sendingFolders(from: period.start, to: options.asOf))
+            period: period, history: history.periods, sending: try registry.sendingFolders(from: period.start, to: options.asOf),
+            linkKey: configuration.linkKey)
         figures.upward = approved ?? figures.package
         return Figured(basis: .district(figures, snapshot: snapshot), history: history, upward: figures.upward)
     }

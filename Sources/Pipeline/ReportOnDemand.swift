@@ -52,7 +52,7 @@ public enum ReportOnDemand {
         let figures = NightFigures(
             snapshot: snapshot, schools: configuration.schools, settings: configuration.settings, schedule: schedule,
             asOf: day, period: period, history: try History.before(period, registry: registry, configuration: configuration).periods,
-            sending: try registry.sendingFolders(from: period.start, to: day))
+            sending: try registry.sendingFolders(from: period.start, to: day), linkKey: configuration.linkKey)
         return Half(period: period, day: day, report: try HalfYearReport.data(figures), package: figures.package)
     }
 

@@ -46,8 +46,10 @@ extension Registry {
         guard !snils.isEmpty else { return [:] }
         let list = snils.map { String($0.value) }.joined(separator: ",")
         return try queue.read { db in
-            try SnapshotReader.read(Declarations.staff, db: db, current: "s.replaced_by_run IS NULL AND r.snils IN (SELECT value FROM json_each('[\(list)]'))")
-                .mapValues(\.staff)
+            try SnapshotReader.read(
+                Declarations.staff, db: db, current: "s.replaced_by_run IS NULL AND r.snils IN (SELECT value FROM json_each('[\(list)]'))"
+            )
+            .mapValues(\.staff)
         }
     }
 

@@ -128,7 +128,12 @@ public enum HalfYearReport {
             doc.list(behind.map { "\($0.school.name) — \($0.overdueItems)" })
         }
 
-        doc.heading("7. Выводы")
+        let retention = figures.retention
+        RetentionSection.write(
+            &doc, heading: "7. Закрепление молодых педагогов", counts: retention.total, units: "ОО", start: retention.start,
+            asOf: retention.asOf, betweenDistricts: false)
+
+        doc.heading("8. Выводы")
         doc.list(conclusions(figures, current: current, previous: previous))
         return doc
     }
@@ -164,6 +169,9 @@ public enum HalfYearReport {
             silent.isEmpty
                 ? "Данные за полугодие прислали все образовательные организации."
                 : "Не представили данные за полугодие: " + silent.map(\.name).joined(separator: ", ") + ".")
+        if figures.retention.total.mentoredRate != nil && figures.retention.total.notMentoredRate != nil {
+            out.append(figures.retention.total.comparison)
+        }
         let overdue = figures.monitoring.reduce(0) { $0 + $1.overdueItems }
         out.append(
             overdue == 0

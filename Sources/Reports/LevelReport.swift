@@ -62,8 +62,11 @@ public enum LevelReport {
                     line.unit.name, n.integer(s.teachersTotal), n.integer(s.mentors), n.integer(s.mentees), n.integer(s.programsActive),
                 ]
             })
+        RetentionSection.write(
+            &doc, heading: "5. Закрепление молодых педагогов", counts: total.retention ?? RetentionCounts(), units: "ОО",
+            start: Retention.start(of: figures.asOf), asOf: figures.asOf, betweenDistricts: true)
         let missing = figures.lines.filter { $0.package == nil }.map(\.unit.name)
-        doc.heading("5. Выводы")
+        doc.heading("6. Выводы")
         doc.list(
             (missing.isEmpty ? ["Пакеты прислали все."] : ["Не прислали пакет: " + missing.joined(separator: ", ") + "."])
                 + ["Просрочено мероприятий ОО: \(total.overdueSchoolItems); органов управления образованием: \(total.overdueOwnItems)."])

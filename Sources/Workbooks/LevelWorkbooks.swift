@@ -99,6 +99,14 @@ public enum LevelWorkbooks {
         for period in figures.dynamics { try dynamics.append((period.rows + [period.total]).map { (period.period, $0) }) }
         try dynamics.finish()
 
+        try RetentionSheet.write(
+            workbook, kind: figures.kind, ownName: figures.ownName, start: Retention.start(of: figures.asOf), asOf: figures.asOf,
+            lines: figures.lines.map { line in
+                RetentionSheet.Line(
+                    code: line.unit.code, name: line.unit.name,
+                    counts: line.row.retention.flatMap { $0.schoolsWithStaff > 0 ? $0 : nil })
+            })
+
         let roadmap = Table(workbook, name: "Дорожная карта", columns: MonitoringWorkbook.roadmapColumns)
         let first = try roadmap.dataStart()
         try roadmap.append(figures.roadmap)

@@ -109,6 +109,13 @@ public enum MonitoringWorkbook {
         try dynamics.append(DynamicsRow.rows(figures.dynamics))
         try dynamics.finish()
 
+        let retention = figures.retention
+        try RetentionSheet.write(
+            workbook, kind: .school, ownName: figures.districtName, start: retention.start, asOf: retention.asOf,
+            lines: zip(figures.schools, retention.rows).map { school, counts in
+                RetentionSheet.Line(code: school.code, name: school.name, counts: counts.schoolsWithStaff > 0 ? counts : nil)
+            })
+
         // Диаграммы: forms with programmes only, each point labelled; a bar chart when a pie would
         // have many slices; titles say what and as of when.
         let charts = try workbook.addSheet("Диаграммы")

@@ -34,7 +34,7 @@ public enum PackageWorkbook {
                 case .integer: .integer
                 case .share: .decimal
                 case .date: .date
-                case .text: nil
+                case .text, .missing: nil
                 }
             return SheetColumn(title.shown, 16, style) { row in
                 switch row[i] {
@@ -42,6 +42,7 @@ public enum PackageWorkbook {
                 case .integer(let n): .integer(n)
                 case .share(let value): value.map { .number(PackageLayout.Cell.rounded($0)) } ?? .blank
                 case .date(let date): .optional(date)
+                case .missing: .blank
                 }
             }
         }

@@ -98,3 +98,97 @@ struct LevelPrivacyTests {
         }
     }
 }
+
+/// A teacher who leaves a school of one district for a school of another: «ушёл» in the district,
+/// «перешёл в ОО другого района» at the region when both districts have the region's link key —
+/// and the pseudonyms that pair them appear in nothing the region writes.
+struct RetentionAcrossDistrictsTests {
+    static let header = [
+        "СНИЛС", "Фамилия", "Имя", "Отчество", "Дата рождения", "Должность", "Дата начала педагогической деятельности",
+        "Дата приёма", "Дата увольнения", "Основание увольнения",
+    ]
+
+    static func staff(_ rows: [(snils: String, born: String, hired: String, dismissed: String, reason: String)]) -> [UInt8] {
+        Files.csv(
+            [header] + rows.map { [$0.snils, "Иванова", "Анна", "", $0.born, "учитель", $0.hired, $0.hired, $0.dismissed, $0.reason] })
+    }
+
+    static let keyed = "link_key_file = \"config/link.key\"\n"
+
+    static func withKey(_ ws: Workspace) throws {
+        try Data("0123456789abcdef0123456789abcdef\n".utf8).write(to: ws.config.appendingPathComponent("link.key"))
+    }
+
+    @Test func aMoveBetweenDistrictsIsAMoveAtTheRegion() throws {
+        let moving = Files.mentorA
+        let staying = Files.mentorB
+        let leaving = Files.menteeC
+        let one = try Levels.district("d-one", schools: 1, teachers: 30, settings: Self.keyed)
+        try Self.withKey(one)
+        try one.drop(
+            "d-one-s1", "кадры.csv",
+            Self.staff([
+                (moving, "01.05.1998", "01.09.2022", "31.10.2025", "перевод в другую ОО"), (staying, "01.05.1999", "01.09.2021", "", ""),
+                (leaving, "01.05.2000", "01.09.2023", "15.01.2026", "по собственному желанию"),
+            ]))
+        let two = try Levels.district("d-two", schools: 1, teachers: 30, settings: Self.keyed)
+        try Self.withKey(two)
+        try two.drop(
+            "d-two-s1", "staff.csv",
+            Self.staff([(moving, "01.05.1998", "05.11.2025", "", ""), (Files.mentorC, "01.05.1960", "01.09.1985", "", "")]))
+        let three = try Levels.district("d-three", schools: 1, teachers: 30)
+        try three.drop("d-three-s1", "staff.csv", Self.staff([(leaving, "01.05.2000", "01.02.2026", "", "")]))
+        let region = try Levels.level("region", code: "reg", units: ["d-one", "d-two", "d-three"])
+        var pseudonyms: [String] = []
+        for ws in [one, two, three] {
+            let run = try ws.run()
+            #expect(run.status == 0, "\(run.stderr)")
+            let code = ws === one ? "d-one" : ws === two ? "d-two" : "d-three"
+            let bytes = try Levels.package(ws, "\(code)-2026-H1.xlsx")
+            try region.drop(code, "пакет.xlsx", bytes)
+            let package = try XLSXFile(path: ws.outbox.appendingPathComponent("upward/\(code)-2026-H1.xlsx").path)
+            if ws === three {
+                #expect(package["Движение кадров"] == nil, "without the key, no pseudonyms")
+            } else {
+                let links = try #require(package["Движение кадров"])
+                #expect(links.row(1) == ["Псевдоним", "Движение", "В наставничестве"])
+                pseudonyms += (2...max(2, links.lastRow)).map { links.row($0)[0] }.filter { !$0.isEmpty }
+            }
+        }
+        // d-one's leavers: the mover and the leaver; d-two's hire: the mover. d-three has no key:
+        // its hire of the leaver cannot be paired.
+        #expect(pseudonyms.count == 3 && pseudonyms.allSatisfy { $0.count == 64 })
+        let district = try XLSXFile(path: one.outbox.appendingPathComponent("monitoring-\(one.asOf).xlsx").path)
+        let own = try #require(district["Закрепление"])
+        #expect(
+            own.row(3).prefix(7) == [
+                "Код ОО", "Наименование ОО", "Молодых педагогов на 01.03.2025", "из них в наставничестве", "Остались в ОО",
+                "Перешли в другую ОО", "Ушли",
+            ])
+        #expect(own.row(4).prefix(8) == ["d-one-s1", "Школа 1 района d-one", "3", "0", "1", "0", "2", "33.3"])
+
+        let result = try region.run()
+        #expect(result.status == 0, "\(result.stderr)")
+        let monitoring = try XLSXFile(path: region.outbox.appendingPathComponent("monitoring-\(region.asOf).xlsx").path)
+        let sheet = try #require(monitoring["Закрепление"])
+        #expect(sheet.row(3)[6] == "Перешли в ОО другого района")
+        #expect(sheet.row(4).prefix(9) == ["d-one", "Единица d-one", "3", "0", "1", "0", "1", "1", "66.7"])
+        #expect(sheet.row(5).prefix(4) == ["d-two", "Единица d-two", "0", "0"])
+        #expect(sheet.row(7).prefix(9) == ["Итого", "Всего по 3 МО", "3", "0", "1", "0", "1", "1", "66.7"])
+        var texts: [String] = [try region.text("outbox/index.html")]
+        for path in region.files(under: region.outbox) where path.hasSuffix(".xlsx") {
+            let file = try XLSXFile(path: region.outbox.appendingPathComponent(path).path)
+            texts += file.sheets.flatMap { $0.cells.values.map(\.value) }
+        }
+        for pseudonym in pseudonyms { #expect(!texts.contains { $0.contains(pseudonym) }, "a pseudonym in the region's outputs") }
+    }
+
+    @Test func aKeyTooShortStopsTheRunBeforeItTouchesAnything() throws {
+        let ws = try Levels.district("d-one", schools: 1, teachers: 30, settings: Self.keyed)
+        try Data("short\n".utf8).write(to: ws.config.appendingPathComponent("link.key"))
+        let result = try ws.run()
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("ключ связки"))
+        #expect(!FileManager.default.fileExists(atPath: ws.outbox.path))
+    }
+}

@@ -6,9 +6,11 @@ import XLSXTestSupport
 /// or the country over their units, the packages the districts' nights leave.
 public enum Levels {
     /// A district installation: its own schools, each sending a profile, mentors and mentees.
-    public static func district(_ code: String, schools: Int, teachers: Int, asOf: String = "2026-03-01") throws -> Workspace {
+    public static func district(
+        _ code: String, schools: Int, teachers: Int, asOf: String = "2026-03-01", settings: String = ""
+    ) throws -> Workspace {
         let ws = try Workspace(
-            settings: "min_file_age_seconds = 0\ndistrict_code = \"\(code)\"\ndistrict_name = \"Район \(code)\"\n", asOf: asOf)
+            settings: "min_file_age_seconds = 0\ndistrict_code = \"\(code)\"\ndistrict_name = \"Район \(code)\"\n" + settings, asOf: asOf)
         var directory = "Код ОО;Наименование ОО;Краткое наименование;ИНН\n"
         for i in 1...schools { directory += "\(code)-s\(i);Школа \(i) района \(code);Школа \(i);1638011140\n" }
         try directory.write(to: ws.config.appendingPathComponent("schools.csv"), atomically: true, encoding: .utf8)

@@ -100,6 +100,73 @@ public enum Records {
                 code: "2.8", title: "Постоянно", term: "В течение всего периода", level: .school, responsible: "ОО", result: "", line: 5),
         ], path: "roadmap.csv")
 
+    /// The as-of date of `retentionDistrict`: D0 is 01.03.2025.
+    public static let retentionAsOf = day("2026-03-01")
+
+    public static func staffer(
+        _ snils: UInt64, born: String, since: String, hired: String, dismissed: String? = nil, reason: DismissalReason? = nil,
+        row: Int = 2
+    ) -> StaffRecord {
+        StaffRecord(
+            row: row, snils: Snils(value: snils), name: PersonName(last: "Педагог\(snils % 100)", first: "Анна", middle: nil),
+            birthDate: day(born), position: "учитель", teachingSince: day(since), hiredOn: day(hired), dismissedOn: dismissed.map(day),
+            dismissalReason: reason ?? (dismissed == nil ? nil : .ownWish))
+    }
+
+    static func programStarting(_ number: String, mentees: [UInt64], start: String) -> ProgramRecord {
+        var program = program(number, mentor: 1, mentees: mentees, status: .running)
+        program.startDate = day(start)
+        return program
+    }
+
+    /// 1 stays in A, mentored since before D0; 2 moves from A to B, mentored only after D0; 3 leaves A,
+    /// mentored from D0 itself; 4 is hired by A after D0; 5 works in A and in B part-time; 6 is
+    /// neither under 35 nor new; 7 is 45 but new to teaching, dismissed by B on the as-of date
+    /// itself (a working day); 8 is dismissed by A on D0 (employed that day); 9 leaves B for a
+    /// school of another district, mentored in B.
+    public static let retentionDistrict: [(school: String, rows: DatasetRows)] = [
+        (
+            "school-a",
+            .staff(
+                rowsInOrder([
+                    staffer(1, born: "2000-05-01", since: "2023-09-01", hired: "2023-09-01"),
+                    staffer(2, born: "1998-05-01", since: "2022-09-01", hired: "2022-09-01", dismissed: "2025-08-31", reason: .transfer),
+                    staffer(3, born: "1995-05-01", since: "2019-09-01", hired: "2019-09-01", dismissed: "2025-12-31"),
+                    staffer(4, born: "2001-05-01", since: "2025-03-02", hired: "2025-03-02"),
+                    staffer(5, born: "1999-05-01", since: "2021-09-01", hired: "2021-09-01"),
+                    staffer(6, born: "1970-05-01", since: "1995-09-01", hired: "1995-09-01"),
+                    staffer(8, born: "2000-01-01", since: "2022-09-01", hired: "2022-09-01", dismissed: "2025-03-01"),
+                ]))
+        ),
+        (
+            "school-a",
+            .programs([
+                programStarting("1", mentees: [1], start: "2024-09-01"), programStarting("2", mentees: [2], start: "2025-09-01"),
+                programStarting("3", mentees: [3], start: "2025-03-01"),
+            ])
+        ),
+        (
+            "school-b",
+            .staff(
+                rowsInOrder([
+                    staffer(2, born: "1998-05-01", since: "2022-09-01", hired: "2025-09-01"),
+                    staffer(5, born: "1999-05-01", since: "2021-09-01", hired: "2022-09-01"),
+                    staffer(7, born: "1980-05-01", since: "2023-09-01", hired: "2023-09-01", dismissed: "2026-03-01"),
+                    staffer(9, born: "2002-05-01", since: "2024-09-01", hired: "2024-09-01", dismissed: "2026-01-31", reason: .transfer),
+                ]))
+        ),
+        ("school-b", .programs([programStarting("Б-1", mentees: [9], start: "2024-10-01")])),
+    ]
+
+    /// Each record in the file's row after the one before, from 2.
+    static func rowsInOrder(_ list: [StaffRecord]) -> [StaffRecord] {
+        list.enumerated().map { i, record in
+            var record = record
+            record.row = i + 2
+            return record
+        }
+    }
+
     /// The same data as a snapshot held in memory, as if the registry had just been read.
     public static func snapshot(_ data: [(school: String, rows: DatasetRows)]) -> RegistrySnapshot {
         var folders: [String: RegistrySnapshot.Folder] = [:]

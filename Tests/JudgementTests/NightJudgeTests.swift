@@ -293,11 +293,13 @@ struct PartTimeTests {
 
     @Test func bothSchoolsTonight() {
         var night = Night()
-        night.send(Night.a, "кадры.csv", [Self.header, Self.row(Night.mentorA, hired: "01.09.2021"), Self.row(Night.mentorB, hired: "01.09.2021")])
+        night.send(
+            Night.a, "кадры.csv", [Self.header, Self.row(Night.mentorA, hired: "01.09.2021"), Self.row(Night.mentorB, hired: "01.09.2021")])
         night.send(Night.b, "кадры.csv", [Self.header, Self.row(Night.mentorA, hired: "01.09.2024")])
         let judged = night.judge()
         #expect(judged.allSatisfy { $0.verdict == .accepted })
-        let a = judged.of(Night.a, "кадры.csv")!.findings, b = judged.of(Night.b, "кадры.csv")!.findings
+        let a = judged.of(Night.a, "кадры.csv")!.findings
+        let b = judged.of(Night.b, "кадры.csv")!.findings
         #expect(a.count == 1 && a.first?.row == 2 && a.first?.severity == .warning)
         #expect(a.first?.message.contains("ОО «school-b»") == true)
         #expect(b.count == 1 && b.first?.message.contains("ОО «school-a»") == true)
@@ -306,7 +308,8 @@ struct PartTimeTests {
     @Test func aMoveIsNotPartTimeAndTheRegistrysListCounts() {
         let moved = StaffRecord(
             row: 5, snils: Night.snils(Night.mentorA), name: PersonName(last: "Иванова", first: "Анна", middle: nil),
-            birthDate: CivilDate(year: 1998, month: 3, day: 12)!, position: "учитель", teachingSince: CivilDate(year: 2021, month: 9, day: 1)!,
+            birthDate: CivilDate(year: 1998, month: 3, day: 12)!, position: "учитель",
+            teachingSince: CivilDate(year: 2021, month: 9, day: 1)!,
             hiredOn: CivilDate(year: 2021, month: 9, day: 1)!, dismissedOn: CivilDate(year: 2024, month: 8, day: 31)!,
             dismissalReason: .transfer)
         var working = moved
@@ -316,7 +319,8 @@ struct PartTimeTests {
             currentFiles: [:], mentors: SnilsIndex([]), mentees: SnilsIndex([]), peopleWithSnils: { _ in [] },
             staffWithSnils: { snils in [Night.b: staff.filter { snils.contains($0.snils) }] })
         var night = Night()
-        night.send(Night.a, "staff.csv", [Self.header, Self.row(Night.mentorA, hired: "01.09.2024"), Self.row(Night.mentorB, hired: "01.09.2025")])
+        night.send(
+            Night.a, "staff.csv", [Self.header, Self.row(Night.mentorA, hired: "01.09.2024"), Self.row(Night.mentorB, hired: "01.09.2025")])
         let findings = night.judge(baseline: baseline).of(Night.a, "staff.csv")!.findings
         #expect(findings.map(\.row) == [3], "\(findings)")
     }

@@ -16,9 +16,8 @@ struct PackageRejectionTests {
         var changed = try ZipParts.zip(parts)
         guard reseal else { return changed }
         let document = try SpreadsheetDocument.parse(changed)
-        let checked = PackageLayout.checkedSheets.map { name in
-            let table = document.sheets.first { $0.name == name }!.table
-            return (name, (0..<table.count).map(table.record))
+        let checked = PackageLayout.checkedSheets.compactMap { name in
+            document.sheets.first { $0.name == name }.map { sheet in (name, (0..<sheet.table.count).map(sheet.table.record)) }
         }
         let old = document.sheets[0].table.record(1)[8]
         let strings = try #require(parts.firstIndex { $0.0 == "xl/sharedStrings.xml" })

@@ -104,6 +104,26 @@ struct PageContentTests {
         #expect(DistrictPage.render(figures) == page)
     }
 
+    /// The district's page says whether young teachers stay, with the figures of `RetentionTests`.
+    @Test func theDistrictPageSaysWhetherYoungTeachersStay() throws {
+        let (_, figures) = try Self.figures(R.retentionDistrict)
+        let page = DistrictPage.render(figures)
+        #expect(page.contains("<h2 id=\"retention\">Закрепление молодых педагогов</h2>"))
+        #expect(page.contains("Из 8 молодых педагогов (до 35 лет или со стажем до 3 лет), работавших на 01.03.2025 в 2 ОО"))
+        #expect(page.contains("остались в своей ОО 4, перешли в другую ОО района 1, ушли 3."))
+        #expect(
+            page.contains(
+                "<td data-label=\"Молодые педагоги\">в наставничестве</td><td data-label=\"Было\">3</td>"
+                    + "<td data-label=\"Закрепились\">1</td><td data-label=\"Закрепление, %\">33,3</td>"))
+        #expect(
+            page.contains(
+                "<td data-label=\"Молодые педагоги\">все</td><td data-label=\"Было\">8</td><td data-label=\"Закрепились\">5</td><td data-label=\"Закрепление, %\">62,5</td>"
+            ))
+        #expect(page.contains("Наставляемые закрепляются реже: 33,3"))
+        let none = DistrictPage.render(try Self.figures(R.knownDistrict).1)
+        #expect(none.contains("Списков кадров ОО нет — закрепление не посчитано."))
+    }
+
     @Test func theDistrictPageEscapesEveryValue() throws {
         var model = DistrictPage.Model(try Self.figures(R.knownDistrict).1)
         model.districtName = "<script>alert('x')</script> & Co"

@@ -117,7 +117,8 @@ struct RegistryTests {
         let run = try registry.beginRun(startedAt: Date(), asOf: asOf, period: nil)
         let teacher = StaffRecord(
             row: 2, snils: Snils(value: 11_223_344_595), name: PersonName(last: "Иванова", first: "Анна", middle: "Петровна"),
-            birthDate: CivilDate(year: 1998, month: 3, day: 12)!, position: "учитель", teachingSince: CivilDate(year: 2021, month: 9, day: 1)!,
+            birthDate: CivilDate(year: 1998, month: 3, day: 12)!, position: "учитель",
+            teachingSince: CivilDate(year: 2021, month: 9, day: 1)!,
             hiredOn: CivilDate(year: 2021, month: 9, day: 1)!, dismissedOn: CivilDate(year: 2025, month: 8, day: 31)!,
             dismissalReason: .transfer)
         var still = teacher
@@ -126,7 +127,9 @@ struct RegistryTests {
         taken.dataset = .staff
         try registry.record([(taken, .staff([teacher, still]))], run: run)
         #expect(try registry.snapshot()["school-a"].staff == [teacher, still])
-        #expect(try registry.queue.read { db in try String.fetchOne(db, sql: "SELECT dismissal_reason FROM staff_row WHERE row = 2") } == "transfer")
+        #expect(
+            try registry.queue.read { db in try String.fetchOne(db, sql: "SELECT dismissal_reason FROM staff_row WHERE row = 2") }
+                == "transfer")
         #expect(try registry.baseline().staffWithSnils([Snils(value: 11_223_344_595)]) == ["school-a": [teacher, still]])
         #expect(try registry.baseline().staffWithSnils([Snils(value: 14_527_450_962)]).isEmpty)
     }

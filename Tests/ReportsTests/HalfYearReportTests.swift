@@ -1,5 +1,11 @@
 import CommandTestSupport
+import Config
+import Deadlines
+import Domain
+import Figures
+import Fixtures
 import Foundation
+import Reports
 import Testing
 import XLSXTestSupport
 import ZIPFoundation
@@ -110,5 +116,43 @@ struct HalfYearReportTests {
         #expect(report.contains { $0.contains("предыдущего полугодия в реестре нет") && $0.hasPrefix("Сведения реестра") })
         let future = try CommandRunner.run(["report", "--config", ws.config.path, "--as-of", "2026-03-01", "--period", "2026-H2"])
         #expect(future.status == 2 && future.stderr.contains("ещё не началось"))
+    }
+}
+
+/// The справка's section on whether young teachers stay, with the figures of `RetentionTests`.
+struct RetentionReportTests {
+    static func text(_ data: [(school: String, rows: DatasetRows)]) throws -> [String] {
+        let figures = NightFigures(
+            snapshot: Records.snapshot(data), schools: Records.schools, settings: Settings(),
+            schedule: try RoadmapSchedule(Records.roadmap), asOf: Records.retentionAsOf, period: ReportingPeriod("2026-H1")!)
+        let path = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("spravka-\(UUID().uuidString).docx")
+        defer { try? FileManager.default.removeItem(at: path) }
+        try HalfYearReport.data(figures).write(to: path)
+        return try HalfYearReportTests.reportText(path)
+    }
+
+    @Test func theSectionComparesTheMentoredWithTheOthers() throws {
+        let text = try Self.text(Records.retentionDistrict)
+        let start = try #require(text.firstIndex(of: "7. Закрепление молодых педагогов"))
+        #expect(
+            text[start + 1]
+                == "По спискам кадров 2 ОО на 01.03.2025 работали 8 молодых педагогов (до 35 лет или со стажем до 3 лет), из них 3 — "
+                + "наставляемые программ, начатых не позже этой даты. На 01.03.2026 остались в своей ОО 4, перешли в другую ОО 1, ушли 3.")
+        #expect(
+            Array(text[(start + 2)...(start + 17)]) == [
+                "Молодые педагоги", "Было", "Закрепились", "Закрепление, %", "в наставничестве", "3", "1", "33,3",
+                "не в наставничестве", "5", "4", "80,0", "все", "8", "5", "62,5",
+            ])
+        #expect(
+            text[start + 18]
+                == "Наставляемые закрепляются реже: 33,3\u{00A0}% против 80,0\u{00A0}% у остальных. Групп мало (3 и 5 человек) — "
+                + "разница может быть случайной.")
+        #expect(text.contains("8. Выводы"))
+    }
+
+    @Test func withoutStaffListsItSaysSo() throws {
+        let text = try Self.text(Records.knownDistrict)
+        let start = try #require(text.firstIndex(of: "7. Закрепление молодых педагогов"))
+        #expect(text[start + 1] == "Списков кадров ОО нет — закрепление молодых педагогов не посчитано.")
     }
 }

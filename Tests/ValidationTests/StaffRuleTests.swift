@@ -47,7 +47,9 @@ struct StaffRuleTests {
         let result = Self.validate([Self.row(), Self.row(hired: "01.09.2022")])
         #expect(result.has(.error, row: 3, column: "Дата приёма", containing: "уже указан в строке 2"))
         let touching = Self.validate([Self.row(dismissed: "31.08.2023", reason: "иное"), Self.row(hired: "31.08.2023")])
-        #expect(touching.has(.error, row: 3, column: "Дата приёма", containing: "уже указан в строке 2"), "the day of dismissal is a day of work")
+        #expect(
+            touching.has(.error, row: 3, column: "Дата приёма", containing: "уже указан в строке 2"),
+            "the day of dismissal is a day of work")
     }
 
     @Test func dismissalAndItsReasonGoTogether() {
@@ -72,7 +74,9 @@ struct StaffRuleTests {
     }
 
     @Test func snilsAndNamesAsForPeople() {
-        let result = Self.validate([Self.row("112-233-445 96"), ["", "Ив@нова", "Анна", "", "12.03.1998", "учитель", "01.09.2021", "01.09.2021", "", ""]])
+        let result = Self.validate([
+            Self.row("112-233-445 96"), ["", "Ив@нова", "Анна", "", "12.03.1998", "учитель", "01.09.2021", "01.09.2021", "", ""],
+        ])
         #expect(result.has(.error, row: 2, column: "СНИЛС", containing: "контрольная сумма"))
         #expect(result.has(.error, row: 3, column: "СНИЛС", containing: "Не заполнено"))
         #expect(result.has(.error, row: 3, column: "Фамилия", containing: "«@»"))

@@ -69,6 +69,34 @@ struct WorkbookContentTests {
         #expect(programs.text("C3") == "Открытый Олег\nи ещё 1 (без согласия на публикацию)")
     }
 
+    /// `Закрепление` read back: a row per school (an empty one without a staff list), `Итого` as
+    /// formulas whose cached values are the ratios of the sums, and the chart — the figures of
+    /// `RetentionTests`, through the real registry.
+    @Test func retentionSheet() throws {
+        let registry = try RegistryFixture.make(Records.retentionDistrict)
+        let (_, figures) = try RegistryFixture.night(registry)
+        let book = try XLSXFile(path: try MonitoringWorkbook.write(figures, place: place))
+        let sheet = try #require(book["Закрепление"])
+        #expect(
+            sheet.row(3) == [
+                "Код ОО", "Наименование ОО", "Молодых педагогов на 01.03.2025", "из них в наставничестве", "Остались в ОО",
+                "Перешли в другую ОО", "Ушли", "Закрепление, %", "Закрепление наставляемых, %", "Закрепление не наставляемых, %",
+                "Закрепились из наставляемых", "ОО со списком кадров",
+            ])
+        #expect(sheet.row(4) == ["school-a", "МБОУ «Школа А»", "5", "2", "2", "1", "2", "60", "50", "66.7", "1", "1"])
+        #expect(sheet.row(5) == ["school-b", "МБОУ «Школа Б»", "3", "1", "2", "0", "1", "66.7", "0", "100", "0", "1"])
+        #expect(sheet.row(6).dropFirst(2).allSatisfy { $0.isEmpty }, "no staff list: no figures, not zeros")
+        #expect(sheet.row(8).prefix(2) == ["Итого", "Всего по 4 ОО"])
+        #expect(sheet["C8"]?.formula == "SUM(C4:C7)" && sheet["C8"]?.number == 8)
+        #expect(sheet["H8"]?.formula == "(E8+F8)/C8*100" && sheet["H8"]?.number == 62.5)
+        #expect(sheet["I8"]?.formula == "K8/D8*100" && sheet["I8"]?.number == 33.3, "1 / 3, shown to one decimal")
+        #expect(sheet["J8"]?.formula == "(E8+F8-K8)/(C8-D8)*100" && sheet["J8"]?.number == 80)
+        #expect(book.parts.keys.contains { $0.hasPrefix("xl/charts/chart") })
+        let chart = try #require(
+            book.parts.first { $0.key.hasPrefix("xl/charts/") && $0.value.contains("Закрепление наставляемых") }?.value)
+        #expect(chart.contains("'Закрепление'!$I$4:$I$7") && chart.contains("'Закрепление'!$J$4:$J$7"))
+    }
+
     @Test func monitoringSheetsColoursAndCharts() throws {
         let registry = try StatformTests.registry()
         let schedule = try RoadmapSchedule(Records.roadmap)
@@ -77,7 +105,8 @@ struct WorkbookContentTests {
         let book = try XLSXFile(path: path)
         #expect(
             book.sheets.map(\.name) == [
-                "Мониторинг", "Дорожная карта", "Сроки ОО", "Программы — сроки", "Разные ФИО", "Динамика", "Диаграммы", "Показатели",
+                "Мониторинг", "Дорожная карта", "Сроки ОО", "Программы — сроки", "Разные ФИО", "Динамика", "Закрепление", "Диаграммы",
+                "Показатели",
             ])
         // Динамика: the half-year's schools then its total, each count beside its change (none: no half-year before).
         let dynamics = book["Динамика"]!
@@ -111,7 +140,7 @@ struct WorkbookContentTests {
             book["Программы — сроки"]!.row(1) == [
                 "Код ОО", "Наименование ОО", "Номер программы", "СНИЛС наставника", "Замечание", "Дата", "Пояснение",
             ])
-        #expect(book.parts.keys.filter { $0.hasPrefix("xl/charts/chart") }.count == 2)
+        #expect(book.parts.keys.filter { $0.hasPrefix("xl/charts/chart") }.count == 3)
     }
 
     @Test func receiptSheets() throws {
@@ -165,7 +194,9 @@ struct WorkbookContentTests {
                 "СНИЛС", "Фамилия", "Имя", "Отчество", "Дата рождения", "Должность", "Дата начала педагогической деятельности",
                 "Дата приёма", "Дата увольнения", "Основание увольнения",
             ])
-        #expect(staff.xml.contains("\"перевод в другую ОО,по собственному желанию,выход на пенсию,сокращение штата,истечение срока договора,иное\""))
+        #expect(
+            staff.xml.contains(
+                "\"перевод в другую ОО,по собственному желанию,выход на пенсию,сокращение штата,истечение срока договора,иное\""))
         let csv = try String(contentsOfFile: dir + "/staff.csv", encoding: .utf8)
         #expect(csv.hasSuffix("Дата приёма;Дата увольнения;Основание увольнения\r\n"))
     }

@@ -147,7 +147,8 @@ public enum Column: Int, CaseIterable, Sendable {
     public var optional: Bool {
         switch self {
         case .middleName, .siteURL, .mentorBirthDate, .trainingDate, .deficits, .closedDate, .closeReason, .resultsURL, .note, .dismissedOn,
-            .dismissalReason: true
+            .dismissalReason:
+            true
         default: false
         }
     }

@@ -16,6 +16,9 @@ struct SheetColumn<Row>: Sendable {
         case sum
         /// `numerator / denominator × 100` of the totals of two other columns (by title).
         case percent(of: String, per: String)
+        /// A formula over the total row's cells, given a column's cell by its title; an empty cell
+        /// where the total's own value is empty (a share of nothing).
+        case formula(@Sendable (_ cell: (String) -> String) -> String)
     }
 
     init(_ title: String, _ width: Double = 16, _ style: Style? = nil, total: Total? = nil, _ value: @escaping @Sendable (Row) -> CellValue)

@@ -104,6 +104,13 @@ final class Table<Row> {
                 let n = "\(Sheet.columnName(column(numerator)))\(nextRow + 1)"
                 let d = "\(Sheet.columnName(column(denominator)))\(nextRow + 1)"
                 try sheet.write(nextRow, i, .formula("=IF(\(d)=0,0,\(n)/\(d)*100)", cached: cached.number ?? 0), cell)
+            case .formula(let text):
+                guard let value = cached.number else {
+                    try sheet.write(nextRow, i, .blank, cell)
+                    continue
+                }
+                let row = nextRow + 1
+                try sheet.write(nextRow, i, .formula(text { "\(Sheet.columnName(column($0)))\(row)" }, cached: value), cell)
             }
         }
         nextRow += 1
