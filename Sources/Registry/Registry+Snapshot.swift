@@ -92,13 +92,6 @@ extension Registry {
     static func date(_ text: String?) -> CivilDate? { text.flatMap(CivilDate.init(iso:)) }
 }
 
-extension Array {
-    fileprivate mutating func sortByRow(_ row: (Element) -> Int) {
-        guard !zip(self, dropFirst()).allSatisfy({ row($0) < row($1) }) else { return }
-        sort { row($0) < row($1) }
-    }
-}
-
 /// Every dataset's current rows, read by the columns its declaration names, into the folders of
 /// the snapshot. Each folder's rows of a dataset come from one snapshot, in its key's order
 /// (snapshot, row): sorting the result in SQL cost more than reading it; sorted here only in case
@@ -128,18 +121,48 @@ final class SnapshotReader: DeclarationVisitor {
     func visit<Record>(_ declaration: DatasetDeclaration<Record>) -> Result<Void, any Error> {
         Result {
             let fields = declaration.storedFields
+            // Taken out of the fields once: a row's values are then set without copying a field
+            // or asking for the metadata of its generic iterator, row after row.
+            let restores = fields.map(\.restore)
+            let kinds = fields.map(\.kind)
             let columns = (["row"] + fields.map { $0.stored! }).map { "r." + $0 }.joined(separator: ", ")
+            // A school's rows come one after another: gathered here and given to its folder once,
+            // not appended to the folder in the dictionary row by row.
+            var lists: [String: [Record]] = [:]
+            var school = ""
+            var list: [Record] = []
+            var lastRow = Int.min
+            // Schools whose rows did not come in row order (none, as SQLite reads them).
+            var unordered: Set<String> = []
+            func flush() {
+                guard !list.isEmpty else { return }
+                if lists[school] != nil { unordered.insert(school) }
+                lists[school, default: []].append(contentsOf: list)
+                list.removeAll(keepingCapacity: true)
+            }
             try SQLiteRows.each(
                 db, "SELECT s.school, \(columns) FROM \(declaration.table) r JOIN snapshot s ON s.id = r.snapshot_id WHERE \(current)"
             ) { row in
-                let school = schools.string(row.bytes(0))
+                let code = schools.string(row.bytes(0))
+                if code != school {
+                    flush()
+                    school = code
+                    lastRow = Int.min
+                }
+                let number = row.int(1)
+                if number < lastRow { unordered.insert(school) }
+                lastRow = number
                 var record = declaration.blank
-                record[keyPath: declaration.row] = row.int(1)
+                record[keyPath: declaration.row] = number
                 if let folder = declaration.folder { record[keyPath: folder] = school }
-                for (i, field) in fields.enumerated() { field.restore(&record, row.stored(Int32(i + 2), field.kind)) }
-                folders[school, default: .init()][keyPath: declaration.current].append(record)
+                for i in 0..<restores.count { restores[i](&record, row.stored(Int32(i + 2), kinds[i])) }
+                list.append(record)
             }
-            for key in folders.keys { folders[key]![keyPath: declaration.current].sortByRow { $0[keyPath: declaration.row] } }
+            flush()
+            for (school, var rows) in lists {
+                if unordered.contains(school) { rows.sort { $0[keyPath: declaration.row] < $1[keyPath: declaration.row] } }
+                folders[school, default: .init()][keyPath: declaration.current] = rows
+            }
         }
     }
 }
