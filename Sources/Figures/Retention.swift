@@ -1,7 +1,7 @@
 import Config
 import Domain
 
-/// Whether young teachers stay (the order's Положение, 2.1, «закрепление молодых специалистов"):
+/// Whether young teachers stay (the order's Положение, 2.1, «закрепление молодых специалистов»):
 /// the young teachers employed a year before the as-of date, and where each is on it. The counts of
 /// one unit — a school, a district, a region — and, added up, of any level above: every rate is a
 /// ratio of sums.
@@ -28,7 +28,8 @@ public struct RetentionCounts: Sendable, Codable, Equatable {
 
     public var kept: Int { stayed + moved + movedAway }
 
-    /// `Закрепление, %`: (stayed + moved) / cohort × 100; nil without a cohort.
+    /// `Закрепление, %`: those who stayed or moved (to another school of the district, or of
+    /// another district where a region paired them) per cohort × 100; nil without a cohort.
     public var rate: Double? { Self.percent(kept, of: cohort) }
     /// `Закрепление наставляемых, %`.
     public var mentoredRate: Double? { Self.percent(mentoredKept, of: mentored) }
