@@ -107,7 +107,11 @@ enum ServeBench {
             server.waitUntilExit()
         }
         var line = Data()
-        while !line.contains(0x0A) { line.append(output.fileHandleForReading.availableData) }
+        while !line.contains(0x0A) {
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { fatalError("nastavnik serve ended before it listened") }
+            line.append(chunk)
+        }
         let text = String(decoding: line, as: UTF8.self)
         let base = String(text[text.range(of: #"http://[0-9.]+:\d+"#, options: .regularExpression)!])
         let port = UInt16(base.split(separator: ":").last!)!

@@ -75,7 +75,8 @@ extension Nastavnik {
                 logger: logger)
             switch result.end {
             case .locked:
-                Output.error("Другой запуск nastavnik ещё идёт (блокировка \(configuration.state)/nastavnik.lock) — ничего не изменено.")
+                Output.error(
+                    "Другой запуск nastavnik ещё идёт (блокировка \(RunLock.path(state: configuration.state))) — ничего не изменено.")
             case .completed:
                 if terminal && !quiet {
                     Output.line()

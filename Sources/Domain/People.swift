@@ -48,3 +48,10 @@ extension DatasetRows {
         }
     }
 }
+
+/// Who the order counts as young (SPEC §7, the order's Положение): a teacher under 35 full years,
+/// and a young specialist, under 3 years of pedagogical experience. The one place of both limits.
+public enum YoungTeacher {
+    public static func isUnder35(born: CivilDate, on day: CivilDate) -> Bool { born.fullYears(on: day) < 35 }
+    public static func isYoungSpecialist(experienceYears: Double) -> Bool { experienceYears < 3 }
+}

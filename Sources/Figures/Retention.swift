@@ -129,7 +129,8 @@ public struct Retention: Sendable {
 
     /// Young on D0: under 35 full years, or under 3 full years since pedagogical work began.
     public static func isYoung(_ person: StaffRecord, on day: CivilDate) -> Bool {
-        person.birthDate.fullYears(on: day) < 35 || person.teachingSince.fullYears(on: day) < 3
+        YoungTeacher.isUnder35(born: person.birthDate, on: day)
+            || YoungTeacher.isYoungSpecialist(experienceYears: Double(person.teachingSince.fullYears(on: day)))
     }
 
     /// The year to `asOf`: D0 is the same day a year before (29 February: the 28th).

@@ -40,7 +40,7 @@ public struct StatformRow: Sendable, Equatable, Codable {
         mentorsTrained = data.mentors.count { $0.trainingDate.map { $0 <= asOf } ?? false }
         mentees = data.mentees.count
         menteesYoungSpecialists = data.mentees.count(where: \.isYoungSpecialist)
-        menteesUnder35 = data.mentees.count { $0.birthDate.fullYears(on: asOf) < 35 }
+        menteesUnder35 = data.mentees.count { YoungTeacher.isUnder35(born: $0.birthDate, on: asOf) }
         for program in data.programs {
             if program.status.isActive {
                 programsActive += 1

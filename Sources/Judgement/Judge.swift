@@ -55,13 +55,17 @@ public struct Judge: Sendable {
         self.packages = packages
     }
 
+    /// Whether the files of `folder` are packages: above a district, a unit's folder (not the
+    /// level's own).
+    public func holdsPackages(_ folder: String) -> Bool { packages != nil && folder != rules.ownFolder }
+
     static let firstPass: Set<Dataset> = [.profile, .curators, .mentors, .mentees, .staff]
 
     /// The submissions of each pass, in apply order (`rules.folders` in output order): units'
     /// packages (above a district), then profiles and people, then programmes and roadmaps.
     public func passes(_ submissions: [Submission]) -> (packages: [Submission], first: [Submission], second: [Submission]) {
         let ordered = ApplyOrder.sorted(submissions, folders: rules.folders)
-        let isPackage = { (s: Submission) in rules.holdsPackages(s.folder) }
+        let isPackage = { (s: Submission) in holdsPackages(s.folder) }
         let isFirst = { (s: Submission) in !isPackage(s) && (s.dataset.map(Self.firstPass.contains) ?? false) }
         return (ordered.filter(isPackage), ordered.filter(isFirst), ordered.filter { !isPackage($0) && !isFirst($0) })
     }

@@ -13,8 +13,6 @@ public struct JudgingRules: Sendable {
     public var folders: [String]
     /// The level's own folder (`district`): its roadmap only.
     var ownFolder: String
-    /// Above a district: every file of a unit's folder is a package.
-    public var unitsSendPackages: Bool
     var schoolRoadmapCodes: Set<String>
     var districtRoadmapCodes: Set<String>
 
@@ -23,24 +21,20 @@ public struct JudgingRules: Sendable {
             asOf: asOf, strict: configuration.settings.strict, schools: configuration.units.codes,
             schoolRoadmapCodes: configuration.roadmap.codes(for: .school),
             districtRoadmapCodes: configuration.roadmap.codes(for: .district),
-            ownFolder: configuration.level.ownFolder, unitsSendPackages: configuration.level != .district)
+            ownFolder: configuration.level.ownFolder)
     }
 
     public init(
         asOf: CivilDate, strict: Bool, schools: [String], schoolRoadmapCodes: Set<String>, districtRoadmapCodes: Set<String>,
-        ownFolder: String = SchoolDirectory.districtFolder, unitsSendPackages: Bool = false
+        ownFolder: String = SchoolDirectory.districtFolder
     ) {
         self.asOf = asOf
         self.strict = strict
         self.ownFolder = ownFolder
-        self.unitsSendPackages = unitsSendPackages
         folders = schools + [ownFolder]
         self.schoolRoadmapCodes = schoolRoadmapCodes
         self.districtRoadmapCodes = districtRoadmapCodes
     }
-
-    /// Whether the files of `folder` are packages (a unit's folder above a district), not datasets.
-    public func holdsPackages(_ folder: String) -> Bool { unitsSendPackages && folder != ownFolder }
 
     /// How files of a folder are judged: its roadmap codes, and for the district's folder only its
     /// roadmap.

@@ -58,7 +58,7 @@ public struct NightlyRun {
         umask(0o027)
         let lock: RunLock
         do {
-            guard let held = try RunLock(path: configuration.state + "/nastavnik.lock") else { return Result(end: .locked) }
+            guard let held = try RunLock(path: RunLock.path(state: configuration.state)) else { return Result(end: .locked) }
             lock = held
         } catch {
             return Result(end: .failed([error as? RunProblem ?? .fileOperation(.openLock, path: configuration.state, error)]))
@@ -245,7 +245,7 @@ public struct NightlyRun {
 
     func plan(_ files: [InboxScan.Entry], judge: Judge) -> Planned {
         let plan = SubmissionPlan(
-            files.map { SubmissionPlan.File(folder: $0.folder, name: $0.name, path: $0.path) }, rules: judge.rules,
+            files.map { SubmissionPlan.File(folder: $0.folder, name: $0.name, path: $0.path) }, judge: judge,
             workers: configuration.settings.threads)
         let passes = judge.passes(plan.submissions)
         return Planned(packages: passes.packages, first: passes.first, second: passes.second, parts: plan.parts)

@@ -53,7 +53,7 @@ public enum Rehearsal {
         if let known { baseline = known } else { baseline = try Self.baseline(configuration) }
         let judge = Judge.of(configuration, asOf: asOf, baseline: baseline)
         let plan = SubmissionPlan(
-            files.map { SubmissionPlan.File(folder: $0.folder, name: $0.name, path: $0.path) }, rules: judge.rules,
+            files.map { SubmissionPlan.File(folder: $0.folder, name: $0.name, path: $0.path) }, judge: judge,
             workers: configuration.settings.threads)
         do {
             return try judge.judge(

@@ -25,4 +25,18 @@ public final class RunLock {
         flock(descriptor, LOCK_UN)
         close(descriptor)
     }
+
+    /// The lock's file in the state folder.
+    public static func path(state: String) -> String { state + "/nastavnik.lock" }
+
+    /// Whether a run holds the lock now. Read from the kernel's table of locks (`/proc/locks`),
+    /// without taking the lock, so that a run starting this very moment is never refused by it.
+    public static func isHeld(state: String) -> Bool {
+        var info = stat()
+        guard stat(path(state: state), &info) == 0, let locks = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else {
+            return false
+        }
+        let inode = ":\(info.st_ino) "
+        return locks.split(separator: "\n").contains { $0.contains("FLOCK") && ($0 + " ").contains(inode) }
+    }
 }

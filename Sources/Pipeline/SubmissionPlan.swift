@@ -20,9 +20,9 @@ struct SubmissionPlan {
         var path: DiskPath
     }
 
-    init(_ files: [File], rules: JudgingRules, workers: Int) {
+    init(_ files: [File], judge: Judge, workers: Int) {
         let plans = Parallel.map(files, workers: workers) { file -> [WorkbookSheets.Part] in
-            rules.holdsPackages(file.folder)
+            judge.holdsPackages(file.folder)
                 ? [WorkbookSheets.Part(dataset: nil, sheet: nil)] : FileReading.parts(name: file.name, path: file.path)
         }
         submissions = []

@@ -475,7 +475,7 @@ public struct CuratorServer: Sendable {
         let address = Self.address(request, context)
         let failure = await audit.append(
             AuditJournal.Line(
-                time: ISO8601DateFormatter().string(from: Date()), action: action, school: folder, file: file, size: size, sha256: sha256,
+                time: Timestamp.text(Date()), action: action, school: folder, file: file, size: size, sha256: sha256,
                 address: address, verdict: verdict, placed: placed))
         if let failure { logger.error("журнал загрузок не записан: \(failure)") }
         logger.info("\(action): \(folder)/\(file) с \(address)\(verdict.map { " — \($0)" } ?? "")")

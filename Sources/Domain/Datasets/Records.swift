@@ -94,7 +94,7 @@ public struct MenteeRecord: Hashable, Sendable {
     }
 
     /// Молодой специалист: стаж < 3 лет.
-    public var isYoungSpecialist: Bool { experienceYears < 3 }
+    public var isYoungSpecialist: Bool { YoungTeacher.isYoungSpecialist(experienceYears: experienceYears) }
 }
 
 /// `programs`: one personalised mentoring programme (a pair or a group).

@@ -139,16 +139,8 @@ struct InboxDesk: Sendable {
         }
     }
 
-    /// Whether the night holds its lock now. Read from the kernel's table of locks (`/proc/locks`),
-    /// without taking the lock, so that a night starting this very moment is never refused by it.
-    func nightRunning() -> Bool {
-        var info = stat()
-        guard stat(state + "/nastavnik.lock", &info) == 0,
-            let locks = try? String(contentsOfFile: "/proc/locks", encoding: .utf8)
-        else { return false }
-        let inode = ":\(info.st_ino) "
-        return locks.split(separator: "\n").contains { $0.contains("FLOCK") && ($0 + " ").contains(inode) }
-    }
+    /// Whether the night holds its lock now.
+    func nightRunning() -> Bool { RunLock.isHeld(state: state) }
 
     // MARK: what waits
 
